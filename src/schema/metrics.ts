@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { RegionCode } from './edition.ts';
+
+export const Unit = z.enum(['percent', 'pp', 'people', 'households', 'mu', 'yuan', 'MW', 'count']);
+export type Unit = z.infer<typeof Unit>;
+
+export const Qualifier = z.enum(['approximate', 'at-least', 'more-than']);
+
+export const Metric = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  region: RegionCode,
+  label: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+  /** Normalised to base units (7.97万户 → 79700). For a range, its low end; see `range`. */
+  value: z.number().finite(),
+  unit: Unit,
+  /** Exactly as printed in the restored text. */
+  raw: z.string().min(1),
+  /** What the printed word (余/多/近/以上) makes of the figure. */
+  qualifier: Qualifier.nullable(),
+  /** Present when the figure is a range (10%—20%). */
+  range: z.object({ low: z.number(), high: z.number() }).nullable(),
+  /** Present when the figure is printed as a fraction (1/7, 三分之一); value is then its percent. */
+  fraction: z.object({ numerator: z.number().int(), denominator: z.number().int().positive() }).nullable(),
+  /** The time the text attaches to the figure, in the text's own words. */
+  period: z.string().nullable(),
+  /** Links a before/after pair: both members carry the same pair id. */
+  change: z.object({ pair: z.string(), role: z.enum(['from', 'to']) }).nullable(),
+  /** The clause of edition.json the figure was read from, verbatim. */
+  quote: z.string().min(1),
+  /** Paragraph or caption id in edition.json. */
+  paragraph: z.string(),
+  topic: z.string().min(1),
+});
+
+export const Metrics = z.object({
+  source: z.object({ edition: z.string(), figures: z.string() }),
+  metrics: z.array(Metric),
+});
+
+export type Metric = z.infer<typeof Metric>;
+export type Metrics = z.infer<typeof Metrics>;
