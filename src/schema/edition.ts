@@ -39,7 +39,7 @@ export const Caption = z.object({
 export const SourceFlag = z.object({
   /** Paragraph or caption id. */
   at: z.string(),
-  kind: z.enum(['missing-unit', 'reversed-quotes', 'halfwidth-punctuation', 'printed-once']),
+  kind: z.enum(['missing-unit', 'reversed-quotes', 'unbalanced-quotes', 'halfwidth-punctuation', 'printed-once']),
   excerpt: z.string().min(1),
   note: z.string().min(1),
 });

@@ -1,0 +1,35 @@
+/**
+ * `npm run data`: seeds/*.txt (+ manifest, + figure annotations) → data/edition.json, data/metrics.json.
+ * `npm run restore -- FILE`: prints one seed's restored text.
+ */
+import { existsSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
+import { generateData, restoreForReading } from './generate.ts';
+import { SeedError } from './seed-error.ts';
+
+function main(argv: string[]): void {
+  const [command, file] = argv;
+  if (command === 'data') {
+    const written = generateData(process.cwd());
+    for (const w of written) console.log(`wrote ${w}`);
+    return;
+  }
+  if (command === 'restore') {
+    if (!file) throw new SeedError('(none)', 'usage: npm run restore -- FILE');
+    const path = resolve(file);
+    if (!existsSync(path)) throw new SeedError(relative(process.cwd(), path), 'no such file');
+    process.stdout.write(restoreForReading(path));
+    return;
+  }
+  throw new SeedError(basename(import.meta.filename), `unknown command "${command ?? ''}" (use: data | restore FILE)`);
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof SeedError) {
+    console.error(`error: ${e.message}`);
+    process.exit(1);
+  }
+  throw e;
+}
