@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Browser tests share one built site and one Chromium; run files one at a time.
     fileParallelism: false,
+    // Builds the site once per run for the browser tests (tests/e2e/).
+    globalSetup: ['tests/e2e/global-setup.ts'],
   },
 });

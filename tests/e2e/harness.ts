@@ -1,0 +1,314 @@
+/**
+ * Browser test harness: a tiny static file server for dist/ and Debian's Chromium driven by
+ * playwright-core. The site is built once per run by tests/e2e/global-setup.ts.
+ *
+ *   const server = await startServer();          // serves dist/ on 127.0.0.1:<free port>
+ *   const browser = await launchBrowser();
+ *   const probe = await newPage(browser, { width: 390, height: 844 });
+ *   await probe.page.goto(server.url('/'));
+ *   expect(probe.foreignRequests).toEqual([]);   // nothing left the origin
+ *   expect(probe.errors()).toEqual([]);          // no console errors, page errors, failed loads
+ */
+import { createReadStream, existsSync, mkdirSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DIST = join(ROOT, 'dist');
+/** Screenshots and other artefacts (git-ignored). */
+export const RESULTS = join(ROOT, 'test-results');
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// ---------------------------------------------------------------------------------------------
+// Static file server
+// ---------------------------------------------------------------------------------------------
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.cjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.topojson': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.pbf': 'application/x-protobuf',
+  '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf',
+};
+
+export function contentType(path: string): string {
+  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+export interface StaticServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  port: number;
+  /** Absolute URL of a site path (`'/'`, `'/map/'`). */
+  url(path?: string): string;
+  close(): Promise<void>;
+}
+
+/** The origin of the most recently started server; `newPage` treats every other origin as foreign. */
+let currentOrigin: string | null = null;
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) {
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    ...headers,
+  });
+  res.end(body);
+}
+
+async function sendFile(req: IncomingMessage, res: ServerResponse, path: string, status = 200) {
+  const { size } = await stat(path);
+  res.writeHead(status, {
+    'content-type': contentType(path),
+    'content-length': String(size),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(path)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
+
+async function handle(root: string, req: IncomingMessage, res: ServerResponse) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    send(res, 405, 'Method Not Allowed', { allow: 'GET, HEAD' });
+    return;
+  }
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    send(res, 400, 'Bad Request');
+    return;
+  }
+  const target = resolve(root, `.${pathname}`);
+  const inside = target === root || target.startsWith(root + sep);
+  if (pathname.includes('\0') || !inside) {
+    send(res, 404, 'Not Found');
+    return;
+  }
+  let info;
+  try {
+    info = await stat(target);
+  } catch {
+    info = null;
+  }
+  if (info?.isDirectory()) {
+    if (!url.pathname.endsWith('/')) {
+      // Same as any static host: /map → /map/ so that relative URLs resolve.
+      send(res, 301, 'Moved Permanently', { location: `${url.pathname}/${url.search}` });
+      return;
+    }
+    const index = join(target, 'index.html');
+    if (await isFile(index)) {
+      await sendFile(req, res, index);
+      return;
+    }
+  } else if (info?.isFile()) {
+    await sendFile(req, res, target);
+    return;
+  }
+  const notFound = join(root, '404.html');
+  if (await isFile(notFound)) await sendFile(req, res, notFound, 404);
+  else send(res, 404, 'Not Found');
+}
+
+/** Serves `root` (default dist/) on 127.0.0.1 at a free port. */
+export async function startServer(root: string = DIST): Promise<StaticServer> {
+  const rootDir = resolve(root);
+  if (rootDir === resolve(DIST)) {
+    const buildError = inject('siteBuildError');
+    if (buildError) throw new Error(buildError);
+    if (!existsSync(join(rootDir, 'index.html'))) {
+      throw new Error(`${rootDir}/index.html is missing: run \`npx astro build\` (the e2e globalSetup does).`);
+    }
+  }
+  const server = createServer((req, res) => {
+    handle(rootDir, req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, `Internal Server Error: ${String(error)}`);
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  currentOrigin = origin;
+  return {
+    origin,
+    port,
+    url: (path = '/') => new URL(path, origin).href,
+    close: () =>
+      new Promise<void>((done) => {
+        if (currentOrigin === origin) currentOrigin = null;
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser
+// ---------------------------------------------------------------------------------------------
+
+/** Debian's Chromium, headless, with its background traffic to Google switched off. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found: run \`bash scripts/install-browser.sh\` (apt-get install chromium).`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface NewPageOptions {
+  width: number;
+  height: number;
+  deviceScaleFactor?: number;
+  /** The site's origin; defaults to the last `startServer()`'s. Requests elsewhere are foreign. */
+  origin?: string;
+  /** Abort foreign requests (default true); they are recorded either way. */
+  blockForeign?: boolean;
+}
+
+export interface PageProbe {
+  page: Page;
+  context: BrowserContext;
+  origin: string;
+  /** Every request (and WebSocket) to another origin, as `METHOD url`. */
+  foreignRequests: string[];
+  /** console.error messages, with their source location. */
+  consoleErrors: string[];
+  /** Uncaught exceptions and unhandled rejections in the page. */
+  pageErrors: string[];
+  /** Same-origin requests that failed or answered with a status ≥ 400. */
+  failedRequests: string[];
+  /** All of the above except foreign requests, in one list: assert it is empty. */
+  errors(): string[];
+  close(): Promise<void>;
+}
+
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:', 'chrome-extension:']);
+
+/** A fresh browser context and page of the given viewport that records what tests assert on. */
+export async function newPage(browser: Browser, options: NewPageOptions): Promise<PageProbe> {
+  const origin = options.origin ?? currentOrigin;
+  if (!origin) throw new Error('newPage: call startServer() first or pass { origin }.');
+  const context = await browser.newContext({
+    viewport: { width: options.width, height: options.height },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    serviceWorkers: 'block',
+  });
+  const probe: PageProbe = {
+    page: undefined as unknown as Page,
+    context,
+    origin,
+    foreignRequests: [],
+    consoleErrors: [],
+    pageErrors: [],
+    failedRequests: [],
+    errors: () => [...probe.consoleErrors, ...probe.pageErrors, ...probe.failedRequests],
+    close: () => context.close(),
+  };
+  const isForeign = (url: string) => {
+    const parsed = new URL(url);
+    return !LOCAL_SCHEMES.has(parsed.protocol) && parsed.origin !== origin;
+  };
+
+  context.on('request', (request) => {
+    if (isForeign(request.url())) probe.foreignRequests.push(`${request.method()} ${request.url()}`);
+  });
+  context.on('requestfailed', (request) => {
+    if (!isForeign(request.url())) {
+      probe.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`);
+    }
+  });
+  context.on('response', (response) => {
+    if (response.status() >= 400 && !isForeign(response.url())) {
+      probe.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
+    }
+  });
+  if (options.blockForeign ?? true) {
+    await context.route(
+      (url) => isForeign(url.href),
+      (route) => route.abort('blockedbyclient'),
+    );
+  }
+
+  const page = await context.newPage();
+  probe.page = page;
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url, lineNumber } = message.location();
+    probe.consoleErrors.push(url ? `${message.text()} (${url}:${lineNumber})` : message.text());
+  });
+  page.on('pageerror', (error) => probe.pageErrors.push(error.stack ?? error.message));
+  page.on('websocket', (socket) => {
+    if (isForeign(socket.url())) probe.foreignRequests.push(`WEBSOCKET ${socket.url()}`);
+  });
+  return probe;
+}
+
+/** Saves a screenshot to test-results/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
+  mkdirSync(RESULTS, { recursive: true });
+  const path = join(RESULTS, `${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
