@@ -8,13 +8,7 @@
  * the result. Every problem with an input names the file it was found in.
  */
 import * as turf from '@turf/turf';
-import type {
-  Feature,
-  FeatureCollection,
-  MultiPolygon,
-  Polygon,
-  Position,
-} from 'geojson';
+import type { Feature, GeoJsonProperties, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature, meshArcs, quantize } from 'topojson-client';
 import { topology as buildTopology } from 'topojson-server';
 import {
@@ -24,7 +18,7 @@ import {
   simplify,
   sphericalTriangleArea,
 } from 'topojson-simplify';
-import type { GeometryObject, Topology } from 'topojson-specification';
+import type { GeometryObject, Objects, Topology } from 'topojson-specification';
 import { z } from 'zod';
 import {
   LvliangTopology,
@@ -108,9 +102,9 @@ export const SETTINGS = {
   /** …and rounded outwards to this step, so the box is a readable number. */
   clipRoundDeg: 0.1,
   /** Visvalingam–Whyatt: drop points whose effective triangle is smaller than this. */
-  minTriangleKm2: 0.1,
+  minTriangleKm2: 0.03,
   /** Arcs that touch no county are background: simplified with a larger triangle. */
-  neighbourOnlyMinTriangleKm2: 1.5,
+  neighbourOnlyMinTriangleKm2: 1,
   /** Islands/rings of the neighbours smaller than this are dropped (never a county ring). */
   minRingKm2: 1,
   /** Grid of the quantized topology (per axis over its bounding box). */
@@ -141,7 +135,10 @@ export class GeoSourceError extends Error {
 const Ring = z
   .array(z.tuple([z.number().min(70).max(140), z.number().min(0).max(60)]))
   .min(4)
-  .refine((r) => r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1], 'ring is not closed');
+  .refine((r) => {
+    const [first, last] = [r[0], r.at(-1)];
+    return first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
+  }, 'ring is not closed');
 const PolygonCoords = z.array(Ring).min(1);
 const SourceGeometry = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Polygon'), coordinates: PolygonCoords }),
@@ -161,7 +158,7 @@ const SourceFeatureCollection = z.object({
   ),
 });
 type SourceFeatureCollection = z.infer<typeof SourceFeatureCollection>;
-type AreaFeature<P> = Feature<Polygon | MultiPolygon, P>;
+type AreaFeature<P extends GeoJsonProperties = GeoJsonProperties> = Feature<Polygon | MultiPolygon, P>;
 
 /** The parsed, checked GeoJSON of one source file. */
 export function parseSourceFile(
@@ -299,9 +296,18 @@ export function gcj02ToWgs84(p: readonly number[]): [number, number] {
   return [lon, lat];
 }
 
-/** A copy of the feature with every position mapped by `fn`. */
-function mapPositions<P>(f: AreaFeature<P>, fn: (p: Position) => Position): AreaFeature<P> {
-  const ring = (r: Position[]) => r.map(fn);
+/** The ring without positions equal to the one before (the county file repeats ~330). */
+export function withoutRepeats(ring: Position[]): Position[] {
+  return ring.filter((p, i) => i === 0 || p[0] !== ring[i - 1]![0] || p[1] !== ring[i - 1]![1]);
+}
+
+/**
+ * A copy of the feature with repeated positions dropped and every position mapped by `fn`.
+ * Repeats must go before the topology is built: topojson-server sees a different "next
+ * vertex" on the two sides of a border and cuts it into zero-length arcs there.
+ */
+function mapPositions<P extends GeoJsonProperties>(f: AreaFeature<P>, fn: (p: Position) => Position): AreaFeature<P> {
+  const ring = (r: Position[]) => withoutRepeats(r).map(fn);
   const geometry: Polygon | MultiPolygon =
     f.geometry.type === 'Polygon'
       ? { type: 'Polygon', coordinates: f.geometry.coordinates.map(ring) }
@@ -313,7 +319,7 @@ function mapPositions<P>(f: AreaFeature<P>, fn: (p: Position) => Position): Area
 // Clipping the neighbours
 
 /** Lüliang's bounding box grown by the margin and rounded outwards: [w, s, e, n]. */
-export function clipBox(counties: AreaFeature<unknown>[]): [number, number, number, number] {
+export function clipBox(counties: AreaFeature[]): [number, number, number, number] {
   const [w, s, e, n] = turf.bbox(turf.featureCollection(counties));
   const m = SETTINGS.clipMarginDeg;
   const step = SETTINGS.clipRoundDeg;
@@ -323,11 +329,14 @@ export function clipBox(counties: AreaFeature<unknown>[]): [number, number, numb
 }
 
 /** The feature clipped to the box, without the empty parts bboxClip leaves behind. */
-function clipToBox<P>(f: AreaFeature<P>, box: [number, number, number, number]): AreaFeature<P> {
-  const clipped = turf.bboxClip(f, box);
-  const polygons = (
-    clipped.geometry.type === 'Polygon' ? [clipped.geometry.coordinates] : clipped.geometry.coordinates
-  ).filter((poly) => poly.length > 0);
+function clipToBox<P extends GeoJsonProperties>(
+  f: AreaFeature<P>,
+  box: [number, number, number, number],
+): AreaFeature<P> {
+  const clipped = turf.bboxClip(f.geometry, box).geometry;
+  if (clipped.type !== 'Polygon' && clipped.type !== 'MultiPolygon') throw new Error('bboxClip changed the geometry type');
+  const parts: Position[][][] = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates;
+  const polygons = parts.filter((poly) => poly.length > 0);
   const geometry: Polygon | MultiPolygon =
     polygons.length === 1
       ? { type: 'Polygon', coordinates: polygons[0]! }
@@ -338,15 +347,21 @@ function clipToBox<P>(f: AreaFeature<P>, box: [number, number, number, number]):
 // ---------------------------------------------------------------------------------------------
 // Topology
 
-type AnyProps = Record<string, unknown>;
+/** topojson-simplify's signatures want properties typed `{}`. */
+type Topo = Topology<Objects<{}>>;
+type TopoGeometry = GeometryObject<{}>;
+
+/** A property of a topology geometry (the typings only know `{}`). */
+const prop = (g: TopoGeometry, key: string): unknown =>
+  (g.properties as Record<string, unknown> | undefined)?.[key];
 /** Neighbours carry a province; counties do not. */
-const isCounty = (g: GeometryObject<AnyProps>) => g.properties?.['province'] === undefined;
-const isShaanxi = (g: GeometryObject<AnyProps>) => g.properties?.['province'] === '610000';
+const isCounty = (g: TopoGeometry) => prop(g, 'province') === undefined;
+const isShaanxi = (g: TopoGeometry) => prop(g, 'province') === '610000';
 
 /** Geometries of a GeometryCollection object of the topology (empty when it is something else). */
-function geometriesOf(topo: Topology, name: string): GeometryObject<AnyProps>[] {
+function geometriesOf(topo: Topo, name: string): TopoGeometry[] {
   const obj = topo.objects[name];
-  return obj?.type === 'GeometryCollection' ? (obj.geometries as GeometryObject<AnyProps>[]) : [];
+  return obj?.type === 'GeometryCollection' ? obj.geometries : [];
 }
 
 /**
@@ -354,7 +369,7 @@ function geometriesOf(topo: Topology, name: string): GeometryObject<AnyProps>[] 
  * borders detailed while background borders get coarser. Arc endpoints (junctions) always
  * survive, so shared borders stay shared.
  */
-function weightedPresimplify(topo: Topology): Topology {
+function weightedPresimplify(topo: Topo): Topo {
   const countyArcs = new Set<number>();
   const collect = (arcs: unknown): void => {
     if (typeof arcs === 'number') countyArcs.add(arcs < 0 ? ~arcs : arcs);
@@ -372,6 +387,8 @@ function weightedPresimplify(topo: Topology): Topology {
 
 export interface BuildStats {
   clipBox: [number, number, number, number];
+  /** Positions dropped because they repeated the one before: county file, city outlines. */
+  repeatedPositions: { counties: number; neighbours: number };
   /** Largest GCJ-02 → WGS 84 shift of a county vertex, in metres. */
   maxDatumShiftM: number;
   sourcePoints: number;
@@ -386,10 +403,10 @@ export interface GeoBuild {
   stats: BuildStats;
 }
 
-const countPoints = (topo: Topology) => topo.arcs.reduce((n, a) => n + a.length, 0);
+const countPoints = (topo: Topo) => topo.arcs.reduce((n, a) => n + a.length, 0);
 
 /** Counts the rings of the neighbours object (to report how many small ones were dropped). */
-function neighbourRingCount(topo: Topology): number {
+function neighbourRingCount(topo: Topo): number {
   return geometriesOf(topo, 'neighbours').reduce((n, g) => {
     if (g.type === 'Polygon') return n + g.arcs.length;
     if (g.type === 'MultiPolygon') return n + g.arcs.reduce((m, p) => m + p.length, 0);
@@ -411,15 +428,22 @@ export function labelPoint(county: Feature<Polygon | MultiPolygon>): [number, nu
   throw new Error(`no label point inside county ${String(county.properties?.['code'])}`);
 }
 
-/** The largest distance in metres between corresponding vertices of two versions of features. */
-function maxShiftMetres(before: AreaFeature<unknown>[], after: AreaFeature<unknown>[]): number {
+/** How many positions of the features repeat the position before them. */
+function repeatedPositionCount(features: AreaFeature[]): number {
+  let n = 0;
+  for (const f of features) {
+    const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const ring of polygons.flat()) n += ring.length - withoutRepeats(ring).length;
+  }
+  return n;
+}
+
+/** The largest distance in metres a vertex of the features moves from GCJ-02 to WGS 84. */
+function maxDatumShiftMetres(features: AreaFeature[]): number {
   let max = 0;
-  before.forEach((f, i) => {
-    const moved = turf.coordAll(after[i]!);
-    turf.coordAll(f).forEach((p, j) => {
-      max = Math.max(max, turf.distance(p, moved[j]!, { units: 'kilometers' }) * 1000);
-    });
-  });
+  for (const p of features.flatMap((f) => turf.coordAll(f))) {
+    max = Math.max(max, turf.distance(p, gcj02ToWgs84(p), { units: 'kilometers' }) * 1000);
+  }
   return max;
 }
 
@@ -450,10 +474,10 @@ export function buildLvliangTopology(texts: ReadonlyMap<string, string>): GeoBui
   const raw = buildTopology({
     counties: turf.featureCollection(counties),
     neighbours: turf.featureCollection(neighbours),
-  });
-  // topojson-server keeps Feature ids; use the division code as the geometry id.
+  }) as Topo;
+  // The division code doubles as the geometry id (feature id after topojson-client `feature`).
   for (const name of ['counties', 'neighbours']) {
-    for (const g of geometriesOf(raw, name)) g.id = String(g.properties?.['code']);
+    for (const g of geometriesOf(raw, name)) g.id = String(prop(g, 'code'));
   }
 
   const both = {
@@ -483,17 +507,15 @@ export function buildLvliangTopology(texts: ReadonlyMap<string, string>): GeoBui
     throw new GeoSourceError(COUNTY_FILE, 'a county lost its polygon in simplification');
   }
   countyObjects.forEach((g, i) => {
+    const spec = COUNTIES.find((c) => c.code === g.id)!;
     const f = countyGeo.features[i]! as Feature<Polygon | MultiPolygon>;
-    g.properties = { ...g.properties, label: labelPoint(f) } satisfies CountyProperties;
+    const properties: CountyProperties = { code: spec.code, zh: spec.zh, en: spec.en, label: labelPoint(f) };
+    g.properties = properties;
   });
   for (const g of geometriesOf(quantized, 'neighbours')) {
-    const p = g.properties ?? {};
-    g.properties = {
-      code: String(p['code']),
-      zh: String(p['zh']),
-      en: String(p['en']),
-      province: p['province'] as NeighbourProperties['province'],
-    } satisfies NeighbourProperties;
+    const spec = NEIGHBOURS.find((n) => n.code === g.id)!;
+    const properties: NeighbourProperties = { code: spec.code, zh: spec.zh, en: spec.en, province: spec.province };
+    g.properties = properties;
   }
 
   const topology = LvliangTopology.parse(quantized);
@@ -501,7 +523,11 @@ export function buildLvliangTopology(texts: ReadonlyMap<string, string>): GeoBui
     topology,
     stats: {
       clipBox: box,
-      maxDatumShiftM: maxShiftMetres(countiesGcj, counties),
+      repeatedPositions: {
+        counties: repeatedPositionCount(countiesGcj),
+        neighbours: repeatedPositionCount(neighboursGcj),
+      },
+      maxDatumShiftM: maxDatumShiftMetres(countiesGcj),
       sourcePoints: countPoints(raw),
       outputPoints: countPoints(quantized),
       arcs: quantized.arcs.length,
