@@ -1,0 +1,46 @@
+/**
+ * The generated data files, read and checked once at build time; every page, embed and export
+ * gets its figures and geography from here.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Edition } from '../schema/edition.ts';
+import { Metrics, type Metric } from '../schema/metrics.ts';
+import { LvliangTopology } from '../schema/geo.ts';
+import { geoFromTopology, type GeoData } from '../spec/geo-data.ts';
+import type { CompileInput } from '../spec/compile.ts';
+
+export interface SiteData {
+  edition: Edition;
+  metrics: Metric[];
+  metricsById: Map<string, Metric>;
+  topology: unknown;
+  geo: GeoData;
+  compileInput: CompileInput;
+}
+
+function readJson(root: string, file: string): unknown {
+  return JSON.parse(readFileSync(join(root, file), 'utf8'));
+}
+
+function check<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, data: unknown, file: string): T {
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    throw new Error(`${file} does not match its schema: ${i.path.join('.')}: ${i.message} (run npm run data)`);
+  }
+  return r.data;
+}
+
+let cached: SiteData | null = null;
+
+export function loadSiteData(root = process.cwd()): SiteData {
+  if (cached) return cached;
+  const edition = check(Edition, readJson(root, 'data/edition.json'), 'data/edition.json');
+  const metrics = check(Metrics, readJson(root, 'data/metrics.json'), 'data/metrics.json').metrics;
+  const topology = check(LvliangTopology, readJson(root, 'data/geo/lvliang.topo.json'), 'data/geo/lvliang.topo.json');
+  const geo = geoFromTopology(topology);
+  const metricsById = new Map(metrics.map((m) => [m.id, m]));
+  cached = { edition, metrics, metricsById, topology, geo, compileInput: { metrics: metricsById, geo, captions: edition.captions } };
+  return cached;
+}

@@ -1,0 +1,266 @@
+import { bbox as turfBbox, booleanPointInPolygon, featureCollection, pointOnFeature } from '@turf/turf';
+import { scaleSqrt, scaleThreshold } from 'd3';
+import type { Metric } from '../schema/metrics.ts';
+import type { Caption } from '../schema/edition.ts';
+import { formatMetric, formatNumber, type Lang } from './format.ts';
+import type { Area, GeoData } from './geo-data.ts';
+import { PALETTE, RAMPS, type PaletteKey } from './palette.ts';
+import type { Binding, ChoroplethLayer, ViewSpec } from './view-types.ts';
+
+export const CITY_CODE = '141100';
+
+export type FillStatus = 'value' | 'not-reported' | 'plain';
+export interface CountyFill {
+  fill: string;
+  fillKey: string;
+  status: FillStatus;
+}
+export interface FactLine {
+  metric: string;
+  label: string;
+  value: string;
+}
+export interface CompiledSymbol {
+  series: string;
+  region: string;
+  lonLat: [number, number];
+  radius: number;
+  color: string;
+  metric: string;
+  value: string;
+}
+export interface CompiledView {
+  id: string;
+  lang: Lang;
+  state: string | null;
+  states: Array<{ id: string; label: string }>;
+  title: string;
+  /** The state's name where the view has states (shown after the title). */
+  stateLabel: string | null;
+  description: string;
+  source: string;
+  /** [[west, south], [east, north]] of the regions in focus. */
+  bounds: [[number, number], [number, number]];
+  focus: string[];
+  highlight: string[];
+  fills: Record<string, CountyFill>;
+  symbols: CompiledSymbol[];
+  sites: Array<{ region: string; lonLat: [number, number]; color: string }>;
+  precision: Array<{ region: string; text: string }>;
+  labels: Array<{ code: string; lonLat: [number, number]; name: string }>;
+  neighbourLabels: Array<{ code: string; lonLat: [number, number]; name: string }>;
+  tooltips: Record<string, { name: string; lines: FactLine[]; note: string | null }>;
+  legend: {
+    choropleth: null | {
+      title: string;
+      bins: Array<{ color: string; label: string }>;
+      notReported: string;
+      reference: null | { label: string; value: string; color: string };
+    };
+    symbols: Array<{ label: string; color: string; circles: Array<{ radius: number; value: string }> }>;
+    sites: null | { label: string; color: string };
+    precision: null | { label: string };
+    notes: string[];
+  };
+  callout: null | { title: string; lines: FactLine[] };
+  /** Every figure the view draws or states, for the data table. */
+  table: Array<{ region: string; place: string; metric: string; label: string; value: string; quote: string }>;
+}
+
+export interface CompileInput {
+  metrics: Map<string, Metric>;
+  geo: GeoData;
+  captions: Caption[];
+}
+
+function metricOf(input: CompileInput, id: string, view: string): Metric {
+  const m = input.metrics.get(id);
+  if (!m) throw new Error(`view "${view}" names unknown metric "${id}"`);
+  return m;
+}
+
+/** Replaces {{metric-id}} with the formatted figure; an unknown id is an error, not a blank. */
+export function fillTemplate(text: string, lang: Lang, metrics: Map<string, Metric>, where: string): string {
+  return text.replace(/\{\{([a-z0-9-]+)\}\}/g, (_, id: string) => {
+    const m = metrics.get(id);
+    if (!m) throw new Error(`${where}: unknown metric id "${id}"`);
+    return formatMetric(m, lang);
+  });
+}
+
+/** Threshold labels: <1%, 1–5%, …, ≥30%. */
+function binLabels(thresholds: number[]): string[] {
+  const n = (x: number) => formatNumber(x, 'en');
+  return [`<${n(thresholds[0]!)}%`, ...thresholds.slice(1).map((t, i) => `${n(thresholds[i]!)}–${n(t)}%`), `≥${n(thresholds.at(-1)!)}%`];
+}
+
+/** n dots in a compact grid round the county's label point, all inside the county: a count, not locations. */
+export function placeSites(area: Area, center: [number, number], n: number): Array<[number, number]> {
+  const cols = Math.ceil(Math.sqrt(n));
+  for (let spacing = 0.04; spacing > 0.002; spacing *= 0.8) {
+    const rows = Math.ceil(n / cols);
+    const pts: Array<[number, number]> = [];
+    for (let i = 0; i < n; i++) {
+      const r = Math.floor(i / cols);
+      const inRow = r === rows - 1 ? n - r * cols : cols;
+      const c = i % cols;
+      const x = center[0] + (c - (inRow - 1) / 2) * spacing;
+      const y = center[1] - (r - (rows - 1) / 2) * spacing * 0.9;
+      pts.push([Number(x.toFixed(4)), Number(y.toFixed(4))]);
+    }
+    if (pts.every((p) => booleanPointInPolygon(p, area))) return pts;
+  }
+  throw new Error('cannot place sites inside the county');
+}
+
+export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, stateId?: string): CompiledView {
+  const t = (x: { zh: string; en: string }) => x[lang];
+  const counties = input.geo.counties.features;
+  const countyName = (code: string) => {
+    const f = counties.find((c) => c.properties.code === code);
+    if (!f) throw new Error(`view "${view.id}": no county ${code} in the geography`);
+    return lang === 'zh' ? f.properties.zh : f.properties.en;
+  };
+  const placeName = (code: string) => (code === CITY_CODE ? (lang === 'zh' ? '吕梁市' : 'Lüliang') : code === '140000' ? (lang === 'zh' ? '山西省' : 'Shanxi') : countyName(code));
+  const fact = (b: Binding): FactLine => {
+    const m = metricOf(input, b.metric, view.id);
+    if (m.region !== b.region) throw new Error(`view "${view.id}": ${b.metric} is about ${m.region}, not ${b.region}`);
+    return { metric: m.id, label: t(m.label), value: formatMetric(m, lang) };
+  };
+
+  const choro = view.layers.find((l): l is ChoroplethLayer => l.kind === 'choropleth');
+  const state = choro ? (choro.states.find((s) => s.id === stateId) ?? choro.states[0]!) : null;
+  if (choro && stateId && state?.id !== stateId) throw new Error(`view "${view.id}" has no state "${stateId}"`);
+
+  const fills: Record<string, CountyFill> = {};
+  const tooltips: CompiledView['tooltips'] = {};
+  const drawn: Binding[] = [];
+  for (const f of counties) {
+    fills[f.properties.code] = { fill: PALETTE.county.hex, fillKey: 'county', status: 'plain' };
+    tooltips[f.properties.code] = { name: countyName(f.properties.code), lines: [], note: null };
+  }
+
+  let choroplethLegend: CompiledView['legend']['choropleth'] = null;
+  if (choro && state) {
+    const ramp = RAMPS[choro.ramp];
+    const scale = scaleThreshold<number, number>().domain(choro.thresholds).range(ramp.map((_, i) => i));
+    for (const code of Object.keys(fills)) {
+      fills[code] = { fill: PALETTE.notReported.hex, fillKey: 'notReported', status: 'not-reported' };
+      tooltips[code]!.note = lang === 'zh' ? '本版未报道该县数字' : 'No figure for this county in the edition';
+    }
+    for (const b of state.bindings) {
+      const m = metricOf(input, b.metric, view.id);
+      const i = scale(m.value);
+      fills[b.region] = { fill: ramp[i]!.hex, fillKey: `${choro.ramp}-${i}`, status: 'value' };
+      tooltips[b.region]!.note = null;
+      drawn.push(b);
+    }
+    const ref = state.reference ? metricOf(input, state.reference, view.id) : null;
+    choroplethLegend = {
+      title: t(state.label),
+      bins: binLabels(choro.thresholds).map((label, i) => ({ color: ramp[i]!.hex, label })),
+      notReported: lang === 'zh' ? '未报道' : 'Not reported',
+      reference: ref
+        ? { label: lang === 'zh' ? '全市' : 'Whole city', value: formatMetric(ref, lang), color: ramp[scale(ref.value)]!.hex }
+        : null,
+    };
+  }
+
+  const symbols: CompiledSymbol[] = [];
+  const symbolLegend: CompiledView['legend']['symbols'] = [];
+  const sites: CompiledView['sites'] = [];
+  let sitesLegend: CompiledView['legend']['sites'] = null;
+  const precision: CompiledView['precision'] = [];
+  let precisionLegend: CompiledView['legend']['precision'] = null;
+
+  for (const layer of view.layers) {
+    if (layer.kind === 'symbols') {
+      for (const s of layer.series) {
+        const max = metricOf(input, s.maxMetric, view.id);
+        const r = scaleSqrt().domain([0, max.value]).range([0, s.maxRadius]);
+        const color = PALETTE[s.color as PaletteKey].hex;
+        for (const b of s.bindings) {
+          const m = metricOf(input, b.metric, view.id);
+          const f = counties.find((c) => c.properties.code === b.region)!;
+          symbols.push({ series: s.id, region: b.region, lonLat: f.properties.label, radius: Number(r(m.value).toFixed(2)), color, metric: m.id, value: formatMetric(m, lang) });
+          drawn.push(b);
+        }
+        const legendMetrics = [max, ...s.bindings.map((b) => metricOf(input, b.metric, view.id))].filter((m, i, a) => a.findIndex((x) => x.id === m.id) === i);
+        symbolLegend.push({
+          label: t(s.label),
+          color,
+          circles: legendMetrics.map((m) => ({
+            radius: Number(r(m.value).toFixed(2)),
+            value: `${m.region === CITY_CODE ? (lang === 'zh' ? '全市 ' : 'City total ') : ''}${formatMetric(m, lang)}`,
+          })),
+        });
+      }
+    } else if (layer.kind === 'sites') {
+      const color = PALETTE[layer.color].hex;
+      for (const b of layer.bindings) {
+        const m = metricOf(input, b.metric, view.id);
+        const f = counties.find((c) => c.properties.code === b.region)!;
+        for (const p of placeSites(f.geometry, f.properties.label, m.value)) sites.push({ region: b.region, lonLat: p, color });
+        drawn.push(b);
+      }
+      drawn.push(...layer.extra);
+      sitesLegend = { label: lang === 'zh' ? '● 一个集中安置点（示意位置）' : '● one resettlement site (schematic position)', color };
+    } else if (layer.kind === 'county-precision') {
+      const caption = input.captions.find((c) => c.id === layer.caption);
+      if (!caption) throw new Error(`view "${view.id}": unknown caption ${layer.caption}`);
+      const text =
+        lang === 'zh'
+          ? `图片说明：“${caption.text}”。本版只给出所在县，地图不标具体位置。`
+          : `Photo caption: “${caption.text}”. The edition places it only in ${countyName(layer.region)}; the map claims no exact spot.`;
+      precision.push({ region: layer.region, text });
+      tooltips[layer.region]!.note = text;
+      precisionLegend = { label: lang === 'zh' ? '虚线框：图片所在县（仅县级精度）' : 'Dashed outline: county of a photographed project (county precision only)' };
+    }
+  }
+
+  for (const b of [...drawn, ...(view.facts ?? [])]) {
+    const tip = tooltips[b.region];
+    if (tip && !tip.lines.some((l) => l.metric === b.metric)) tip.lines.push(fact(b));
+  }
+
+  const focusFeatures = view.focus.includes(CITY_CODE) ? counties : counties.filter((c) => view.focus.includes(c.properties.code));
+  const [w, s, e, n] = turfBbox(featureCollection(focusFeatures));
+  const calloutLines = view.callout?.metrics.map((id) => fact({ region: metricOf(input, id, view.id).region, metric: id })) ?? [];
+  const tableBindings = [...drawn, ...(view.facts ?? [])].filter((b, i, a) => a.findIndex((x) => x.metric === b.metric) === i);
+  const refIds = choro ? choro.states.flatMap((s) => [...s.bindings.map((b) => b.metric), ...(s.reference ? [s.reference] : [])]) : [];
+  const tableIds = [...new Set([...tableBindings.map((b) => b.metric), ...refIds, ...(view.callout?.metrics ?? [])])];
+
+  return {
+    id: view.id,
+    lang,
+    state: state?.id ?? null,
+    states: choro ? choro.states.map((s) => ({ id: s.id, label: t(s.label) })) : [],
+    title: t(view.title),
+    stateLabel: state ? t(state.label) : null,
+    description: fillTemplate(t(view.description), lang, input.metrics, `view "${view.id}" description`),
+    source: t(view.source),
+    bounds: [
+      [w, s],
+      [e, n],
+    ],
+    focus: view.focus,
+    highlight: view.highlight,
+    fills,
+    symbols,
+    sites,
+    precision,
+    labels: counties.map((c) => ({ code: c.properties.code, lonLat: c.properties.label, name: countyName(c.properties.code) })),
+    neighbourLabels: input.geo.neighbours.features.map((f) => ({
+      code: f.properties.code,
+      lonLat: pointOnFeature(f).geometry.coordinates.map((x) => Number(x.toFixed(3))) as [number, number],
+      name: lang === 'zh' ? f.properties.zh : f.properties.en,
+    })),
+    tooltips,
+    legend: { choropleth: choroplethLegend, symbols: symbolLegend, sites: sitesLegend, precision: precisionLegend, notes: view.notes.map(t) },
+    callout: view.callout ? { title: t(view.callout.title), lines: calloutLines } : null,
+    table: tableIds.map((id) => {
+      const m = metricOf(input, id, view.id);
+      return { region: m.region, place: placeName(m.region), metric: id, label: t(m.label), value: formatMetric(m, lang), quote: m.quote };
+    }),
+  };
+}
