@@ -39,7 +39,7 @@ describe.each(VIEWPORTS)('home page at $width×$height', ({ width, height }) => 
 
   beforeAll(async () => {
     probe = await newPage(browser, { width, height });
-    const response = await probe.page.goto(server.url('/'), { waitUntil: 'load' });
+    const response = await probe.page.goto(server.url('/edition/'), { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
     await probe.page.evaluate(() => document.fonts.ready);
     text = squash(await probe.page.locator('body').innerText());

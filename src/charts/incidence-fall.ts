@@ -1,0 +1,44 @@
+import { scaleLinear } from 'd3';
+import type { Metric } from '../schema/metrics.ts';
+import { formatMetric, type Lang } from '../spec/format.ts';
+import { PALETTE, RAMPS } from '../spec/palette.ts';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/**
+ * Slope chart of the poverty incidence, before → after, for every place the edition gives both
+ * ends of: the city (2014 → 2019) and 临县 (over the campaign). Built at render time with d3 scales.
+ */
+export function incidenceFallSvg(metrics: Map<string, Metric>, lang: Lang): string {
+  const m = (id: string) => metrics.get(id)!;
+  const rows = [
+    { name: lang === 'zh' ? '临县' : 'Lin County', from: m('lin-poverty-incidence-before'), to: m('lin-poverty-incidence-after') },
+    { name: lang === 'zh' ? '吕梁市' : 'Lüliang', from: m('city-poverty-incidence-2014'), to: m('city-poverty-incidence-2019') },
+  ];
+  const W = 560, H = 300, left = 150, right = W - 150, top = 50, bottom = H - 40;
+  const y = scaleLinear().domain([0, 40]).range([bottom, top]);
+  const parts: string[] = [];
+  const when = (x: Metric) => x.period ?? '';
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" class="chart" font-size="14">`,
+    `<title>${esc(lang === 'zh' ? '贫困发生率的下降' : 'The fall in poverty incidence')}</title>`,
+    `<desc>${esc(rows.map((r) => `${r.name}: ${formatMetric(r.from, lang)} → ${formatMetric(r.to, lang)}`).join('; '))}</desc>`,
+    `<text x="${left}" y="24" text-anchor="middle" font-weight="700">${lang === 'zh' ? '之前' : 'Before'}</text>`,
+    `<text x="${right}" y="24" text-anchor="middle" font-weight="700">${lang === 'zh' ? '之后' : 'After'}</text>`,
+    `<line x1="${left}" x2="${left}" y1="${top - 10}" y2="${bottom}" stroke="${PALETTE.countyLine.hex}"/>`,
+    `<line x1="${right}" x2="${right}" y1="${top - 10}" y2="${bottom}" stroke="${PALETTE.countyLine.hex}"/>`,
+  );
+  rows.forEach((r, i) => {
+    const colour = i === 0 ? RAMPS.incidence[5].hex : PALETTE.ink.hex;
+    const y0 = y(r.from.value), y1 = y(r.to.value) - i * 16;
+    parts.push(
+      `<line x1="${left}" y1="${y0}" x2="${right}" y2="${y1}" stroke="${colour}" stroke-width="2.5"/>`,
+      `<circle cx="${left}" cy="${y0}" r="4.5" fill="${colour}"/><circle cx="${right}" cy="${y(r.to.value)}" r="4.5" fill="${colour}"/>`,
+      `<text x="${left - 10}" y="${y0 + 5}" text-anchor="end" fill="${colour}">${esc(`${r.name} ${formatMetric(r.from, lang)}`)}</text>`,
+      `<text x="${right + 10}" y="${y1 + 5}" fill="${colour}">${esc(`${r.name} ${formatMetric(r.to, lang)}`)}</text>`,
+    );
+  });
+  const note = rows.map((r) => `${r.name}：${when(r.from)}${r.from.period === r.to.period ? '' : ` → ${when(r.to)}`}`).join(lang === 'zh' ? '；' : '; ');
+  parts.push(`<text x="8" y="${H - 8}" font-size="12" fill="${PALETTE.inkMuted.hex}">${esc(note)}</text>`, `</svg>`);
+  return parts.join('');
+}

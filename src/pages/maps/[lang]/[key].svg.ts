@@ -1,0 +1,20 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { loadSiteData } from '../../../data/load.ts';
+import { renderSvg } from '../../../render/svg.ts';
+import { compileView } from '../../../spec/compile.ts';
+import type { Lang } from '../../../spec/format.ts';
+import { allViewKeys } from '../../../spec/view-keys.ts';
+
+/** Map area size of the page's SVG fallback; the page draws title and legend in HTML around it. */
+export const PAGE_SVG = { width: 800, height: 1000 } as const;
+
+export const getStaticPaths = (() =>
+  (['zh', 'en'] as const).flatMap((lang) => allViewKeys().map((k) => ({ params: { lang, key: k.key } })))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params }) => {
+  const lang = params.lang as Lang;
+  const k = allViewKeys().find((x) => x.key === params.key)!;
+  const { compileInput, geo } = loadSiteData();
+  const svg = renderSvg(compileView(k.view, compileInput, lang, k.state), geo, { ...PAGE_SVG, frame: false });
+  return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
+};
