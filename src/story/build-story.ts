@@ -36,6 +36,8 @@ export interface StoryInput {
   metrics: Map<string, Metric>;
   views: ViewSpec[];
   lang: Lang;
+  /** For a language other than the edition's: text by id (paragraph, caption, `headline:{article}`), figures as {{metric-id}}. */
+  translation?: Record<string, string>;
 }
 
 /**
@@ -43,7 +45,14 @@ export interface StoryInput {
  * caption placed exactly once, in the edition's order; every view, state and metric id known.
  * Any slip fails the build with the chapter that made it.
  */
-export function buildStory({ chapters, edition, metrics, views, lang }: StoryInput): Chapter[] {
+export function buildStory({ chapters, edition, metrics, views, lang, translation }: StoryInput): Chapter[] {
+  /** The edition's own words in Chinese; in another language the translation, its figures rendered from metrics.json. */
+  const text = (id: string, original: string): string => {
+    if (lang === 'zh') return original;
+    const t = translation?.[id];
+    if (t === undefined) throw new Error(`no ${lang} translation for ${id}`);
+    return fillTemplate(t, lang, metrics, `${lang} translation of ${id}`);
+  };
   const sorted = [...chapters].sort((a, b) => a.order - b.order);
   const placed = new Map<string, string>();
   const place = (id: string, chapter: string) => {
@@ -73,11 +82,15 @@ export function buildStory({ chapters, edition, metrics, views, lang }: StoryInp
       }
       if (!map) throw new Error(`${at}: the first item must set the map (view and region)`);
       let content: StepContent;
-      if ('headline' in item) content = { kind: 'headline', text: article.headline?.text ?? null, place: article.place };
+      if ('headline' in item) content = {
+          kind: 'headline',
+          text: article.headline ? text(`headline:${article.id}`, article.headline.text) : null,
+          place: text(`place:${article.id}`, article.place),
+        };
       else if ('deck' in item) {
         if (!article.deck) throw new Error(`${at}: article ${article.id} has no figures block`);
         place(article.deck.id, ch.id);
-        content = { kind: 'deck', id: article.deck.id, text: article.deck.text };
+        content = { kind: 'deck', id: article.deck.id, text: text(article.deck.id, article.deck.text) };
       } else if ('paragraph' in item) {
         const p = article.paragraphs.find((x) => x.id === item.paragraph);
         if (!p) throw new Error(`${at}: paragraph ${item.paragraph} is not in article ${article.id}`);
@@ -85,14 +98,14 @@ export function buildStory({ chapters, edition, metrics, views, lang }: StoryInp
         if (n < (lastParagraph.get(article.id) ?? -1)) throw new Error(`${at}: ${p.id} comes before a paragraph already placed`);
         lastParagraph.set(article.id, n);
         place(p.id, ch.id);
-        content = { kind: 'paragraph', id: p.id, text: p.text };
+        content = { kind: 'paragraph', id: p.id, text: text(p.id, p.text) };
       } else if ('lead' in item) content = { kind: 'lead', text: fillTemplate(item.lead[lang], lang, metrics, at) };
       else if ('chart' in item) content = { kind: 'chart', chart: item.chart };
       else if ('caption' in item) {
         const c = edition.captions.find((x) => x.id === item.caption);
         if (!c) throw new Error(`${at}: no caption ${item.caption}`);
         place(c.id, ch.id);
-        content = { kind: 'captions', captions: [c] };
+        content = { kind: 'captions', captions: [{ ...c, text: text(c.id, c.text) }] };
       } else content = { kind: 'captions', captions: [] }; // 'rest', filled below
       return { content, map: { ...map } };
     });
@@ -103,7 +116,7 @@ export function buildStory({ chapters, edition, metrics, views, lang }: StoryInp
   for (const ch of result)
     for (const s of ch.steps)
       if (s.content.kind === 'captions' && s.content.captions.length === 0) {
-        s.content.captions = rest;
+        s.content.captions = rest.map((c) => ({ ...c, text: text(c.id, c.text) }));
         rest.forEach((c) => place(c.id, ch.id));
       }
 

@@ -7,8 +7,10 @@ import type { ChapterFrontmatter } from '../../src/story/chapter-schema.ts';
 
 const data = loadSiteData();
 const chapters = readChapters();
+/** Stands in for a translation that has every text: the tests here are about structure. */
+const anyTranslation = new Proxy({}, { get: () => 'text' }) as Record<string, string>;
 const story = (chs: ChapterFrontmatter[] = chapters, lang: 'zh' | 'en' = 'zh') =>
-  buildStory({ chapters: chs, edition: data.edition, metrics: data.metricsById, views: VIEWS, lang });
+  buildStory({ chapters: chs, edition: data.edition, metrics: data.metricsById, views: VIEWS, lang, translation: anyTranslation });
 
 describe('the story built from the authored chapters', () => {
   it('runs opening, the four counties, then the city record', () => {
@@ -40,6 +42,12 @@ describe('the story built from the authored chapters', () => {
     expect(lead.content).toEqual({ kind: 'lead', text: '临县贫困发生率由39.5%降至0.39%。' });
     const en = story(chapters, 'en')[1]!.steps.find((s) => s.content.kind === 'lead')!;
     expect(en.content).toMatchObject({ text: "Lin County's poverty incidence fell from 39.5% to 0.39%." });
+  });
+
+  it('fails when the English edition lacks a translation', () => {
+    expect(() => buildStory({ chapters, edition: data.edition, metrics: data.metricsById, views: VIEWS, lang: 'en', translation: {} })).toThrow(
+      /no en translation for (headline|place):lead/,
+    );
   });
 
   it('fails on an unknown metric id, an unknown view, or a paragraph left out', () => {
