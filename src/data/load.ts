@@ -13,6 +13,8 @@ import type { CompileInput } from '../spec/compile.ts';
 export interface SiteData {
   edition: Edition;
   metrics: Metric[];
+  /** Printed numbers that cannot be read as figures (a unit missing in the source). */
+  unreadable: Metrics['unreadable'];
   metricsById: Map<string, Metric>;
   topology: unknown;
   geo: GeoData;
@@ -37,10 +39,10 @@ let cached: SiteData | null = null;
 export function loadSiteData(root = process.cwd()): SiteData {
   if (cached) return cached;
   const edition = check(Edition, readJson(root, 'data/edition.json'), 'data/edition.json');
-  const metrics = check(Metrics, readJson(root, 'data/metrics.json'), 'data/metrics.json').metrics;
+  const { metrics, unreadable } = check(Metrics, readJson(root, 'data/metrics.json'), 'data/metrics.json');
   const topology = check(LvliangTopology, readJson(root, 'data/geo/lvliang.topo.json'), 'data/geo/lvliang.topo.json');
   const geo = geoFromTopology(topology);
   const metricsById = new Map(metrics.map((m) => [m.id, m]));
-  cached = { edition, metrics, metricsById, topology, geo, compileInput: { metrics: metricsById, geo, captions: edition.captions } };
+  cached = { edition, metrics, unreadable, metricsById, topology, geo, compileInput: { metrics: metricsById, geo, captions: edition.captions } };
   return cached;
 }

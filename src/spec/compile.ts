@@ -5,6 +5,7 @@ import type { Caption } from '../schema/edition.ts';
 import { formatMetric, formatNumber, type Lang } from './format.ts';
 import type { Area, GeoData } from './geo-data.ts';
 import { PALETTE, RAMPS, type PaletteKey } from './palette.ts';
+import { placeName } from './places.ts';
 import type { Binding, ChoroplethLayer, ViewSpec } from './view-types.ts';
 
 export const CITY_CODE = '141100';
@@ -121,7 +122,6 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     if (!f) throw new Error(`view "${view.id}": no county ${code} in the geography`);
     return lang === 'zh' ? f.properties.zh : f.properties.en;
   };
-  const placeName = (code: string) => (code === CITY_CODE ? (lang === 'zh' ? '吕梁市' : 'Lüliang') : code === '140000' ? (lang === 'zh' ? '山西省' : 'Shanxi') : countyName(code));
   const fact = (b: Binding): FactLine => {
     const m = metricOf(input, b.metric, view.id);
     if (m.region !== b.region) throw new Error(`view "${view.id}": ${b.metric} is about ${m.region}, not ${b.region}`);
@@ -260,7 +260,7 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     callout: view.callout ? { title: t(view.callout.title), lines: calloutLines } : null,
     table: tableIds.map((id) => {
       const m = metricOf(input, id, view.id);
-      return { region: m.region, place: placeName(m.region), metric: id, label: t(m.label), value: formatMetric(m, lang), quote: m.quote };
+      return { region: m.region, place: placeName(m.region, lang), metric: id, label: t(m.label), value: formatMetric(m, lang), quote: m.quote };
     }),
   };
 }

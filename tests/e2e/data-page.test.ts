@@ -1,0 +1,121 @@
+/**
+ * The open-data page in real Chromium: every figure listed, sort and filter, each row leading
+ * to its highlighted sentence, and downloads that parse back to the committed data.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvParse } from 'd3';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, ROOT, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
+
+let server: StaticServer;
+let browser: Browser;
+let probe: PageProbe;
+const metrics = JSON.parse(readFileSync(join(ROOT, 'data/metrics.json'), 'utf8')).metrics as Array<{ id: string; region: string; value: number; raw: string; quote: string }>;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  probe = await newPage(browser, { width: 1440, height: 900 });
+  await probe.page.goto(server.url('/data/'), { waitUntil: 'load' });
+});
+afterAll(async () => {
+  await probe?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+const visibleIds = () => probe.page.$$eval('.metrics-table tbody tr:not([hidden])', (rows) => rows.map((r) => (r as HTMLElement).dataset.id!));
+
+describe('the data page', () => {
+  it('lists every figure of metrics.json once, with its raw form and quote', async () => {
+    const ids = await visibleIds();
+    expect([...ids].sort()).toEqual(metrics.map((m) => m.id).sort());
+    const row = await probe.page.locator('#row-lin-pv-capacity').innerText();
+    expect(row).toContain('197.02MW');
+    expect(row).toContain('累计建成光伏扶贫电站197.02MW');
+  });
+
+  it('filters by county and unit, and says how many rows it shows', async () => {
+    await probe.page.selectOption('select[name=region]', '141124');
+    const lin = await visibleIds();
+    expect(lin.length).toBe(metrics.filter((m) => m.region === '141124').length);
+    expect(lin.every((id) => metrics.find((m) => m.id === id)!.region === '141124')).toBe(true);
+    await probe.page.selectOption('select[name=unit]', 'percent');
+    expect(await visibleIds()).toEqual(expect.arrayContaining(['lin-poverty-incidence-before', 'lin-poverty-incidence-after']));
+    await expect.poll(() => probe.page.locator('.table-count').innerText()).toMatch(/显示 \d+ \/ 110/);
+    await probe.page.selectOption('select[name=region]', '');
+    await probe.page.selectOption('select[name=unit]', '');
+    expect((await visibleIds()).length).toBe(metrics.length);
+  });
+
+  it('sorts by normalised value, both ways', async () => {
+    const header = probe.page.locator('th[data-sort=value] button');
+    await header.click();
+    const up = await visibleIds();
+    const value = (id: string) => metrics.find((m) => m.id === id)!.value;
+    expect(up.map(value)).toEqual([...up.map(value)].sort((a, b) => a - b));
+    expect(await probe.page.getAttribute('th[data-sort=value]', 'aria-sort')).toBe('ascending');
+    await header.click();
+    const down = await visibleIds();
+    expect(down[0]).toBe(up.at(-1));
+    expect(await probe.page.getAttribute('th[data-sort=value]', 'aria-sort')).toBe('descending');
+  });
+
+  it('takes a row to its sentence in the restored text, highlighted', async () => {
+    await probe.page.click('#row-lin-poverty-incidence-before a');
+    await probe.page.waitForFunction(() => location.hash === '#fig-lin-poverty-incidence-before');
+    const sentence = probe.page.locator('.sentence:has(mark:target)');
+    await expect.poll(() => sentence.count()).toBe(1);
+    expect(await sentence.innerText()).toContain('贫困发生率由39.5%降至0.39%');
+    const bg = await sentence.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(bg).not.toBe('rgba(0, 0, 0, 0)');
+    await screenshot(probe.page, 'data-page-sentence');
+  });
+
+  it('marks every figure in the restored text, and the unit-less one as unreadable', async () => {
+    const marked = await probe.page.$$eval('.marked-text mark[id^="fig-"]:not([id*="-again-"])', (ms) => ms.map((m) => m.id.slice(4)));
+    expect([...marked].sort()).toEqual(metrics.map((m) => m.id).sort());
+    expect(await probe.page.locator('.marked-text .unreadable').innerText()).toBe('11.5');
+  });
+
+  it('loads nothing from another origin and logs no errors', () => {
+    expect(probe.foreignRequests).toEqual([]);
+    expect(probe.errors()).toEqual([]);
+  });
+});
+
+describe('the downloads', () => {
+  const get = async (path: string) => {
+    const r = await fetch(server.url(path));
+    expect(r.status, path).toBe(200);
+    return r;
+  };
+
+  it('metrics.csv has a BOM and parses back to every figure', async () => {
+    const bytes = new Uint8Array(await (await get('/data/metrics.csv')).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = csvParse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
+    expect(rows.map((r) => r.id)).toEqual(metrics.map((m) => m.id));
+    for (const [i, r] of rows.entries()) {
+      expect(Number(r.value)).toBe(metrics[i]!.value);
+      expect(r.raw).toBe(metrics[i]!.raw);
+      expect(r.quote).toBe(metrics[i]!.quote);
+    }
+  });
+
+  it('the JSON files are the committed data, byte for byte', async () => {
+    for (const [url, file] of [
+      ['/data/metrics.json', 'data/metrics.json'],
+      ['/data/edition.json', 'data/edition.json'],
+      ['/data/lvliang.topo.json', 'data/geo/lvliang.topo.json'],
+    ]) expect(await (await get(url!)).text()).toBe(readFileSync(join(ROOT, file!), 'utf8'));
+  });
+
+  it('the GeoJSON has the 13 counties with their codes', async () => {
+    const fc = (await (await get('/data/lvliang-counties.geojson')).json()) as { features: Array<{ properties: { code: string } }> };
+    expect(fc.features.map((f) => f.properties.code).sort()).toHaveLength(13);
+    expect(fc.features.map((f) => f.properties.code)).toContain('141124');
+  });
+});
