@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { generateData, restoreForReading } from './generate.ts';
-import { SeedError } from './seed-error.ts';
+import { InputError } from './input-error.ts';
 
 function main(argv: string[]): void {
   const [command, file] = argv;
@@ -15,19 +15,19 @@ function main(argv: string[]): void {
     return;
   }
   if (command === 'restore') {
-    if (!file) throw new SeedError('(none)', 'usage: npm run restore -- FILE');
+    if (!file) throw new InputError('(none)', 'usage: npm run restore -- FILE');
     const path = resolve(file);
-    if (!existsSync(path)) throw new SeedError(relative(process.cwd(), path), 'no such file');
+    if (!existsSync(path)) throw new InputError(relative(process.cwd(), path), 'no such file');
     process.stdout.write(restoreForReading(path));
     return;
   }
-  throw new SeedError(basename(import.meta.filename), `unknown command "${command ?? ''}" (use: data | restore FILE)`);
+  throw new InputError(basename(import.meta.filename), `unknown command "${command ?? ''}" (use: data | restore FILE)`);
 }
 
 try {
   main(process.argv.slice(2));
 } catch (e) {
-  if (e instanceof SeedError) {
+  if (e instanceof InputError) {
     console.error(`error: ${e.message}`);
     process.exit(1);
   }

@@ -5,7 +5,7 @@ import { findSourceFlags as findFlags } from './flags.ts';
 import { splitParagraphs } from './layout.ts';
 import { namedRanges, type LineRange, type Manifest } from './manifest.ts';
 import { joinLines, restoreLine, type RestoredLine } from './restore-line.ts';
-import { SeedError } from './seed-error.ts';
+import { InputError } from './input-error.ts';
 import { seedLines } from './seed-file.ts';
 
 export interface EditionInput {
@@ -20,23 +20,23 @@ function checkCoverage(lines: string[], m: Manifest, manifestFile: string, seedF
   const owner = new Map<number, string>();
   for (const { name, range } of namedRanges(m)) {
     const [from, to] = range;
-    if (from > to) throw new SeedError(manifestFile, `${name}: lines ${from}–${to} run backwards`);
+    if (from > to) throw new InputError(manifestFile, `${name}: lines ${from}–${to} run backwards`);
     if (to > lines.length)
-      throw new SeedError(
+      throw new InputError(
         seedFile,
         `the manifest's ${name} names lines ${from}–${to}, but the seed has only ${lines.length} lines (truncated?)`,
       );
     let text = false;
     for (let n = from; n <= to; n++) {
-      if (owner.has(n)) throw new SeedError(manifestFile, `${name} overlaps ${owner.get(n)} at line ${n}`);
+      if (owner.has(n)) throw new InputError(manifestFile, `${name} overlaps ${owner.get(n)} at line ${n}`);
       owner.set(n, name);
       if (lines[n - 1]!.trim()) text = true;
     }
-    if (!text) throw new SeedError(manifestFile, `${name} names lines ${from}–${to}, which hold no text in ${seedFile}`);
+    if (!text) throw new InputError(manifestFile, `${name} names lines ${from}–${to}, which hold no text in ${seedFile}`);
   }
   lines.forEach((l, i) => {
     if (l.trim() && !owner.has(i + 1))
-      throw new SeedError(manifestFile, `seed line ${i + 1} ("${l.trim().slice(0, 24)}…") belongs to no block`);
+      throw new InputError(manifestFile, `seed line ${i + 1} ("${l.trim().slice(0, 24)}…") belongs to no block`);
   });
 }
 
@@ -83,7 +83,7 @@ function captionTexts(rows: RestoredLine[], breaks: Array<{ line: number; at: nu
       out.push({ text: text.slice(start), line: row.line });
       offset += text.length;
     }
-    for (const cut of cuts) if (cut >= offset) throw new SeedError(file, `caption break at ${row.line}:${cut} is past the line's end (${offset})`);
+    for (const cut of cuts) if (cut >= offset) throw new InputError(file, `caption break at ${row.line}:${cut} is past the line's end (${offset})`);
   }
   return out;
 }
@@ -104,7 +104,7 @@ export function buildEdition(input: EditionInput): Edition {
     const body = restoreRange(lines, a.body);
     for (const n of a.paragraphBreaksAfter)
       if (!body.some((l) => l.line === n))
-        throw new SeedError(manifestFile, `articles.${a.id}.paragraphBreaksAfter: line ${n} is not a text line of its body`);
+        throw new InputError(manifestFile, `articles.${a.id}.paragraphBreaksAfter: line ${n} is not a text line of its body`);
     const paragraphs: Paragraph[] = splitParagraphs(body, new Set(a.paragraphBreaksAfter)).map((ls, i) => {
       const id = `${a.id}-p${i + 1}`;
       flags.push(...printedOnceFlags(id, ls));

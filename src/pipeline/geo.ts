@@ -7,6 +7,8 @@
  * Pure functions only: the caller (geo-cli.ts) reads the files out of the tarball and writes
  * the result. Every problem with an input names the file it was found in.
  */
+import { COUNTIES } from './divisions.ts';
+import { InputError } from './input-error.ts';
 import * as turf from '@turf/turf';
 import type { Feature, GeoJsonProperties, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature, meshArcs, quantize } from 'topojson-client';
@@ -43,28 +45,8 @@ export const outlineFile = (slug: string) => `geojson/shape-only/${slug}.geojson
 /** County-level file of a city: used only to read the city's GB/T 2260 code off its counties. */
 export const divisionsFile = (slug: string) => `geojson/shape-with-internal-borders/${slug}.geojson`;
 
-export interface CountySpec {
-  code: string;
-  zh: string;
-  en: string;
-}
-
-/** GB/T 2260 codes and names of 吕梁市's county-level divisions, checked against the source. */
-export const COUNTIES: readonly CountySpec[] = [
-  { code: '141102', zh: '离石区', en: 'Lishi District' },
-  { code: '141121', zh: '文水县', en: 'Wenshui County' },
-  { code: '141122', zh: '交城县', en: 'Jiaocheng County' },
-  { code: '141123', zh: '兴县', en: 'Xing County' },
-  { code: '141124', zh: '临县', en: 'Lin County' },
-  { code: '141125', zh: '柳林县', en: 'Liulin County' },
-  { code: '141126', zh: '石楼县', en: 'Shilou County' },
-  { code: '141127', zh: '岚县', en: 'Lan County' },
-  { code: '141128', zh: '方山县', en: 'Fangshan County' },
-  { code: '141129', zh: '中阳县', en: 'Zhongyang County' },
-  { code: '141130', zh: '交口县', en: 'Jiaokou County' },
-  { code: '141181', zh: '孝义市', en: 'Xiaoyi City' },
-  { code: '141182', zh: '汾阳市', en: 'Fenyang City' },
-];
+/** GB/T 2260 codes and names of 吕梁市's county-level divisions (one table for the whole project), checked against the source. */
+export { COUNTIES };
 
 export interface NeighbourSpec {
   code: string;
@@ -118,16 +100,6 @@ const km2ToSteradians = (km2: number) => km2 / (EARTH_RADIUS_KM * EARTH_RADIUS_K
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-/** A problem with one input file; the message starts with the file's path. */
-export class GeoSourceError extends Error {
-  constructor(
-    readonly file: string,
-    problem: string,
-  ) {
-    super(`${file}: ${problem}`);
-    this.name = 'GeoSourceError';
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading the inputs
@@ -166,17 +138,17 @@ export function parseSourceFile(
   path: string,
 ): SourceFeatureCollection {
   const text = texts.get(path);
-  if (text === undefined) throw new GeoSourceError(path, 'missing from the package');
+  if (text === undefined) throw new InputError(path, 'missing from the package');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new GeoSourceError(path, `not valid JSON (${(e as Error).message})`);
+    throw new InputError(path, `not valid JSON (${(e as Error).message})`);
   }
   const parsed = SourceFeatureCollection.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new GeoSourceError(
+    throw new InputError(
       path,
       `not a polygon FeatureCollection in lon/lat degrees: ${issue.message} at ${issue.path.join('.') || '(root)'}`,
     );
@@ -190,7 +162,7 @@ export function countyFeatures(
   path: string = COUNTY_FILE,
 ): AreaFeature<{ code: string; zh: string; en: string }>[] {
   if (source.features.length !== COUNTIES.length) {
-    throw new GeoSourceError(
+    throw new InputError(
       path,
       `expected ${COUNTIES.length} counties, found ${source.features.length}`,
     );
@@ -198,11 +170,11 @@ export function countyFeatures(
   return COUNTIES.map((spec) => {
     const found = source.features.filter((f) => f.id === spec.code);
     if (found.length !== 1) {
-      throw new GeoSourceError(path, `expected one feature with id ${spec.code} (${spec.zh}), found ${found.length}`);
+      throw new InputError(path, `expected one feature with id ${spec.code} (${spec.zh}), found ${found.length}`);
     }
     const f = found[0]!;
     if (f.properties.name !== spec.zh) {
-      throw new GeoSourceError(path, `feature ${spec.code} is named ${f.properties.name}, expected ${spec.zh}`);
+      throw new InputError(path, `feature ${spec.code} is named ${f.properties.name}, expected ${spec.zh}`);
     }
     return turf.feature(f.geometry, { code: spec.code, zh: spec.zh, en: spec.en });
   });
@@ -216,17 +188,17 @@ export function neighbourFeature(
 ): AreaFeature<{ code: string; zh: string; en: string; province: string }> {
   const outlinePath = outlineFile(spec.slug);
   if (outline.features.length !== 1) {
-    throw new GeoSourceError(outlinePath, `expected 1 outline feature, found ${outline.features.length}`);
+    throw new InputError(outlinePath, `expected 1 outline feature, found ${outline.features.length}`);
   }
   const f = outline.features[0]!;
   // The outline files name the city without 市 (忻州, 延安…).
   if (`${f.properties.name}市` !== spec.zh) {
-    throw new GeoSourceError(outlinePath, `outline is named ${f.properties.name}, expected ${spec.zh}`);
+    throw new InputError(outlinePath, `outline is named ${f.properties.name}, expected ${spec.zh}`);
   }
   const prefix = spec.code.slice(0, 4);
   const strays = divisions.features.filter((d) => !d.id?.startsWith(prefix)).map((d) => d.id ?? '(no id)');
   if (divisions.features.length === 0 || strays.length > 0) {
-    throw new GeoSourceError(
+    throw new InputError(
       divisionsFile(spec.slug),
       `county ids do not all start with ${prefix} (${spec.zh} ${spec.code}): ${strays.join(', ') || 'no features'}`,
     );
@@ -504,7 +476,7 @@ export function buildLvliangTopology(texts: ReadonlyMap<string, string>): GeoBui
   const countyObjects = geometriesOf(quantized, 'counties');
   const countyGeo = feature(quantized, { type: 'GeometryCollection', geometries: countyObjects });
   if (countyObjects.length !== COUNTIES.length || countyGeo.features.some((f) => f.geometry === null)) {
-    throw new GeoSourceError(COUNTY_FILE, 'a county lost its polygon in simplification');
+    throw new InputError(COUNTY_FILE, 'a county lost its polygon in simplification');
   }
   countyObjects.forEach((g, i) => {
     const spec = COUNTIES.find((c) => c.code === g.id)!;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../schema/edition.ts';
-import { SeedError } from './seed-error.ts';
+import { parseJsonFile } from './input-error.ts';
 
 /** A range of 1-based seed lines, inclusive. */
 const LineRange = z.tuple([z.number().int().positive(), z.number().int().positive()]);
@@ -40,18 +40,7 @@ export type Manifest = z.infer<typeof Manifest>;
 export type LineRange = z.infer<typeof LineRange>;
 
 export function parseManifest(json: string, file: string): Manifest {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (e) {
-    throw new SeedError(file, `not valid JSON (${(e as Error).message})`);
-  }
-  const parsed = Manifest.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new SeedError(file, `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return parsed.data;
+  return parseJsonFile(json, file, Manifest);
 }
 
 /** Every block the manifest names, with a name for error messages. */

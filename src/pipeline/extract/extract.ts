@@ -1,6 +1,6 @@
 import type { Edition } from '../../schema/edition.ts';
 import { Metrics, type Metric } from '../../schema/metrics.ts';
-import { SeedError } from '../seed-error.ts';
+import { InputError } from '../input-error.ts';
 import { clauseAround } from './clause.ts';
 import type { FiguresFile } from './figures-file.ts';
 import { parseFigure } from './parse-figure.ts';
@@ -53,30 +53,30 @@ export function buildMetrics(edition: Edition, notes: FiguresFile, notesFile: st
   const spans: Span[] = [];
   const claim = (at: string, raw: string, nth: number, what: string): { text: string; start: number } => {
     const t = texts.get(at);
-    if (!t) throw new SeedError(notesFile, `${what}: no paragraph "${at}" in the edition`);
+    if (!t) throw new InputError(notesFile, `${what}: no paragraph "${at}" in the edition`);
     const start = locate(t.text, raw, nth, spans, at);
-    if (start < 0) throw new SeedError(notesFile, `${what}: "${raw}" (occurrence ${nth}) is not printed in ${at}`);
+    if (start < 0) throw new InputError(notesFile, `${what}: "${raw}" (occurrence ${nth}) is not printed in ${at}`);
     spans.push({ at, start, end: start + raw.length, what });
     return { text: t.text, start };
   };
 
   const ids = new Set<string>();
   const metrics: Metric[] = notes.figures.map((n) => {
-    if (ids.has(n.id)) throw new SeedError(notesFile, `figure id "${n.id}" is used twice`);
+    if (ids.has(n.id)) throw new InputError(notesFile, `figure id "${n.id}" is used twice`);
     ids.add(n.id);
     const { text, start } = claim(n.paragraph, n.raw, n.nth ?? 1, n.id);
     let parsed;
     try {
       parsed = parseFigure(n.raw);
     } catch (e) {
-      throw new SeedError(notesFile, `${n.id}: ${(e as Error).message}`);
+      throw new InputError(notesFile, `${n.id}: ${(e as Error).message}`);
     }
     if (parsed.unit && n.unit && parsed.unit !== n.unit)
-      throw new SeedError(notesFile, `${n.id}: the text says ${parsed.unit} ("${n.raw}") but the note says ${n.unit}`);
+      throw new InputError(notesFile, `${n.id}: the text says ${parsed.unit} ("${n.raw}") but the note says ${n.unit}`);
     const unit = parsed.unit ?? n.unit;
-    if (!unit) throw new SeedError(notesFile, `${n.id}: "${n.raw}" has no unit word; name its unit`);
+    if (!unit) throw new InputError(notesFile, `${n.id}: "${n.raw}" has no unit word; name its unit`);
     const region = n.region ?? texts.get(n.paragraph)!.region;
-    if (!region) throw new SeedError(notesFile, `${n.id}: a caption names no region; anchor the figure in a paragraph`);
+    if (!region) throw new InputError(notesFile, `${n.id}: a caption names no region; anchor the figure in a paragraph`);
     const mentions = (n.mentions ?? []).map((at) => {
       const m = claim(at, n.raw, 1, `${n.id} (mention)`);
       return { paragraph: at, quote: clauseAround(m.text, m.start, m.start + n.raw.length) };
@@ -121,8 +121,8 @@ function checkPairs(metrics: Metric[], file: string): void {
   for (const m of metrics) if (m.change) pairs.set(m.change.pair, [...(pairs.get(m.change.pair) ?? []), m]);
   for (const [pair, ms] of pairs) {
     const roles = ms.map((m) => m.change!.role).sort().join(',');
-    if (roles !== 'from,to') throw new SeedError(file, `change pair "${pair}" needs one from and one to, has ${roles}`);
-    if (ms[0]!.unit !== ms[1]!.unit) throw new SeedError(file, `change pair "${pair}" mixes units`);
+    if (roles !== 'from,to') throw new InputError(file, `change pair "${pair}" needs one from and one to, has ${roles}`);
+    if (ms[0]!.unit !== ms[1]!.unit) throw new InputError(file, `change pair "${pair}" mixes units`);
   }
 }
 
@@ -139,5 +139,5 @@ function checkEveryNumberRead(texts: Map<string, Text>, spans: Span[], file: str
     }
   }
   if (missing.length)
-    throw new SeedError(file, `${missing.length} printed number(s) are not described as figures:\n  ${missing.join('\n  ')}`);
+    throw new InputError(file, `${missing.length} printed number(s) are not described as figures:\n  ${missing.join('\n  ')}`);
 }

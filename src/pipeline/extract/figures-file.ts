@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RegionCode } from '../../schema/edition.ts';
 import { Unit } from '../../schema/metrics.ts';
-import { SeedError } from '../seed-error.ts';
+import { parseJsonFile } from '../input-error.ts';
 
 /**
  * The editor's reading of each printed figure (seeds/*.figures.json): its id, labels, topic and
@@ -32,16 +32,5 @@ export type FigureNote = z.infer<typeof FigureNote>;
 export type FiguresFile = z.infer<typeof FiguresFile>;
 
 export function parseFiguresFile(json: string, file: string): FiguresFile {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (e) {
-    throw new SeedError(file, `not valid JSON (${(e as Error).message})`);
-  }
-  const parsed = FiguresFile.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new SeedError(file, `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return parsed.data;
+  return parseJsonFile(json, file, FiguresFile);
 }
