@@ -89,7 +89,7 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
   }
   for (const l of v.labels) {
     const [x, y] = pt(l.lonLat);
-    out.push(`<text x="${x}" y="${r2(y + fontSize * 0.35)}" paint-order="stroke" stroke="${PALETTE.paper.hex}" stroke-width="3" stroke-linejoin="round">${esc(l.name)}</text>`);
+    out.push(`<text x="${x}" y="${r2(y + l.dy + fontSize * 0.35)}" paint-order="stroke" stroke="${PALETTE.paper.hex}" stroke-width="3" stroke-linejoin="round">${esc(l.name)}</text>`);
   }
   out.push(`</g></g>`);
   if (legend) {

@@ -48,7 +48,8 @@ export interface CompiledView {
   symbols: CompiledSymbol[];
   sites: Array<{ region: string; lonLat: [number, number]; color: string }>;
   precision: Array<{ region: string; text: string }>;
-  labels: Array<{ code: string; lonLat: [number, number]; name: string }>;
+  /** County names; `dy` (px) moves a name below a symbol drawn on its label point. */
+  labels: Array<{ code: string; lonLat: [number, number]; name: string; dy: number }>;
   neighbourLabels: Array<{ code: string; lonLat: [number, number]; name: string }>;
   tooltips: Record<string, { name: string; lines: FactLine[]; note: string | null }>;
   legend: {
@@ -249,7 +250,10 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     symbols,
     sites,
     precision,
-    labels: counties.map((c) => ({ code: c.properties.code, lonLat: c.properties.label, name: countyName(c.properties.code) })),
+    labels: counties.map((c) => {
+      const r = Math.max(0, ...symbols.filter((s) => s.region === c.properties.code).map((s) => s.radius));
+      return { code: c.properties.code, lonLat: c.properties.label, name: countyName(c.properties.code), dy: r > 0 ? Math.ceil(r + 9) : 0 };
+    }),
     neighbourLabels: input.geo.neighbours.features.map((f) => ({
       code: f.properties.code,
       lonLat: pointOnFeature(f).geometry.coordinates.map((x) => Number(x.toFixed(3))) as [number, number],
