@@ -1,0 +1,118 @@
+/**
+ * Client entry of an embed page (/embed/{key}/): applies the allow-listed parameters, reports
+ * the page's height to the host (embed-size.ts), switches states, and makes the map live with
+ * map-runtime.ts only once the frame is scrolled into view — a page with twelve embeds loads
+ * MapLibre only for the ones a reader reaches.
+ */
+import type { CompiledView } from '../spec/compile.ts';
+import { embedSearch, parseEmbedParams, type EmbedParams } from '../embed/params.ts';
+import { embedPath } from '../embed/urls.ts';
+import type { MapRuntime } from './map-runtime.ts';
+import type { MapTarget } from './scroll-steps.ts';
+import { startSizing, type Sizing } from './embed-size.ts';
+import { createTooltip } from './tooltip.ts';
+
+type Views = Record<string, CompiledView>;
+const CITY_CODE = '141100';
+
+const main = document.querySelector<HTMLElement>('main.embed');
+if (main) {
+  const params = parseEmbedParams(location.search);
+  const lang = main.dataset.lang === 'en' ? 'en' : 'zh';
+  if (params.lang && params.lang !== lang) {
+    // `lang` picks the other language's page; only parsed values travel, never the raw query.
+    location.replace(embedPath(params.lang, main.dataset.key ?? '') + embedSearch({ ...params, lang: null }));
+  } else start(main, params);
+}
+
+function start(main: HTMLElement, params: EmbedParams) {
+  const root = document.documentElement;
+  root.classList.add('js');
+  root.classList.toggle('theme-dark', params.theme === 'dark');
+  // title=0 hides the heading visually; the frame still has it for screen readers.
+  main.querySelector('.embed-title')?.classList.toggle('sr-only', !params.title);
+  main.querySelector<HTMLElement>('.embed-source')?.toggleAttribute('hidden', !params.source);
+  if (!params.interactive) {
+    root.classList.add('embed-static');
+    main.querySelector('.map-counties')?.remove();
+    main.querySelector('.embed-states')?.remove();
+  }
+
+  const sizing = startSizing(params.childId ?? `${main.dataset.lang}:${main.dataset.key}`, params.childId);
+  void document.fonts.ready.then(() => sizing.report(true));
+
+  const panel = main.querySelector<HTMLElement>('.embed-map')!;
+  let current = { key: main.dataset.first ?? '', state: main.dataset.firstState || null };
+  // The view's own bounds (region = whole city); `step` stands in for the card the story frames around.
+  const target = (): MapTarget => ({ view: main.dataset.view ?? '', state: current.state, region: CITY_CODE, key: current.key, step: panel.querySelector<HTMLElement>('.embed-no-card') });
+
+  let viewsRequest: Promise<Views> | null = null;
+  const views = () =>
+    (viewsRequest ??= fetch(main.dataset.viewsUrl ?? '').then((r) => {
+      if (!r.ok) throw new Error(`${r.url}: HTTP ${r.status}`);
+      return r.json() as Promise<Views>;
+    }));
+  const tooltipBox = panel.querySelector<HTMLElement>('.map-tooltip');
+  const tooltip = params.interactive && tooltipBox ? createTooltip({ panel, box: tooltipBox, views, currentKey: () => current.key }) : null;
+  let runtime: MapRuntime | null = null;
+
+  wireStates(main, panel, (key, state) => {
+    current = { key, state };
+    runtime?.show(target());
+    tooltip?.refresh();
+  });
+  lazyMap(panel, () => loadMap(main, panel, views, target, params, sizing, tooltip).then((r) => (runtime = r)));
+}
+
+/** Before/after buttons on a view's bare-id page (/embed/incidence/). */
+function wireStates(main: HTMLElement, panel: HTMLElement, onChange: (key: string, state: string | null) => void) {
+  const buttons = [...main.querySelectorAll<HTMLButtonElement>('.embed-states button[data-key]')];
+  const img = panel.querySelector<HTMLImageElement>('.map-svg');
+  for (const button of buttons)
+    button.addEventListener('click', () => {
+      const key = button.dataset.key!;
+      for (const b of buttons) b.setAttribute('aria-pressed', String(b === button));
+      for (const el of main.querySelectorAll<HTMLElement>('.embed-legend[data-key], .embed-state-label[data-key]')) el.hidden = el.dataset.key !== key;
+      if (img) img.src = img.src.replace(/[^/]+\.svg$/, `${key}.svg`);
+      onChange(key, button.dataset.state || null);
+    });
+}
+
+/** Calls `load` once, when the map first intersects the viewport (of the top page, not only the frame's). */
+function lazyMap(panel: HTMLElement, load: () => void) {
+  if (!('IntersectionObserver' in window)) return load();
+  const seen = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    seen.disconnect();
+    load();
+  });
+  seen.observe(panel);
+}
+
+async function loadMap(
+  main: HTMLElement,
+  panel: HTMLElement,
+  views: () => Promise<Views>,
+  target: () => MapTarget,
+  params: EmbedParams,
+  sizing: Sizing,
+  tooltip: ReturnType<typeof createTooltip> | null,
+): Promise<MapRuntime | null> {
+  const container = panel.querySelector<HTMLElement>('.map-canvas');
+  if (!container) return null;
+  try {
+    const { startMap, webglAvailable } = await import('./map-runtime.ts');
+    if (!webglAvailable()) return null; // the SVG stays: a complete map on its own
+    const runtime = await startMap({ panel, container, views: views(), geoUrl: main.dataset.geoUrl ?? '', current: target });
+    if (!runtime) return null;
+    const { map } = runtime;
+    if (params.interactive) tooltip?.attachMap(map, runtime.countyPoint);
+    else for (const handler of [map.dragPan, map.scrollZoom, map.doubleClickZoom, map.keyboard, map.touchZoomRotate]) handler.disable();
+    map.once('idle', () => sizing.report(true));
+    return runtime;
+  } catch (error) {
+    console.warn('Embed map: keeping the static map.', error);
+    panel.dataset.map = 'svg';
+    return null;
+  }
+}

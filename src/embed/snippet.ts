@@ -1,0 +1,68 @@
+/**
+ * The HTML editors paste: pure functions of absolute URLs, used by the Embed dialog (in the
+ * browser, with the page's own origin) and the oEmbed files (at build time, with SITE_URL).
+ */
+import type { Lang } from '../spec/format.ts';
+import { embedImagePath, embedPath, resizeScriptPath } from './urls.ts';
+
+export interface SnippetInput {
+  /** Origin the embed is served from, e.g. https://maps.example.org */
+  origin: string;
+  lang: Lang;
+  key: string;
+  /** Accessible name of the frame and text of the link form. */
+  title: string;
+  /** Alt text of the image form. */
+  description: string;
+  /** Height the frame has before (or without) the resize script. */
+  height: number;
+  /** Absolute URL of the full story. */
+  storyUrl: string;
+}
+
+/** Width the oEmbed answer and the AMP ratio assume; the iframe itself is 100 % wide. */
+export const EMBED_WIDTH = 640;
+/** Size of the PNG (og:image, oEmbed thumbnail, link + image form). */
+export const IMAGE_SIZE = { width: 800, height: 1000 } as const;
+
+/**
+ * Scripts (the live map) and same-origin (its data files, and an origin that resize.js can check:
+ * a sandbox without it makes the frame's origin "null"); popups for the story link, which must
+ * open unsandboxed. Never top navigation, forms or modals.
+ */
+export const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+
+export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const abs = (i: SnippetInput, path: string) => new URL(path, i.origin).href;
+
+export function iframeSnippet(i: SnippetInput): string {
+  const src = abs(i, embedPath(i.lang, i.key));
+  return (
+    `<iframe src="${escapeHtml(src)}" title="${escapeHtml(i.title)}" width="100%" height="${i.height}" loading="lazy" sandbox="${SANDBOX}" ` +
+    `style="display:block;width:100%;height:${i.height}px;border:0"></iframe>\n` +
+    `<script src="${escapeHtml(abs(i, resizeScriptPath))}" async></script>`
+  );
+}
+
+export function ampSnippet(i: SnippetInput): string {
+  const more = i.lang === 'zh' ? '显示全部' : 'Show all';
+  return [
+    `<amp-iframe src="${escapeHtml(abs(i, embedPath(i.lang, i.key)))}" title="${escapeHtml(i.title)}" width="${EMBED_WIDTH}" height="${i.height}" layout="responsive"`,
+    `  sandbox="${SANDBOX}" resizable frameborder="0">`,
+    `  <button overflow type="button">${more}</button>`,
+    `  <amp-img placeholder layout="fill" src="${escapeHtml(abs(i, embedImagePath(i.lang, i.key)))}" alt="${escapeHtml(i.description)}"></amp-img>`,
+    `</amp-iframe>`,
+  ].join('\n');
+}
+
+/** For WeChat articles and newsletters, which strip iframes and scripts: the map as an image, linked to the story. */
+export function linkSnippet(i: SnippetInput): string {
+  const img = escapeHtml(abs(i, embedImagePath(i.lang, i.key)));
+  const story = escapeHtml(i.storyUrl);
+  const cta = i.lang === 'zh' ? '查看互动地图' : 'See the interactive map';
+  return (
+    `<a href="${story}"><img src="${img}" alt="${escapeHtml(i.description)}" width="${IMAGE_SIZE.width}" height="${IMAGE_SIZE.height}" style="max-width:100%;height:auto"></a>\n` +
+    `<p><a href="${story}">${escapeHtml(i.title)} · ${cta}</a></p>`
+  );
+}

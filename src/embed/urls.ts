@@ -1,0 +1,26 @@
+/**
+ * Where an embed's files live, and the site's absolute origin for the few places that need one
+ * (canonical, og:image, oEmbed). Browser code derives the origin from `location` instead.
+ */
+import type { Lang } from '../spec/format.ts';
+
+/** `npm start` serves here; production builds must set SITE_URL (or astro.config's `site`). */
+export const DEFAULT_SITE_URL = 'http://127.0.0.1:4321';
+
+/** The site's origin for absolute URLs in static files: SITE_URL, else Astro's `site`, else the local preview. */
+export function siteOrigin(astroSite?: URL | string): string {
+  const raw = process.env.SITE_URL || (astroSite ? String(astroSite) : '') || DEFAULT_SITE_URL;
+  const url = new URL(raw);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`SITE_URL must be an http(s) URL, got "${raw}"`);
+  return url.origin;
+}
+
+const langPrefix = (lang: Lang) => (lang === 'zh' ? '' : '/en');
+
+export const embedPath = (lang: Lang, key: string) => `${langPrefix(lang)}/embed/${key}/`;
+export const oembedPath = (lang: Lang, key: string) => `${embedPath(lang, key)}oembed.json`;
+export const embedViewsPath = (lang: Lang, key: string) => `${embedPath(lang, key)}views.json`;
+export const embedImagePath = (lang: Lang, key: string) => `/embed/img/${lang}/${key}.png`;
+export const mapSvgPath = (lang: Lang, key: string) => `/maps/${lang}/${key}.svg`;
+export const resizeScriptPath = '/embed/resize.js';
+export const storyPath = (lang: Lang, chapter: string | null) => `${langPrefix(lang)}/${chapter ? `#${chapter}` : ''}`;

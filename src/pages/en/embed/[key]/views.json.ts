@@ -1,0 +1,4 @@
+import { embedPaths, viewsRoute } from '../../../../embed/endpoints.ts';
+
+export const getStaticPaths = embedPaths;
+export const GET = viewsRoute('en');
