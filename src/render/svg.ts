@@ -1,10 +1,46 @@
-import { geoMercator, geoPath } from 'd3';
+import { geoMercator, geoPath, type GeoProjection } from 'd3';
 import type { Feature } from 'geojson';
 import type { CompiledView } from '../spec/compile.ts';
 import type { GeoData } from '../spec/geo-data.ts';
 import { PALETTE } from '../spec/palette.ts';
+import { textWidth, wrapText } from './text-wrap.ts';
 
 export const MAP_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif';
+
+/** Where the map sits in the image and how it is projected, for layers drawn over it. */
+export interface MapFrame {
+  projection: GeoProjection;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The height title and legend leave for the map; below `height` when they overflow. */
+  room: number;
+  fontSize: number;
+}
+
+/**
+ * Print typography and vectors (src/render/print-svg.ts fills it in). User units are points:
+ * the viewBox is width × height pt and the width/height attributes carry the size in mm.
+ */
+export interface PrintStyle {
+  widthAttr: string;
+  heightAttr: string;
+  fontFamily: string;
+  /** Base type size and the floor no text goes below. */
+  fontSize: number;
+  minFontSize: number;
+  /** Thinnest stroke drawn. */
+  hairline: number;
+  /** Symbol and site radii as a multiple of the compiled (screen) radii. */
+  symbolScale: number;
+  /** Lines after the source: credit, date. */
+  footer: string[];
+  /** Narrow maps: English county names without "County" / "District" / "City" (the legend keeps them). */
+  shortNames: boolean;
+  /** Drawn over the map, inside its clip: scale bar, north arrow. */
+  overlay?: (frame: MapFrame) => string;
+}
 
 export interface SvgOptions {
   width: number;
@@ -13,21 +49,53 @@ export interface SvgOptions {
   frame: boolean;
   /** Extra lines after the source (credit, date) for print. */
   credit?: string;
+  /**
+   * Print: text wrapped to the width, all text 100 % black and never below minFontSize, no text
+   * halos (a stroked glyph becomes a Type 3 outline in a PDF), hatching drawn as lines (a
+   * pattern is rasterised in a PDF), opaque symbols, rules on black only.
+   */
+  print?: PrintStyle;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const r2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Relative luminance of #rrggbb (WCAG), to find fills too dark for black labels. */
+function luminance(hex: string): number {
+  const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((x) => (x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
+}
+
+/** "/" hatch lines over a box, to be clipped by the shape they hatch (print draws no patterns). */
+function hatchPath([[x0, y0], [x1, y1]]: [[number, number], [number, number]], spacing: number): string {
+  const d: string[] = [];
+  for (let c = x0 + y0; c <= x1 + y1 + spacing; c += spacing) d.push(`M${r2(c - y0)} ${r2(y0)}L${r2(c - y1)} ${r2(y1)}`);
+  return d.join('');
+}
 
 /**
  * The view as a standalone SVG drawn with d3-geo: every county, context and symbol as vector
  * paths, inline styles, no external reference. Layer ids read as layer names in Illustrator.
  */
 export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string {
-  const fontSize = Math.max(11, Math.round(o.width / 60));
-  const line = fontSize * 1.5;
-  const top = o.frame ? fontSize * 3.2 : 0;
-  const legend = o.frame ? renderLegend(v, o, fontSize, line) : null;
-  const bottom = legend ? legend.height + line * 1.6 : 0;
+  const p = o.print;
+  const fontSize = p ? p.fontSize : Math.max(11, Math.round(o.width / 60));
+  /** A type size, held at the print floor. */
+  const fs = (x: number) => (p ? r2(Math.max(p.minFontSize, x)) : x);
+  /** A stroke width, held at the print hairline. */
+  const sw = (x: number) => (p ? Math.max(p.hairline, x) : x);
+  const line = fontSize * (p ? 1.3 : 1.5);
+  const titleSize = fontSize * 1.4;
+  const titleLines = o.frame ? wrapLines(`${v.title}${v.stateLabel ? ` · ${v.stateLabel}` : ''}`, o.width - 2 * fontSize, titleSize, !!p) : [];
+  const top = !o.frame ? 0 : p ? titleSize * 1.25 * titleLines.length + fontSize * 1.1 : fontSize * 3.2;
+  const legend = o.frame ? renderLegend(v, o, fontSize, line, fs, sw) : null;
+  const sourceSize = fs(fontSize * 0.8);
+  const sourceLines = !o.frame
+    ? []
+    : p
+      ? wrapLines([v.source, ...p.footer].join(' · '), o.width - 2 * fontSize, sourceSize, true)
+      : [`${v.source}${o.credit ? ` · ${o.credit}` : ''}`];
+  const bottom = !legend ? 0 : p ? legend.height + line * 0.8 + sourceLines.length * sourceSize * 1.3 : legend.height + line * 1.6;
   const mapHeight = Math.max(80, o.height - top - bottom);
   // The focus box's corners as points: a polygon would depend on ring winding in d3-geo.
   const focus: Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [v.bounds[0], v.bounds[1]] } };
@@ -41,125 +109,196 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
   );
   const path = geoPath(projection).digits(1);
   const pt = (ll: [number, number]) => projection(ll)!.map(r2) as [number, number];
+  const ink = PALETTE.ink.hex;
   const out: string[] = [];
+  const size = p ? `width="${p.widthAttr}" height="${p.heightAttr}"` : `width="${o.width}" height="${o.height}"`;
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${o.width} ${o.height}" width="${o.width}" height="${o.height}" role="img" aria-label="${esc(v.title)}" font-family="${esc(MAP_FONT)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${o.width} ${o.height}" ${size} role="img" aria-label="${esc(v.title)}" font-family="${esc(p ? p.fontFamily : MAP_FONT)}">`,
     `<title>${esc(v.title)}</title><desc>${esc(v.description)}</desc>`,
-    `<defs><pattern id="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="${PALETTE.notReported.hex}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${PALETTE.hatch.hex}" stroke-width="1.2"/></pattern>`,
+    p
+      ? '<defs>'
+      : `<defs><pattern id="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="${PALETTE.notReported.hex}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${PALETTE.hatch.hex}" stroke-width="1.2"/></pattern>`,
     `<clipPath id="map-area"><rect x="0" y="${r2(top)}" width="${o.width}" height="${r2(mapHeight)}"/></clipPath></defs>`,
     `<rect id="background" width="${o.width}" height="${o.height}" fill="${PALETTE.paper.hex}"/>`,
     `<g id="map" clip-path="url(#map-area)">`,
     `<rect id="water" x="0" y="${r2(top)}" width="${o.width}" height="${r2(mapHeight)}" fill="${PALETTE.water.hex}"/>`,
     `<g id="neighbours">`,
   );
+  // Print keeps rules on the black plate: the neighbours' beige outline would need three inks.
+  const neighbourStroke = p ? `stroke="${PALETTE.countyLine.hex}" stroke-width="${sw(0.5)}"` : `stroke="${PALETTE.neighbourLine.hex}" stroke-width="0.8"`;
   for (const f of geo.neighbours.features)
-    out.push(`<path id="neighbour-${f.properties.code}" d="${path(f)}" fill="${PALETTE.neighbour.hex}" stroke="${PALETTE.neighbourLine.hex}" stroke-width="0.8"/>`);
+    out.push(`<path id="neighbour-${f.properties.code}" d="${path(f)}" fill="${PALETTE.neighbour.hex}" ${neighbourStroke}/>`);
   out.push(`</g><g id="counties">`);
+  const hatched: string[] = [];
   for (const f of geo.counties.features) {
     const fill = v.fills[f.properties.code]!;
-    const paint = fill.status === 'not-reported' ? 'url(#hatch)' : fill.fill;
+    const paint = fill.status === 'not-reported' ? (p ? PALETTE.notReported.hex : 'url(#hatch)') : fill.fill;
+    const d = path(f);
+    if (fill.status === 'not-reported' && d) hatched.push(d);
     out.push(
-      `<path id="county-${f.properties.code}" data-code="${f.properties.code}" data-fill="${fill.fill}" data-status="${fill.status}" d="${path(f)}" fill="${paint}" stroke="${PALETTE.countyLine.hex}" stroke-width="0.8"/>`,
+      `<path id="county-${f.properties.code}" data-code="${f.properties.code}" data-fill="${fill.fill}" data-status="${fill.status}" d="${d}" fill="${paint}" stroke="${PALETTE.countyLine.hex}" stroke-width="${sw(0.8)}"/>`,
     );
   }
-  out.push(`</g><path id="yellow-river" d="${path(geo.river)}" fill="none" stroke="${PALETTE.river.hex}" stroke-width="2.4" stroke-linejoin="round"/>`);
+  let hatching = '';
+  if (p && hatched.length) {
+    const b = path.bounds({ type: 'FeatureCollection', features: geo.counties.features.filter((f) => v.fills[f.properties.code]!.status === 'not-reported') });
+    hatching =
+      `<g id="hatching"><defs><clipPath id="hatch-area">${hatched.map((d) => `<path d="${d}"/>`).join('')}</clipPath></defs>` +
+      `<path clip-path="url(#hatch-area)" d="${hatchPath(b, 4)}" fill="none" stroke="${PALETTE.hatch.hex}" stroke-width="${sw(0.6)}"/></g>`;
+  }
+  out.push(`</g>${hatching}<path id="yellow-river" d="${path(geo.river)}" fill="none" stroke="${PALETTE.river.hex}" stroke-width="2.4" stroke-linejoin="round"/>`);
   out.push(`<g id="highlight">`);
   for (const code of v.highlight) {
     const f = geo.counties.features.find((c) => c.properties.code === code)!;
     out.push(`<path d="${path(f)}" fill="none" stroke="${PALETTE.focus.hex}" stroke-width="2"/>`);
   }
-  for (const p of v.precision) {
-    const f = geo.counties.features.find((c) => c.properties.code === p.region)!;
-    out.push(`<path id="precision-${p.region}" d="${path(f)}" fill="none" stroke="${PALETTE.ink.hex}" stroke-width="1.6" stroke-dasharray="5 3"><title>${esc(p.text)}</title></path>`);
+  for (const pr of v.precision) {
+    const f = geo.counties.features.find((c) => c.properties.code === pr.region)!;
+    out.push(`<path id="precision-${pr.region}" d="${path(f)}" fill="none" stroke="${ink}" stroke-width="1.6" stroke-dasharray="5 3"><title>${esc(pr.text)}</title></path>`);
   }
+  const k = p ? p.symbolScale : 1;
   out.push(`</g><g id="symbols">`);
   for (const s of [...v.symbols].sort((a, b) => b.radius - a.radius)) {
     const [x, y] = pt(s.lonLat);
-    out.push(`<circle data-metric="${s.metric}" cx="${x}" cy="${y}" r="${s.radius}" fill="${s.color}" fill-opacity="0.8" stroke="${PALETTE.paper.hex}" stroke-width="1"><title>${esc(s.value)}</title></circle>`);
+    // Print: opaque, so the plates carry palette colours only (no blend of two inks).
+    out.push(`<circle data-metric="${s.metric}" cx="${x}" cy="${y}" r="${p ? r2(s.radius * k) : s.radius}" fill="${s.color}" fill-opacity="${p ? 1 : 0.8}" stroke="${PALETTE.paper.hex}" stroke-width="${sw(1)}"><title>${esc(s.value)}</title></circle>`);
   }
   out.push(`</g><g id="sites">`);
   for (const s of v.sites) {
     const [x, y] = pt(s.lonLat);
-    out.push(`<circle cx="${x}" cy="${y}" r="3.2" fill="${s.color}" stroke="${PALETTE.paper.hex}" stroke-width="0.8"/>`);
+    out.push(`<circle cx="${x}" cy="${y}" r="${p ? r2(Math.max(1.5, 3.2 * k)) : 3.2}" fill="${s.color}" stroke="${PALETTE.paper.hex}" stroke-width="${sw(0.8)}"/>`);
   }
-  out.push(`</g><g id="labels" font-size="${fontSize}" text-anchor="middle" fill="${PALETTE.ink.hex}">`);
+  out.push(`</g><g id="labels" font-size="${p ? p.minFontSize : fontSize}" text-anchor="middle" fill="${ink}">`);
   for (const l of v.neighbourLabels) {
     const [x, y] = pt(l.lonLat);
-    out.push(`<text x="${x}" y="${y}" fill="${PALETTE.inkMuted.hex}" font-size="${fontSize * 0.9}">${esc(l.name)}</text>`);
+    out.push(`<text x="${x}" y="${y}" fill="${p ? ink : PALETTE.inkMuted.hex}" font-size="${fs(fontSize * 0.9)}">${esc(l.name)}</text>`);
   }
   for (const l of v.labels) {
     const [x, y] = pt(l.lonLat);
-    out.push(`<text x="${x}" y="${r2(y + l.dy + fontSize * 0.35)}" paint-order="stroke" stroke="${PALETTE.paper.hex}" stroke-width="3" stroke-linejoin="round">${esc(l.name)}</text>`);
+    if (!p) {
+      out.push(`<text x="${x}" y="${r2(y + l.dy + fontSize * 0.35)}" paint-order="stroke" stroke="${PALETTE.paper.hex}" stroke-width="3" stroke-linejoin="round">${esc(l.name)}</text>`);
+      continue;
+    }
+    const size = p.minFontSize;
+    const ly = r2(y + printLabelDy(v, l.code, y, k, size, pt) + size * 0.35);
+    const name = p.shortNames ? l.name.replace(/ (County|District|City)$/, '') : l.name;
+    // Print has no halo (see PrintStyle): on a dark fill the name sits on a paper-white box.
+    if (luminance(v.fills[l.code]?.fill ?? PALETTE.paper.hex) < 0.2) {
+      const w = textWidth(name, size) + size * 0.6;
+      out.push(`<rect x="${r2(x - w / 2)}" y="${r2(ly - size * 1.05)}" width="${r2(w)}" height="${r2(size * 1.4)}" rx="1" fill="${PALETTE.paper.hex}"/>`);
+    }
+    out.push(`<text x="${x}" y="${ly}">${esc(name)}</text>`);
   }
-  out.push(`</g></g>`);
+  if (p?.overlay) out.push(`</g>`, p.overlay({ projection, x: 0, y: top, width: o.width, height: mapHeight, room: o.height - top - bottom, fontSize }), `</g>`);
+  else out.push(`</g></g>`);
   if (legend) {
+    const title = titleLines.map((t, i) => `<text x="${fontSize}" y="${r2(fontSize * 1.6 + i * titleSize * 1.25)}" font-size="${p ? r2(titleSize) : fontSize * 1.4}" font-weight="700" fill="${ink}">${esc(t)}</text>`);
+    const source = p
+      ? sourceLines.map((t, i) => `<text x="${fontSize}" y="${r2(o.height - fontSize * 0.6 - (sourceLines.length - 1 - i) * sourceSize * 1.3)}" font-size="${sourceSize}" fill="${ink}">${esc(t)}</text>`)
+      : [`<text x="${fontSize}" y="${r2(o.height - fontSize * 0.6)}" font-size="${fontSize * 0.8}" fill="${ink}">${esc(sourceLines[0]!)}</text>`];
     out.push(
-      `<g id="title"><text x="${fontSize}" y="${r2(fontSize * 1.6)}" font-size="${fontSize * 1.4}" font-weight="700" fill="${PALETTE.ink.hex}">${esc(v.title)}${v.stateLabel ? esc(` · ${v.stateLabel}`) : ''}</text></g>`,
-      `<g id="legend" transform="translate(0 ${r2(top + mapHeight + line * 0.6)})" font-size="${fontSize}" fill="${PALETTE.ink.hex}">${legend.svg}</g>`,
-      `<g id="source"><text x="${fontSize}" y="${r2(o.height - fontSize * 0.6)}" font-size="${fontSize * 0.8}" fill="${PALETTE.ink.hex}">${esc(v.source)}${o.credit ? esc(` · ${o.credit}`) : ''}</text></g>`,
+      `<g id="title">${title.join('')}</g>`,
+      `<g id="legend" transform="translate(0 ${r2(top + mapHeight + line * 0.6)})" font-size="${fontSize}" fill="${ink}">${legend.svg}</g>`,
+      `<g id="source">${source.join('')}</g>`,
     );
   }
   out.push(`</svg>`);
   return out.join('\n');
 }
 
+/**
+ * How far a county name moves down in print to clear what is drawn on its label point: the
+ * symbols (scaled for print, unlike the compiled dy in screen px) and the site dots.
+ */
+function printLabelDy(v: CompiledView, code: string, y: number, k: number, fontSize: number, pt: (ll: [number, number]) => [number, number]): number {
+  const r = Math.max(0, ...v.symbols.filter((s) => s.region === code).map((s) => s.radius * k));
+  const dots = v.sites.filter((s) => s.region === code).map((s) => pt(s.lonLat)[1] + Math.max(1.5, 3.2 * k) - y);
+  const below = Math.max(r, ...dots);
+  return below > 0 ? below + fontSize * 0.9 : 0;
+}
+
+/** Print wraps to the width; the screen export keeps one line as it always has. */
+const wrapLines = (text: string, width: number, size: number, wrap: boolean) => (wrap ? wrapText(text, width, size) : [text]);
+
 /** Legend, callout and notes, laid out from y = 0 down; returns their height so the map can take the rest. */
-function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: number): { svg: string; height: number } {
+function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: number, fs: (x: number) => number, sw: (x: number) => number): { svg: string; height: number } {
+  const p = o.print;
   const out: string[] = [];
   const x0 = fontSize;
   let y = fontSize;
-  const text = (x: number, yy: number, s: string, extra = '') => out.push(`<text x="${r2(x)}" y="${r2(yy)}"${extra}>${esc(s)}</text>`);
+  const ink = PALETTE.ink.hex;
+  /** Draws a (print: wrapped) text from (x, yy); returns how many lines it took. */
+  const text = (x: number, yy: number, s: string, extra = '', size = fontSize) => {
+    const lines = wrapLines(s, o.width - x - x0, size, !!p);
+    lines.forEach((t, i) => out.push(`<text x="${r2(x)}" y="${r2(yy + i * line)}"${extra}>${esc(t)}</text>`));
+    return lines.length;
+  };
   const c = v.legend.choropleth;
   if (c) {
-    text(x0, y, c.title, ' font-weight="700"');
+    y += (text(x0, y, c.title, ' font-weight="700"') - 1) * line;
     y += fontSize * 0.5;
     const w = Math.min(72, (o.width - 2 * x0) / (c.bins.length + 2));
+    const small = fs(fontSize * 0.8);
     c.bins.forEach((b, i) => {
-      out.push(`<rect x="${r2(x0 + i * w)}" y="${r2(y)}" width="${r2(w - 2)}" height="${r2(fontSize * 0.9)}" fill="${b.color}" stroke="${PALETTE.countyLine.hex}" stroke-width="0.5"/>`);
-      text(x0 + i * w, y + fontSize * 2, b.label, ` font-size="${r2(fontSize * 0.8)}"`);
+      out.push(`<rect x="${r2(x0 + i * w)}" y="${r2(y)}" width="${r2(w - 2)}" height="${r2(fontSize * 0.9)}" fill="${b.color}" stroke="${PALETTE.countyLine.hex}" stroke-width="${sw(0.5)}"/>`);
+      out.push(`<text x="${r2(x0 + i * w)}" y="${r2(y + fontSize * 2)}" font-size="${r2(small)}">${esc(b.label)}</text>`);
     });
     const nx = x0 + c.bins.length * w + fontSize;
-    out.push(`<rect x="${r2(nx)}" y="${r2(y)}" width="${r2(w - 2)}" height="${r2(fontSize * 0.9)}" fill="url(#hatch)" stroke="${PALETTE.countyLine.hex}" stroke-width="0.5"/>`);
-    text(nx, y + fontSize * 2, c.notReported, ` font-size="${r2(fontSize * 0.8)}"`);
+    const box = `x="${r2(nx)}" y="${r2(y)}" width="${r2(w - 2)}" height="${r2(fontSize * 0.9)}"`;
+    if (p) {
+      out.push(
+        `<defs><clipPath id="hatch-swatch"><rect ${box}/></clipPath></defs><rect ${box} fill="${PALETTE.notReported.hex}"/>`,
+        `<path clip-path="url(#hatch-swatch)" d="${hatchPath([[nx, y], [nx + w, y + fontSize]], 4)}" fill="none" stroke="${PALETTE.hatch.hex}" stroke-width="${sw(0.6)}"/>`,
+        `<rect ${box} fill="none" stroke="${PALETTE.countyLine.hex}" stroke-width="${sw(0.5)}"/>`,
+      );
+    } else out.push(`<rect ${box} fill="url(#hatch)" stroke="${PALETTE.countyLine.hex}" stroke-width="0.5"/>`);
+    out.push(`<text x="${r2(nx)}" y="${r2(y + fontSize * 2)}" font-size="${r2(small)}">${esc(c.notReported)}</text>`);
     y += fontSize * 2 + line;
     if (c.reference) {
-      out.push(`<rect x="${x0}" y="${r2(y - fontSize * 0.8)}" width="${fontSize}" height="${r2(fontSize * 0.9)}" fill="${c.reference.color}" stroke="${PALETTE.ink.hex}" stroke-width="0.5"/>`);
-      text(x0 + fontSize * 1.5, y, `${c.reference.label} ${c.reference.value}`);
-      y += line;
+      out.push(`<rect x="${x0}" y="${r2(y - fontSize * 0.8)}" width="${fontSize}" height="${r2(fontSize * 0.9)}" fill="${c.reference.color}" stroke="${ink}" stroke-width="0.5"/>`);
+      y += text(x0 + fontSize * 1.5, y, `${c.reference.label} ${c.reference.value}`) * line;
     }
   }
+  const k = p ? p.symbolScale : 1;
   for (const s of v.legend.symbols) {
-    text(x0, y, s.label, ' font-weight="700"');
-    const rMax = Math.max(...s.circles.map((k) => k.radius));
-    const base = y + fontSize * 0.6 + 2 * rMax;
+    y += (text(x0, y, s.label, ' font-weight="700"') - 1) * line;
+    const radius = (r: number) => (p ? r2(r * k) : r);
+    const rMax = Math.max(...s.circles.map((c) => radius(c.radius)));
+    // Print: stacked circles need room for their value labels at 8 pt.
+    const gap = p ? fs(fontSize * 0.85) * 1.2 : 0;
+    const base = y + fontSize * 0.6 + Math.max(2 * rMax, gap * s.circles.length);
     const cx = x0 + rMax;
-    for (const k of [...s.circles].sort((a, b) => b.radius - a.radius)) {
-      const top = base - 2 * k.radius;
-      out.push(`<circle cx="${r2(cx)}" cy="${r2(base - k.radius)}" r="${k.radius}" fill="${s.color}" fill-opacity="0.35" stroke="${s.color}" stroke-width="1"/>`);
-      out.push(`<line x1="${r2(cx)}" y1="${r2(top)}" x2="${r2(cx + rMax + 6)}" y2="${r2(top)}" stroke="${PALETTE.ink.hex}" stroke-width="0.5"/>`);
-      text(cx + rMax + 9, top + fontSize * 0.35, k.value, ` font-size="${r2(fontSize * 0.85)}"`);
-    }
+    const sorted = [...s.circles].sort((a, b) => b.radius - a.radius);
+    sorted.forEach((c, i) => {
+      const r = radius(c.radius);
+      // Print spreads the leader lines so labels of near-equal circles do not overlap.
+      const top = p ? Math.min(base - 2 * r, base - 2 * rMax + i * gap) : base - 2 * r;
+      // Print: paper-filled outlines instead of translucent fills (no transparency on the plates).
+      const fill = p ? `fill="${PALETTE.paper.hex}" fill-opacity="0"` : `fill="${s.color}" fill-opacity="0.35"`;
+      out.push(`<circle cx="${r2(cx)}" cy="${r2(base - r)}" r="${r}" ${fill} stroke="${s.color}" stroke-width="${sw(1)}"/>`);
+      out.push(`<line x1="${r2(cx)}" y1="${r2(base - 2 * r)}" x2="${r2(cx + rMax + 6)}" y2="${r2(top)}" stroke="${ink}" stroke-width="${sw(0.5)}"/>`);
+      text(cx + rMax + 9, top + fontSize * 0.35, c.value, ` font-size="${r2(fs(fontSize * 0.85))}"`, fs(fontSize * 0.85));
+    });
     y = base + line;
   }
   if (v.legend.sites) {
-    text(x0, y, v.legend.sites.label, ` fill="${v.legend.sites.color}"`);
-    y += line;
-  }
-  if (v.legend.precision) {
-    text(x0, y, v.legend.precision.label);
-    y += line;
-  }
-  if (v.callout) {
-    text(x0, y, v.callout.title, ' font-weight="700"');
-    y += line;
-    for (const l of v.callout.lines) {
-      text(x0, y, `${l.label}${v.lang === 'zh' ? '：' : ': '}${l.value}`);
+    if (p) {
+      // Text stays black: the dot carries the colour.
+      out.push(`<circle cx="${r2(x0 + fontSize * 0.4)}" cy="${r2(y - fontSize * 0.35)}" r="${r2(Math.max(1.5, 3.2 * k))}" fill="${v.legend.sites.color}"/>`);
+      y += text(x0 + fontSize * 1.2, y, v.legend.sites.label.replace(/^●\s*/, '')) * line;
+    } else {
+      text(x0, y, v.legend.sites.label, ` fill="${v.legend.sites.color}"`);
       y += line;
     }
   }
+  if (v.legend.precision) y += text(x0, y, v.legend.precision.label) * line;
+  if (v.callout) {
+    y += text(x0, y, v.callout.title, ' font-weight="700"') * line;
+    for (const l of v.callout.lines) y += text(x0, y, `${l.label}${v.lang === 'zh' ? '：' : ': '}${l.value}`) * line;
+  }
   for (const n of v.legend.notes) {
-    text(x0, y, n, ` font-size="${r2(fontSize * 0.85)}" fill="${PALETTE.inkMuted.hex}"`);
-    y += line;
+    const size = fs(fontSize * 0.85);
+    y += text(x0, y, n, ` font-size="${r2(size)}" fill="${p ? ink : PALETTE.inkMuted.hex}"`, size) * line;
   }
   return { svg: out.join('\n'), height: y - line + fontSize * 0.4 };
 }

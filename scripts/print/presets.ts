@@ -1,0 +1,34 @@
+/** data/print-presets.json, checked against its schema (src/schema/print-presets.ts). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PrintPresets } from '../../src/schema/print-presets.ts';
+import { columnsWidthMm, resolvePrintSize } from '../../src/render/print-layout.ts';
+
+export const PRESETS_FILE = 'data/print-presets.json';
+
+export function loadPresets(root = process.cwd()): PrintPresets {
+  const r = PrintPresets.safeParse(JSON.parse(readFileSync(join(root, PRESETS_FILE), 'utf8')));
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    throw new Error(`${PRESETS_FILE} does not match its schema: ${i.path.join('.') || '(top)'}: ${i.message}`);
+  }
+  return r.data;
+}
+
+/** The presets as a table for --help. */
+export function describePresets(p: PrintPresets): string {
+  const { page } = p;
+  const lines = [
+    `Presets (${PRESETS_FILE}): ${page.name}, type area ${page.typeAreaWidthMm} × ${page.typeAreaHeightMm} mm, ${page.columns} columns of ${columnsWidthMm(page, 1)} mm, ${page.gutterMm} mm gutters; dpi ${p.dpi.min}–${p.dpi.max}`,
+  ];
+  for (const [name, preset] of Object.entries(p.presets)) {
+    let size: string;
+    if (preset.width === 'custom') size = `--width-mm N, ${preset.heightMm ? `${preset.heightMm} mm high` : `aspect ${preset.aspect}`}`;
+    else {
+      const s = resolvePrintSize(p, { preset: name });
+      size = `${s.widthMm} × ${s.heightMm} mm, ${s.dpi} dpi → ${s.widthPx} × ${s.heightPx} px`;
+    }
+    lines.push(`  ${name.padEnd(10)} ${size.padEnd(44)} ${preset.label.en}`);
+  }
+  return lines.join('\n');
+}
