@@ -24,6 +24,10 @@ export const UI = {
     dataPage: '数据与方法：每个数字的出处',
     chapterNav: '章节',
     closeTip: '关闭',
+    /** The story page in this language (language switch, hreflang alternates). */
+    home: '/',
+    /** The language switch: the other language's name, in that language. */
+    switchLang: 'English',
   },
   en: {
     htmlLang: 'en',
@@ -47,6 +51,8 @@ export const UI = {
     dataPage: 'Data and methods: where every figure comes from',
     chapterNav: 'Chapters',
     closeTip: 'Close',
+    home: '/en/',
+    switchLang: '中文',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

@@ -1,0 +1,79 @@
+/**
+ * The language switch keeps the reader's place: its link to the other language's story page
+ * carries the chapter being read (`/en/#lanxian`). Both pages give chapters, paragraphs and
+ * captions the same ids, so the fragment lands on the same text in the other language.
+ *
+ * The switch sits in the masthead, so a reader scrolls back up to reach it, passing through
+ * the chapters above (and the story client rewrites the address's #chapter as they go). The
+ * place is therefore the chapter the reader last STOPPED on below the masthead (or the
+ * #fragment the page was opened at, or a chapter link followed), not the one under the
+ * reading line at the moment of the click, unless the masthead is out of view then (a
+ * switch that stays on screen). Without JavaScript the link leads to the top of the other page.
+ */
+
+/** Where on the screen a chapter counts as the one being read, unless the layout says (`--story-trigger`). */
+const READING_LINE = 0.55;
+/** How long the page must rest before the chapter under the reading line counts as read. */
+const SETTLE_MS = 500;
+
+const links = [...document.querySelectorAll<HTMLAnchorElement>('a[data-lang-switch]')];
+const chapters = [...document.querySelectorAll<HTMLElement>('section.chapter[id]')];
+const masthead = document.querySelector<HTMLElement>('.story-masthead');
+
+/** The chapter under the reading line, if the masthead is out of view (else the reader is at the top). */
+function chapterInView(): string | null {
+  if (masthead && masthead.getBoundingClientRect().bottom > 0) return null;
+  const main = document.querySelector('main.story');
+  const css = main ? parseFloat(getComputedStyle(main).getPropertyValue('--story-trigger')) : NaN;
+  const line = window.innerHeight * (css > 0 && css < 1 ? css : READING_LINE);
+  let current: HTMLElement | null = null;
+  for (const chapter of chapters) if (chapter.getBoundingClientRect().top <= line) current = chapter;
+  return current?.id ?? null;
+}
+
+/**
+ * The address's #fragment as the page was opened. Read now, before the load event: from then on
+ * the story client rewrites it to the active chapter (#opening even at the very top, on a desktop).
+ */
+const openedHash = location.hash;
+
+/** A #fragment, if it names an element of the page: a chapter, or the chapter it is in. */
+function fragment(hash = location.hash): string | null {
+  const id = decodeURIComponent(hash.slice(1));
+  const target = id ? document.getElementById(id) : null;
+  if (!target) return null;
+  return target.closest<HTMLElement>('section.chapter[id]')?.id ?? id;
+}
+
+if (links.length) {
+  const bases = new Map(links.map((a) => [a, (a.getAttribute('href') ?? '/').replace(/#.*$/, '')]));
+  let place: string | null = null;
+  const write = (id: string | null) => {
+    for (const [a, base] of bases) a.setAttribute('href', id ? `${base}#${encodeURIComponent(id)}` : base);
+  };
+  const remember = (id: string | null) => {
+    if (id === null) return;
+    place = id;
+    write(place);
+  };
+
+  // Opened at a #fragment (the browser scrolls there by the load event), or mid-page on reload.
+  const opened = () => remember(fragment(openedHash) ?? chapterInView());
+  if (document.readyState === 'complete') opened();
+  else addEventListener('load', opened, { once: true });
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  addEventListener(
+    'scroll',
+    () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => remember(chapterInView()), SETTLE_MS);
+    },
+    { passive: true },
+  );
+  // A chapter link of the masthead, or a #fragment typed in.
+  addEventListener('hashchange', () => remember(fragment()));
+  // Followed by click, tap, keyboard or middle click: a switch still on screen mid-chapter goes there.
+  const now = () => write(chapterInView() ?? place);
+  for (const a of links) for (const type of ['pointerdown', 'click'] as const) a.addEventListener(type, now);
+}
