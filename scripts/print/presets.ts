@@ -28,7 +28,7 @@ export function describePresets(p: PrintPresets): string {
       const s = resolvePrintSize(p, { preset: name });
       size = `${s.widthMm} × ${s.heightMm} mm, ${s.dpi} dpi → ${s.widthPx} × ${s.heightPx} px`;
     }
-    lines.push(`  ${name.padEnd(10)} ${size.padEnd(44)} ${preset.label.en}`);
+    lines.push(`  ${name.padEnd(10)} ${size.padEnd(47)} ${preset.label.en}`);
   }
   return lines.join('\n');
 }

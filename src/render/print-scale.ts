@@ -5,6 +5,7 @@
 import { geoDistance, type GeoProjection } from 'd3';
 import type { MapFrame } from './svg.ts';
 import { PALETTE } from '../spec/palette.ts';
+import { textWidth } from './text-wrap.ts';
 
 /** Mean Earth radius (IUGG), km. */
 export const EARTH_RADIUS_KM = 6371.0088;
@@ -55,13 +56,20 @@ export function scaleBarSvg(frame: MapFrame, center: [number, number], lang: 'zh
   const ink = PALETTE.ink.hex;
   const unit = lang === 'zh' ? '公里' : 'km';
   const label = (xx: number, s: string) => `<text x="${r2(xx)}" y="${r2(y - h - 2)}" text-anchor="middle">${s}</text>`;
+  const end = `${bar.km} ${unit}`;
+  // Paper behind the bar, so neighbour names and boundaries never run through its labels.
+  const pad = size * 0.35;
+  const right = x + bar.lengthPt + textWidth(end, size) / 2 + pad;
+  const backing = `<rect x="${r2(x - size * 0.5 - pad)}" y="${r2(y - h - 2 - size - pad)}" width="${r2(right - x + size * 0.5 + pad)}" height="${r2(h + 2 + size + 2 * pad)}" fill="${PALETTE.paper.hex}"/>`;
   const svg = [
     `<g id="scale-bar" data-km="${bar.km}" data-length-pt="${r2(bar.lengthPt)}" data-lat="${r2(bar.lat)}" font-size="${r2(size)}" fill="${ink}">`,
+    backing,
     `<rect x="${r2(x)}" y="${r2(y - h)}" width="${r2(half)}" height="${r2(h)}" fill="${ink}" stroke="${ink}" stroke-width="${hairline}"/>`,
     `<rect x="${r2(x + half)}" y="${r2(y - h)}" width="${r2(half)}" height="${r2(h)}" fill="${PALETTE.paper.hex}" stroke="${ink}" stroke-width="${hairline}"/>`,
     label(x, '0'),
-    label(x + half, String(bar.km / 2)),
-    label(x + bar.lengthPt, `${bar.km} ${unit}`),
+    // The middle figure only where it cannot run into its neighbours.
+    half > textWidth(end, size) ? label(x + half, String(bar.km / 2)) : '',
+    label(x + bar.lengthPt, end),
     `</g>`,
   ].join('');
   return { svg, bar };
