@@ -30,15 +30,21 @@ export function incidenceFallSvg(metrics: Map<string, Metric>, lang: Lang): stri
   );
   rows.forEach((r, i) => {
     const colour = i === 0 ? RAMPS.incidence[5].hex : PALETTE.ink.hex;
-    const y0 = y(r.from.value), y1 = y(r.to.value) - i * 16;
+    const y0 = y(r.from.value), y1 = y(r.to.value);
+    // Both "after" values sit near zero: the labels, not the points, are moved apart.
+    const labelY = y1 - i * 16;
     parts.push(
       `<line x1="${left}" y1="${y0}" x2="${right}" y2="${y1}" stroke="${colour}" stroke-width="2.5"/>`,
-      `<circle cx="${left}" cy="${y0}" r="4.5" fill="${colour}"/><circle cx="${right}" cy="${y(r.to.value)}" r="4.5" fill="${colour}"/>`,
+      `<circle cx="${left}" cy="${y0}" r="4.5" fill="${colour}"/><circle cx="${right}" cy="${y1}" r="4.5" fill="${colour}"/>`,
       `<text x="${left - 10}" y="${y0 + 5}" text-anchor="end" fill="${colour}">${esc(`${r.name} ${formatMetric(r.from, lang)}`)}</text>`,
-      `<text x="${right + 10}" y="${y1 + 5}" fill="${colour}">${esc(`${r.name} ${formatMetric(r.to, lang)}`)}</text>`,
+      `<text x="${right + 10}" y="${labelY + 5}" fill="${colour}">${esc(`${r.name} ${formatMetric(r.to, lang)}`)}</text>`,
     );
   });
-  const note = rows.map((r) => `${r.name}：${when(r.from)}${r.from.period === r.to.period ? '' : ` → ${when(r.to)}`}`).join(lang === 'zh' ? '；' : '; ');
+  // The periods are the edition's own words; the English note says the same in English.
+  const note =
+    lang === 'zh'
+      ? rows.map((r) => `${r.name}：${when(r.from)}${r.from.period === r.to.period ? '' : ` → ${when(r.to)}`}`).join('；')
+      : 'Lin County: since the campaign began; Lüliang: end of 2014 → end of 2019';
   parts.push(`<text x="8" y="${H - 8}" font-size="12" fill="${PALETTE.inkMuted.hex}">${esc(note)}</text>`, `</svg>`);
   return parts.join('');
 }

@@ -18,6 +18,8 @@ export interface SiteData {
   metricsById: Map<string, Metric>;
   topology: unknown;
   geo: GeoData;
+  /** The English edition's texts by id (src/content/translations/en.json). */
+  english: Record<string, string>;
   compileInput: CompileInput;
 }
 
@@ -43,6 +45,7 @@ export function loadSiteData(root = process.cwd()): SiteData {
   const topology = check(LvliangTopology, readJson(root, 'data/geo/lvliang.topo.json'), 'data/geo/lvliang.topo.json');
   const geo = geoFromTopology(topology);
   const metricsById = new Map(metrics.map((m) => [m.id, m]));
-  cached = { edition, metrics, unreadable, metricsById, topology, geo, compileInput: { metrics: metricsById, geo, captions: edition.captions } };
+  const english = JSON.parse(readFileSync(join(root, 'src/content/translations/en.json'), 'utf8')) as Record<string, string>;
+  cached = { edition, metrics, unreadable, metricsById, topology, geo, english, compileInput: { metrics: metricsById, geo, captions: edition.captions, english } };
   return cached;
 }

@@ -73,6 +73,8 @@ export interface CompileInput {
   metrics: Map<string, Metric>;
   geo: GeoData;
   captions: Caption[];
+  /** English texts by edition id (captions are quoted from it), figures as {{metric-id}}. */
+  english?: Record<string, string>;
 }
 
 function metricOf(input: CompileInput, id: string, view: string): Metric {
@@ -209,10 +211,11 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     } else if (layer.kind === 'county-precision') {
       const caption = input.captions.find((c) => c.id === layer.caption);
       if (!caption) throw new Error(`view "${view.id}": unknown caption ${layer.caption}`);
+      const english = input.english?.[caption.id];
       const text =
         lang === 'zh'
           ? `图片说明：“${caption.text}”。本版只给出所在县，地图不标具体位置。`
-          : `Photo caption: “${caption.text}”. The edition places it only in ${countyName(layer.region)}; the map claims no exact spot.`;
+          : `Photo caption: “${english ? fillTemplate(english, 'en', input.metrics, caption.id) : caption.text}” (${caption.text}). The edition places it only in ${countyName(layer.region)}; the map claims no exact spot.`;
       precision.push({ region: layer.region, text });
       tooltips[layer.region]!.note = text;
       precisionLegend = { label: lang === 'zh' ? '虚线框：图片所在县（仅县级精度）' : 'Dashed outline: county of a photographed project (county precision only)' };

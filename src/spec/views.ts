@@ -25,7 +25,7 @@ const SYMBOL_PLACE_NOTE: Text = {
 export const VIEWS: ViewSpec[] = [
   {
     id: 'overview',
-    title: { zh: '吕梁市：13个县（市、区）', en: 'Lüliang: 13 counties and districts' },
+    title: { zh: '吕梁市：13个县（市、区）', en: 'Lüliang: 13 county-level divisions' },
     description: {
       zh: '吕梁市地图。到2019年底，全市累计减贫{{city-people-lifted}}，贫困发生率降至{{city-poverty-incidence-2019}}。',
       en: 'Map of Lüliang. By the end of 2019 {{city-people-lifted}} had been lifted out of poverty and the incidence had fallen to {{city-poverty-incidence-2019}}.',
@@ -45,7 +45,7 @@ export const VIEWS: ViewSpec[] = [
     title: { zh: '贫困发生率', en: 'Poverty incidence' },
     description: {
       zh: '贫困发生率地图：临县由{{lin-poverty-incidence-before}}降至{{lin-poverty-incidence-after}}；全市2014年底为{{city-poverty-incidence-2014}}，2019年底为{{city-poverty-incidence-2019}}；其他县本版未报道。',
-      en: 'Poverty incidence: Lin County fell from {{lin-poverty-incidence-before}} to {{lin-poverty-incidence-after}}; the city stood at {{city-poverty-incidence-2014}} at the end of 2014 and {{city-poverty-incidence-2019}} at the end of 2019; other counties are not reported.',
+      en: "Poverty incidence: Lin County's rate fell from {{lin-poverty-incidence-before}} to {{lin-poverty-incidence-after}}; the city stood at {{city-poverty-incidence-2014}} at the end of 2014 and {{city-poverty-incidence-2019}} at the end of 2019; other counties are not reported.",
     },
     focus: [CITY],
     highlight: [LIN],
@@ -228,7 +228,7 @@ export const VIEWS: ViewSpec[] = [
     title: { zh: '兴县：合作总社与“爱心超市”', en: 'Xing County: village cooperatives and “love supermarkets”' },
     description: {
       zh: '兴县组建合作总社{{xing-coops}}，{{xing-coop-poor-members}}贫困户成员参与劳动；全县{{xing-love-markets}}“爱心超市”累计服务{{xing-love-market-visits}}。',
-      en: 'Xing County formed {{xing-coops}} village cooperatives employing {{xing-coop-poor-members}} from poor households; its {{xing-love-markets}} “love supermarkets” served {{xing-love-market-visits}}.',
+      en: 'Xing County formed {{xing-coops}} village cooperatives employing {{xing-coop-poor-members}} from poor households; its {{xing-love-markets}} “love supermarkets” recorded {{xing-love-market-visits}} visits.',
     },
     focus: [XING],
     highlight: [XING],
@@ -250,7 +250,7 @@ export const VIEWS: ViewSpec[] = [
     title: { zh: '扶贫造林专业合作社', en: 'Poverty-relief afforestation cooperatives' },
     description: {
       zh: '全市建立{{city-afforestation-coops}}扶贫造林专业合作社，吸纳社员{{city-coop-members}}，其中贫困户社员占{{city-coop-poor-member-share}}；岚县有{{lan-afforestation-coops}}。',
-      en: 'The city set up {{city-afforestation-coops}} afforestation cooperatives with {{city-coop-members}} members, {{city-coop-poor-member-share}} of them from poor households; Lan County has {{lan-afforestation-coops}}.',
+      en: 'The city set up {{city-afforestation-coops}} afforestation cooperatives, which {{city-coop-members}} joined ({{city-coop-poor-member-share}} of them from poor households); Lan County has {{lan-afforestation-coops}}.',
     },
     focus: [CITY],
     highlight: [],
