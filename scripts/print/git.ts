@@ -14,11 +14,16 @@ function git(args: string[]): string | null {
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
+let cached: CommitInfo | null = null;
+
+/** Read once per process (the site build asks for every menu on every page). */
 export function commitInfo(): CommitInfo {
+  if (cached) return cached;
   const commit = git(['rev-parse', 'HEAD']);
   const date = git(['log', '-1', '--format=%cs']);
   const status = git(['status', '--porcelain', '--untracked-files=no']);
   const epoch = process.env.SOURCE_DATE_EPOCH;
   const fallback = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  return { commit: commit ?? 'unknown', date: date ?? fallback.toISOString().slice(0, 10), dirty: status === null ? true : status !== '' };
+  cached = { commit: commit ?? 'unknown', date: date ?? fallback.toISOString().slice(0, 10), dirty: status === null ? true : status !== '' };
+  return cached;
 }
