@@ -30,8 +30,10 @@ export function embedKeyByKey(key: string): EmbedKey {
 
 /** The story chapter that first shows this view (and state, when the page is one state): the full story's anchor. */
 export function chapterOf(k: EmbedKey, chapters: ChapterFrontmatter[]): string | null {
+  // An item naming the view without a state shows its first state.
+  const firstState = k.viewKeys[0]!.state;
   const state = k.viewKeys.length === 1 ? k.viewKeys[0]!.state : undefined;
   const sorted = [...chapters].sort((a, b) => a.order - b.order);
-  const exact = sorted.find((c) => c.items.some((i) => i.view === k.view.id && (!state || !i.state || i.state === state)));
-  return exact?.id ?? null;
+  const shows = (i: ChapterFrontmatter['items'][number]) => i.view === k.view.id && (!state || (i.state ?? firstState) === state);
+  return sorted.find((c) => c.items.some(shows))?.id ?? null;
 }

@@ -2,15 +2,25 @@
  * Shared by the embed browser tests: find an embed's frame, measure it from both sides.
  */
 import type { Frame, Page } from 'playwright-core';
-import { expect } from 'vitest';
+
+/**
+ * Re-checks `probe` (every 50 ms) until it returns a value other than undefined/false; throws
+ * with the last value after `timeout`. Usable in hooks, unlike expect.poll.
+ */
+export async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeout = 15_000): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    last = await probe();
+    if (last !== undefined && last !== false) return last as T;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 /** The frame whose URL is on `origin` and contains `path` (waits for it to attach). */
-export async function embedFrame(page: Page, origin: string, path: string): Promise<Frame> {
-  let found: Frame | undefined;
-  await expect
-    .poll(() => (found = page.frames().find((f) => f.url().startsWith(origin) && f.url().includes(path))), { timeout: 15_000 })
-    .toBeTruthy();
-  return found!;
+export function embedFrame(page: Page, origin: string, path: string): Promise<Frame> {
+  return until(`a frame ${origin}…${path}`, () => page.frames().find((f) => f.url().startsWith(origin) && f.url().includes(path)));
 }
 
 export interface Fit {
@@ -41,15 +51,17 @@ export async function fitOf(page: Page, frame: Frame, selector: string): Promise
 
 /** Waits until the frame is as tall as its content (±1 px) and nothing overflows. */
 export async function expectFitted(page: Page, frame: Frame, selector: string, timeout = 15_000): Promise<Fit> {
-  let fit: Fit | undefined;
-  await expect
-    .poll(
+  let last: Fit | null = null;
+  try {
+    return await until(
+      `${selector} to fit its content`,
       async () => {
-        fit = await fitOf(page, frame, selector);
-        return Math.abs(fit.frame - fit.content) <= 1 && fit.overflowY === 0 && fit.overflowX === 0;
+        const fit = (last = await fitOf(page, frame, selector));
+        return Math.abs(fit.frame - fit.content) <= 1 && fit.overflowY === 0 && fit.overflowX === 0 && fit;
       },
-      { timeout },
-    )
-    .toBe(true);
-  return fit!;
+      timeout,
+    );
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last measured: ${JSON.stringify(last)}`);
+  }
 }

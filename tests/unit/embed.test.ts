@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { allEmbedKeys, chapterOf } from '../../src/embed/keys.ts';
+import { embedImages } from '../../src/embed/images.ts';
+import images from '../../src/embed/images.json';
+import { embedSearch, parseEmbedParams, DEFAULT_PARAMS } from '../../src/embed/params.ts';
+import { ASK_TYPE, HEIGHT_LIMITS, HEIGHT_TYPE, heightMessages, isHeightRequest, PROTOCOL_VERSION } from '../../src/embed/protocol.ts';
+import { ampSnippet, iframeSnippet, linkSnippet } from '../../src/embed/snippet.ts';
+import { allViewKeys } from '../../src/spec/view-keys.ts';
+import { readChapters } from '../../src/story/read-chapters.ts';
+
+const RESIZE_JS = readFileSync('public/embed/resize.js', 'utf8');
+
+describe('embed keys', () => {
+  it('are every view key, plus the bare id of each view with states (state switch)', () => {
+    const keys = allEmbedKeys().map((k) => k.key);
+    expect(keys).toEqual(expect.arrayContaining(allViewKeys().map((k) => k.key)));
+    expect(keys).toContain('incidence');
+    expect(keys).toContain('forest');
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('link to the chapter that first shows the view', () => {
+    const chapters = readChapters();
+    const of = (key: string) => chapterOf(allEmbedKeys().find((k) => k.key === key)!, chapters);
+    expect(of('incidence')).toBe('opening');
+    expect(of('incidence-before')).toBe('opening');
+    expect(of('incidence-after')).toBe('opening');
+    expect(of('forest-after')).toBe('linxian');
+    expect(of('lanxian')).toBe('lanxian');
+  });
+});
+
+describe('parameters (allow-list)', () => {
+  it('read the allowed values and default everything else', () => {
+    expect(parseEmbedParams('')).toEqual(DEFAULT_PARAMS);
+    expect(parseEmbedParams('?title=0&source=0&interactive=0&theme=dark&lang=en')).toMatchObject({ title: false, source: false, interactive: false, theme: 'dark', lang: 'en' });
+    expect(parseEmbedParams('?title=no&source=&interactive=2&theme=Dark&lang=fr')).toEqual(DEFAULT_PARAMS);
+  });
+
+  it('accept pym.js parameters; keep childId only when it is a plain id', () => {
+    expect(parseEmbedParams('?initialWidth=640&childId=lvliang-map-1&parentTitle=x&parentUrl=https%3A%2F%2Fa.b%2F')).toMatchObject({ initialWidth: 640, childId: 'lvliang-map-1' });
+    for (const bad of ['"><script>', 'axPYMxb', '1abc', 'a'.repeat(65), 'a b']) expect(parseEmbedParams(`?childId=${encodeURIComponent(bad)}`).childId).toBeNull();
+  });
+
+  it('rebuild a query from parsed values only', () => {
+    expect(embedSearch(parseEmbedParams('?theme=dark&title=0&evil=1&childId=c1'))).toBe('?title=0&theme=dark&childId=c1');
+    expect(embedSearch(DEFAULT_PARAMS)).toBe('');
+  });
+});
+
+describe('sizing protocol', () => {
+  it('posts our form, AMP’s, and pym’s when pym gave a childId', () => {
+    expect(heightMessages('zh:pv', 640, null)).toEqual([
+      { type: 'lvliang-map:height', v: 1, id: 'zh:pv', height: 640 },
+      { sentinel: 'amp', type: 'embed-size', height: 640 },
+    ]);
+    expect(heightMessages('c', 640, 'c')[2]).toBe('pymxPYMxcxPYMxheightxPYMx640');
+  });
+
+  it('answers our ask, @newswire/frames’ init and pym’s width message', () => {
+    expect(isHeightRequest({ type: 'lvliang-map:ask', v: 1 }, null)).toBe(true);
+    expect(isHeightRequest({ sentinel: 'amp', type: 'frames-init' }, null)).toBe(true);
+    expect(isHeightRequest('pymxPYMxcxPYMxwidthxPYMx640', 'c')).toBe(true);
+    expect(isHeightRequest('pymxPYMxotherxPYMxwidthxPYMx640', 'c')).toBe(false);
+    expect(isHeightRequest(null, null)).toBe(false);
+  });
+
+  it('resize.js repeats the same constants, and stays under 2 KB gzipped', () => {
+    expect(RESIZE_JS).toContain(`'${HEIGHT_TYPE}'`);
+    expect(RESIZE_JS).toContain(`'${ASK_TYPE}'`);
+    expect(RESIZE_JS).toContain(`d.v !== ${PROTOCOL_VERSION}`);
+    expect(RESIZE_JS).toContain(`MIN = ${HEIGHT_LIMITS.min}, MAX = ${HEIGHT_LIMITS.max}, PLAUSIBLE = ${HEIGHT_LIMITS.maxPlausible}`);
+    const gz = gzipSync(RESIZE_JS, { level: 9 }).length;
+    console.log(`[embed] resize.js: ${Buffer.byteLength(RESIZE_JS)} B, ${gz} B gzipped`);
+    expect(gz).toBeLessThanOrEqual(2048);
+    // Never navigates, opens or writes markup, whatever a message says.
+    expect(RESIZE_JS).not.toMatch(/location(\.href)?\s*=[^=]|location\.(assign|replace)\(|window\.open|\beval\(|innerHTML|\.src\s*=[^=]/);
+  });
+});
+
+describe('snippets', () => {
+  const input = { origin: 'https://maps.example.org', lang: 'en' as const, key: 'pv', title: 'A "quoted" <map>', description: 'd & e', height: 630, storyUrl: 'https://maps.example.org/en/#linxian' };
+
+  it('iframe: title, lazy, sandbox without top navigation, fixed fallback height, then resize.js', () => {
+    const html = iframeSnippet(input);
+    expect(html).toContain('src="https://maps.example.org/en/embed/pv/"');
+    expect(html).toContain('title="A &quot;quoted&quot; &lt;map&gt;"');
+    expect(html).toContain('loading="lazy"');
+    expect(html).toContain('sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"');
+    expect(html).not.toContain('allow-top-navigation');
+    expect(html).toContain('height:630px');
+    expect(html).toMatch(/<script src="https:\/\/maps\.example\.org\/embed\/resize\.js" async><\/script>$/);
+  });
+
+  it('AMP: a resizable amp-iframe with an overflow button and a placeholder image', () => {
+    const html = ampSnippet(input);
+    expect(html).toMatch(/^<amp-iframe [^>]*resizable/);
+    expect(html).toContain('<button overflow');
+    expect(html).toContain('<amp-img placeholder layout="fill" src="https://maps.example.org/embed/img/en/pv.png"');
+  });
+
+  it('link + image: no iframe, no script', () => {
+    const html = linkSnippet(input);
+    expect(html).not.toMatch(/<iframe|<script/);
+    expect(html).toContain('<img src="https://maps.example.org/embed/img/en/pv.png" alt="d &amp; e"');
+    expect(html).toContain('href="https://maps.example.org/en/#linxian"');
+  });
+});
+
+describe('embed images (public/embed/img)', () => {
+  it('are up to date with the views and the SVG renderer (else: npm run embed:images)', () => {
+    const now = Object.fromEntries(embedImages().map((i) => [i.id, i.sha256]));
+    const stale = Object.keys({ ...now, ...images }).filter((id) => now[id] !== (images as Record<string, string>)[id]);
+    expect(stale, 'run `npm run embed:images` and commit public/embed/img and src/embed/images.json').toEqual([]);
+  });
+
+  it('are 800 × 1000 PNGs', () => {
+    for (const id of Object.keys(images)) {
+      const png = readFileSync(`public/embed/img/${id}.png`);
+      expect(png.subarray(1, 4).toString(), id).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], id).toEqual([800, 1000]);
+    }
+  });
+});
