@@ -10,7 +10,7 @@
  *   expect(probe.errors()).toEqual([]);          // no console errors, page errors, failed loads
  */
 import { createReadStream, existsSync, mkdirSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
@@ -94,13 +94,14 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
   res.end(body);
 }
 
-async function sendFile(req: IncomingMessage, res: ServerResponse, path: string, status = 200) {
+async function sendFile(req: IncomingMessage, res: ServerResponse, path: string, status = 200, extra: Record<string, string> = {}) {
   const { size } = await stat(path);
   res.writeHead(status, {
     'content-type': contentType(path),
     'content-length': String(size),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    ...extra,
   });
   if (req.method === 'HEAD') {
     res.end();
@@ -111,7 +112,7 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, path: string,
     .pipe(res);
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse) {
+async function handle(root: string, req: IncomingMessage, res: ServerResponse, rules: HeaderRule[] = []) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, 'Method Not Allowed', { allow: 'GET, HEAD' });
     return;
@@ -124,6 +125,7 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse) {
     send(res, 400, 'Bad Request');
     return;
   }
+  const extra = headersFor(rules, pathname);
   const target = resolve(root, `.${pathname}`);
   const inside = target === root || target.startsWith(root + sep);
   if (pathname.includes('\0') || !inside) {
@@ -144,20 +146,70 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse) {
     }
     const index = join(target, 'index.html');
     if (await isFile(index)) {
-      await sendFile(req, res, index);
+      await sendFile(req, res, index, 200, extra);
       return;
     }
   } else if (info?.isFile()) {
-    await sendFile(req, res, target);
+    await sendFile(req, res, target, 200, extra);
     return;
   }
   const notFound = join(root, '404.html');
-  if (await isFile(notFound)) await sendFile(req, res, notFound, 404);
+  if (await isFile(notFound)) await sendFile(req, res, notFound, 404, extra);
   else send(res, 404, 'Not Found');
 }
 
+// ---------------------------------------------------------------------------------------------
+// The site's _headers file (Cloudflare Pages / Netlify syntax), as a static host applies it
+// ---------------------------------------------------------------------------------------------
+
+export interface HeaderRule {
+  path: RegExp;
+  /** In file order; `value: null` is a detach (`! Name`): drop what earlier rules set. */
+  headers: Array<{ name: string; value: string | null }>;
+}
+
+/** Parses `_headers`: a path line, then indented `Name: value` or `! Name` lines; `#` comments. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      // `*` is a splat (anything, slashes too), `:name` one path segment.
+      const pattern = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:\w+/g, '[^/]+');
+      rules.push({ path: new RegExp(`^${pattern}$`), headers: [] });
+      continue;
+    }
+    const rule = rules.at(-1);
+    if (!rule) throw new Error(`_headers: header line before any path: ${line}`);
+    const detach = line.trim().match(/^!\s*([\w-]+)$/);
+    const set = line.trim().match(/^([\w-]+):\s*(.*)$/);
+    if (detach) rule.headers.push({ name: detach[1]!.toLowerCase(), value: null });
+    else if (set) rule.headers.push({ name: set[1]!.toLowerCase(), value: set[2]! });
+    else throw new Error(`_headers: cannot read ${line}`);
+  }
+  return rules;
+}
+
+/** Every matching rule in order; a header set twice is joined with ", " as the hosts do. */
+export function headersFor(rules: HeaderRule[], pathname: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rule of rules) {
+    if (!rule.path.test(pathname)) continue;
+    for (const { name, value } of rule.headers) {
+      if (value === null) delete out[name];
+      else out[name] = out[name] ? `${out[name]}, ${value}` : value;
+    }
+  }
+  return out;
+}
+
+export interface ServerOptions {
+  /** Apply `<root>/_headers` to every response, as the static host would (default false). */
+  headers?: boolean;
+}
+
 /** Serves `root` (default dist/) on 127.0.0.1 at a free port. */
-export async function startServer(root: string = DIST): Promise<StaticServer> {
+export async function startServer(root: string = DIST, options: ServerOptions = {}): Promise<StaticServer> {
   const rootDir = resolve(root);
   if (rootDir === resolve(DIST)) {
     const buildError = inject('siteBuildError');
@@ -166,8 +218,9 @@ export async function startServer(root: string = DIST): Promise<StaticServer> {
       throw new Error(`${rootDir}/index.html is missing: run \`npx astro build\` (the e2e globalSetup does).`);
     }
   }
+  const rules = options.headers ? parseHeadersFile(await readFile(join(rootDir, '_headers'), 'utf8')) : [];
   const server = createServer((req, res) => {
-    handle(rootDir, req, res).catch((error: unknown) => {
+    handle(rootDir, req, res, rules).catch((error: unknown) => {
       if (!res.headersSent) send(res, 500, `Internal Server Error: ${String(error)}`);
       else res.destroy();
     });
