@@ -1,0 +1,87 @@
+/**
+ * The editor's Embed dialog (EmbedDialog.astro + embed-dialog.ts), on the gallery of embeddable
+ * maps (/embed/), which renders the same component the story puts beside each map.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embedFrame, expectFitted } from './embed-helpers.ts';
+import { launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
+
+let site: StaticServer;
+let browser: Browser;
+let probe: PageProbe;
+
+beforeAll(async () => {
+  site = await startServer();
+  browser = await launchBrowser();
+  probe = await newPage(browser, { width: 1280, height: 900 });
+  await probe.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+  await probe.page.goto(site.url('/embed/'));
+});
+afterAll(async () => {
+  await probe?.close();
+  await browser?.close();
+  await site?.close();
+});
+
+const dialog = () => probe.page.locator('dialog#embed-pv');
+const textarea = (form: string) => dialog().locator(`textarea[data-form="${form}"]`);
+
+describe('the Embed dialog', () => {
+  it('opens from its button with the keyboard, focus inside', async () => {
+    const button = probe.page.getByRole('button', { name: '嵌入: 光伏扶贫' });
+    await button.focus();
+    await probe.page.keyboard.press('Enter');
+    await dialog().waitFor({ state: 'visible' });
+    expect(await dialog().evaluate((d) => (d as HTMLDialogElement).open && d.matches(':modal'))).toBe(true);
+    expect(await probe.page.evaluate(() => document.activeElement?.closest('dialog')?.id)).toBe('embed-pv');
+  });
+
+  it('gives the snippet for this origin: titled, lazy, sandboxed iframe at a fixed height, then resize.js', async () => {
+    const html = await textarea('iframe').inputValue();
+    expect(html).toMatch(new RegExp(`^<iframe src="${site.origin}/embed/pv/" title="光伏扶贫" width="100%" height="\\d+" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"`));
+    expect(html).toContain(`<script src="${site.origin}/embed/resize.js" async></script>`);
+    expect(await textarea('amp').inputValue()).toContain('<amp-iframe ');
+    expect(await textarea('link').inputValue()).toContain(`<img src="${site.origin}/embed/img/zh/pv.png"`);
+  });
+
+  it('shows a preview sized by resize.js', async () => {
+    const frame = await embedFrame(probe.page, site.origin, '/embed/pv/');
+    await expectFitted(probe.page, frame, 'dialog#embed-pv iframe');
+    await screenshot(probe.page, 'embed-dialog');
+  });
+
+  it('switches language', async () => {
+    await dialog().getByLabel('English').check();
+    expect(await textarea('iframe').inputValue()).toContain(`src="${site.origin}/en/embed/pv/" title="Photovoltaic poverty relief"`);
+    expect(await textarea('link').inputValue()).toContain('/embed/img/en/pv.png');
+    await embedFrame(probe.page, site.origin, '/en/embed/pv/');
+  });
+
+  it('copies with the clipboard API', async () => {
+    await dialog().locator('button[data-copy="iframe"]').click();
+    await expect.poll(() => dialog().locator('[data-status]').innerText()).toBe('已复制到剪贴板');
+    expect(await probe.page.evaluate(() => navigator.clipboard.readText())).toBe(await textarea('iframe').inputValue());
+  });
+
+  it('falls back to selecting the text where the clipboard API fails', async () => {
+    await probe.page.evaluate(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
+    });
+    await dialog().locator('button[data-copy="amp"]').click();
+    await expect.poll(() => dialog().locator('[data-status]').innerText()).toMatch(/已复制到剪贴板|Ctrl\+C/);
+    const selected = await probe.page.evaluate(() => {
+      const a = document.activeElement as HTMLTextAreaElement;
+      return a.dataset.form === 'amp' && a.selectionStart === 0 && a.selectionEnd === a.value.length;
+    });
+    expect(selected).toBe(true);
+  });
+
+  it('closes with Escape and gives focus back to its button', async () => {
+    await probe.page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'hidden' });
+    expect(await probe.page.evaluate(() => document.activeElement?.getAttribute('data-embed-open'))).toBe('embed-pv');
+    // Closing (and switching language) removes the preview frame: its loads in flight are aborted on purpose.
+    expect(probe.errors().filter((e) => !e.endsWith('net::ERR_ABORTED'))).toEqual([]);
+  });
+});
