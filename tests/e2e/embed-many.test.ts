@@ -1,0 +1,84 @@
+/**
+ * Twelve embeds on one article, as a live blog might have them: every frame fits its content
+ * and every map draws (non-blank) once scrolled to. Frames load lazily (loading="lazy") and
+ * create their map only in view, so the page pays only for what a reader reaches.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { iframeSnippet } from '../../src/embed/snippet.ts';
+import { allViewKeys } from '../../src/spec/view-keys.ts';
+import { articlePage, startHostServer, type HostServer } from './fixtures/host-server.ts';
+import { embedFrame, expectFitted, fitOf } from './embed-helpers.ts';
+import { launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
+
+let site: StaticServer;
+let host: HostServer;
+let browser: Browser;
+let probe: PageProbe;
+
+const EMBEDS = allViewKeys()
+  .slice(0, 12)
+  .map((k, i) => ({ key: k.key, lang: i % 2 ? ('en' as const) : ('zh' as const), id: `m${i}` }));
+const pathOf = (e: (typeof EMBEDS)[number]) => `${e.lang === 'en' ? '/en' : ''}/embed/${e.key}/`;
+
+beforeAll(async () => {
+  site = await startServer();
+  host = await startHostServer();
+  browser = await launchBrowser();
+  probe = await newPage(browser, { width: 1280, height: 900, origin: host.origin, blockForeign: false });
+});
+afterAll(async () => {
+  await probe?.close();
+  await browser?.close();
+  await host?.close();
+  await site?.close();
+});
+
+/** Distinct colours in a PNG (decoded by the browser), sampled on a grid. */
+async function colours(png: Buffer): Promise<number> {
+  return probe.page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const { data } = ctx.getImageData(0, 0, img.width, img.height);
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return seen.size;
+  }, png.toString('base64'));
+}
+
+describe('twelve embeds on one page', () => {
+  it('each fits its content and draws its map once scrolled to', async () => {
+    const body = EMBEDS.map(
+      (e) =>
+        `<h2>${e.key}</h2><div id="${e.id}">${iframeSnippet({ origin: site.origin, lang: e.lang, key: e.key, title: e.key, description: '', height: 700, storyUrl: site.url('/') })}</div>`,
+    ).join('\n<p>More article text between the maps.</p>\n');
+    const started = Date.now();
+    await probe.page.goto(host.page('/twelve.html', articlePage('Twelve embeds', body)));
+    const drawnAt: number[] = [];
+    for (const e of EMBEDS) {
+      await probe.page.locator(`#${e.id} iframe`).scrollIntoViewIfNeeded();
+      const frame = await embedFrame(probe.page, site.origin, pathOf(e));
+      await frame.waitForSelector('.embed-map[data-map="maplibre"]', { timeout: 30_000 });
+      await expectFitted(probe.page, frame, `#${e.id} iframe`);
+      drawnAt.push(Date.now() - started);
+      const shot = await frame.locator('.map-canvas canvas').screenshot();
+      expect(await colours(shot), `${e.key}: the map canvas is blank`).toBeGreaterThan(12);
+    }
+    const total = Date.now() - started;
+    // Scrolled past, every frame still fits (later frames loading must not disturb earlier ones).
+    for (const e of EMBEDS) {
+      const fit = await fitOf(probe.page, await embedFrame(probe.page, site.origin, pathOf(e)), `#${e.id} iframe`);
+      expect(Math.abs(fit.frame - fit.content), e.key).toBeLessThanOrEqual(1);
+      expect(fit.overflowY, e.key).toBe(0);
+    }
+    console.log(`[embed] 12 embeds: all fitted and drawn ${total} ms after navigation (scrolling to each); per frame ${drawnAt.map((t, i) => t - (drawnAt[i - 1] ?? 0)).join(', ')} ms`);
+    await screenshot(probe.page, 'embed-twelve', true);
+    expect(probe.errors()).toEqual([]);
+  }, 180_000);
+});
