@@ -55,6 +55,8 @@ export function renderPrintSvg(v: CompiledView, geo: GeoData, size: PrintSize, o
       footer: [o.credit, o.date],
       // Below five columns or so, "Zhongyang County" and its neighbours no longer fit side by side.
       shortNames: width < 560,
+      // Noto Sans SC's quotes are full-width; English wants them proportional (Chinese keeps them full).
+      fontFeatures: v.lang === 'en' ? "'palt'" : undefined,
       overlay: (f) => {
         frame = f;
         const bar = scaleBarSvg(f, center, v.lang, o.typography.hairlinePt, min);

@@ -36,6 +36,8 @@ export interface PrintStyle {
   symbolScale: number;
   /** Lines after the source: credit, date. */
   footer: string[];
+  /** OpenType features for the whole map, e.g. 'palt' so a CJK font sets English quotes proportionally. */
+  fontFeatures?: string;
   /** Narrow maps: English county names without "County" / "District" / "City" (the legend keeps them). */
   shortNames: boolean;
   /** Drawn over the map, inside its clip: scale bar, north arrow. */
@@ -113,7 +115,7 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
   const out: string[] = [];
   const size = p ? `width="${p.widthAttr}" height="${p.heightAttr}"` : `width="${o.width}" height="${o.height}"`;
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${o.width} ${o.height}" ${size} role="img" aria-label="${esc(v.title)}" font-family="${esc(p ? p.fontFamily : MAP_FONT)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${o.width} ${o.height}" ${size} role="img" aria-label="${esc(v.title)}" font-family="${esc(p ? p.fontFamily : MAP_FONT)}"${p?.fontFeatures ? ` style="font-feature-settings:${esc(p.fontFeatures)}"` : ''}>`,
     `<title>${esc(v.title)}</title><desc>${esc(v.description)}</desc>`,
     p
       ? '<defs>'
