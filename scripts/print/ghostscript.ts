@@ -34,14 +34,19 @@ export function gsCmykPdf(inPath: string, outPath: string): void {
   ]);
 }
 
-/** Per-channel ink coverage of each page (Ghostscript's inkcov device), in %. */
-export function inkCoverage(path: string): Array<{ c: number; m: number; y: number; k: number }> {
-  const out = run(['-o', '-', '-sDEVICE=inkcov', path]).toString();
+/**
+ * Per-channel coverage of each page, in %. `inkcov` gives the share of the page each ink touches
+ * at all (a 1 % tint counts as covered); `ink_cov` gives the average amount of each ink.
+ */
+export function inkCoverage(path: string, device: 'inkcov' | 'ink_cov' = 'inkcov'): Array<{ c: number; m: number; y: number; k: number }> {
+  const out = run(['-o', '-', `-sDEVICE=${device}`, path]).toString();
+  // inkcov prints fractions (0.52), ink_cov percentages (5.02).
+  const scale = device === 'inkcov' ? 100 : 1;
   return [...out.matchAll(/^\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+CMYK OK/gm)].map((m) => ({
-    c: 100 * Number(m[1]),
-    m: 100 * Number(m[2]),
-    y: 100 * Number(m[3]),
-    k: 100 * Number(m[4]),
+    c: scale * Number(m[1]),
+    m: scale * Number(m[2]),
+    y: scale * Number(m[3]),
+    k: scale * Number(m[4]),
   }));
 }
 
