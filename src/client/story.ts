@@ -1,2 +1,99 @@
-// Placeholder until the story client lands (owned by the story-client work).
+/**
+ * Client entry of the story page. Everything here runs before the map is wanted, so it stays
+ * small: step tracking and the panel's HTML (scroll-steps.ts), tooltips (tooltip.ts). MapLibre
+ * (map-runtime.ts, ~1 MB) is imported only when the map panel nears the viewport or the first
+ * step changes — deferring it is what keeps the page's blocking time near zero (PlaceCal#3265).
+ */
+import type { CompiledView } from '../spec/compile.ts';
+import { PALETTE } from '../spec/palette.ts';
+import type { MapRuntime } from './map-runtime.ts';
+import { startStorySteps } from './scroll-steps.ts';
+import { createTooltip } from './tooltip.ts';
+
+type Views = Record<string, CompiledView>;
+
+// Layout that needs JavaScript (sticky map, scroll-over cards) is keyed on this class.
 document.documentElement.classList.add('js');
+
+const main = document.querySelector<HTMLElement>('main.story');
+const panel = document.getElementById('story-map');
+if (main && panel) start(main, panel);
+
+/** MapLibre 6 draws with WebGL 2; without it the build-time SVG stays and no map code loads. */
+function webgl2(): boolean {
+  try {
+    return !!document.createElement('canvas').getContext('webgl2');
+  } catch {
+    return false;
+  }
+}
+
+function start(main: HTMLElement, panel: HTMLElement) {
+  panel.dataset.map = 'svg';
+  // The few map colours the HTML draws (labels, hatch swatch) come from the one palette.
+  const colours = { ink: PALETTE.ink, 'ink-muted': PALETTE.inkMuted, paper: PALETTE.paper, hatch: PALETTE.hatch, 'not-reported': PALETTE.notReported };
+  for (const [name, swatch] of Object.entries(colours)) panel.style.setProperty(`--map-${name}`, swatch.hex);
+  const container = panel.querySelector<HTMLElement>('.map-canvas');
+  const tooltipBox = panel.querySelector<HTMLElement>('.map-tooltip');
+
+  // Every view of the page in one JSON, fetched once (a failed fetch may be retried later).
+  let viewsRequest: Promise<Views> | null = null;
+  const views = () =>
+    (viewsRequest ??= fetch(panel.dataset.viewsUrl ?? '')
+      .then((r) => {
+        if (!r.ok) throw new Error(`${r.url}: HTTP ${r.status}`);
+        return r.json() as Promise<Views>;
+      })
+      .catch((error: unknown) => {
+        viewsRequest = null;
+        throw error;
+      }));
+
+  const steps = startStorySteps(main, panel);
+  const tooltip = tooltipBox ? createTooltip({ panel, box: tooltipBox, views, currentKey: () => steps.current().key }) : null;
+  let runtime: MapRuntime | null = null;
+
+  let mapRequested = false;
+  const loadMap = () => {
+    if (mapRequested) return;
+    mapRequested = true;
+    if (!container || !webgl2()) {
+      panel.dataset.mapFallback = 'no-webgl'; // data-map stays "svg"
+      return;
+    }
+    panel.dataset.map = 'loading';
+    import('./map-runtime.ts')
+      .then((m) => m.startMap({ panel, container, views: views(), geoUrl: panel.dataset.geoUrl ?? '', current: steps.current }))
+      .then((r) => {
+        if (!r) return;
+        runtime = r;
+        tooltip?.attachMap(r.map, r.countyPoint);
+      })
+      .catch((error: unknown) => {
+        // A chunk that failed to load leaves the SVG map, which is complete on its own.
+        console.warn('Story map: keeping the static map.', error);
+        panel.dataset.map = 'svg';
+        panel.dataset.mapFallback = 'error';
+      });
+  };
+
+  steps.onChange((target, cause) => {
+    runtime?.show(target);
+    tooltip?.refresh();
+    if (cause === 'step') loadMap();
+  });
+
+  // "Nears the viewport": half a screen ahead, then when the browser has a moment to spare.
+  const soon = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 600 }) : setTimeout(fn, 50));
+  if ('IntersectionObserver' in window) {
+    const near = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        near.disconnect();
+        soon(loadMap);
+      },
+      { rootMargin: '50% 0px' },
+    );
+    near.observe(panel);
+  } else soon(loadMap);
+}

@@ -1,0 +1,371 @@
+/**
+ * The story page's client in real Chromium, against the built site: steps derived from scroll
+ * positions, the URL hash, MapLibre loaded late and drawing, keyboard tooltips, and the
+ * fallbacks (no WebGL, no JavaScript). Screenshots of every chapter at phone and desktop size
+ * go to test-results/story-*.png.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, DIST, launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
+
+/** Debian's Chromium as launchBrowser() starts it, plus extra switches (e.g. no WebGL). */
+function launchBrowserWith(extraArgs: string[]): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', ...extraArgs],
+  });
+}
+
+interface StepTarget {
+  view: string;
+  state: string;
+  region: string;
+}
+interface ChapterInfo {
+  id: string;
+  title: string;
+  first: StepTarget;
+}
+
+const VIEWPORTS = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1440, height: 900 },
+] as const;
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const chaptersOf = (page: Page): Promise<ChapterInfo[]> =>
+  page.$$eval('.story-text .chapter', (sections) =>
+    sections.map((c) => {
+      const step = c.querySelector<HTMLElement>('.step[data-view]')!;
+      return {
+        id: c.id,
+        title: (c as HTMLElement).dataset.title ?? '',
+        first: { view: step.dataset.view!, state: step.dataset.state ?? '', region: step.dataset.region! },
+      };
+    }),
+  );
+
+/** Waits (no sleeping) until the map panel shows this step's view, state and region. */
+async function waitForTarget(page: Page, t: StepTarget) {
+  await page.waitForFunction(
+    (t) => {
+      const d = document.getElementById('story-map')!.dataset;
+      return d.view === t.view && d.state === t.state && d.region === t.region;
+    },
+    t,
+    { timeout: 10_000 },
+  );
+}
+
+/** Waits until the panel shows the step that really is at the trigger line (the rule, computed independently). */
+async function waitForPositionState(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const main = document.querySelector<HTMLElement>('main.story')!;
+      const trigger = parseFloat(getComputedStyle(main).getPropertyValue('--story-trigger')) || 0.55;
+      let step: HTMLElement | null = null;
+      for (const s of document.querySelectorAll<HTMLElement>('.step[data-view]')) {
+        if (s.getBoundingClientRect().top <= innerHeight * trigger) step = s;
+        else break;
+      }
+      // Above the first step the panel shows the first step's map (what the page was built with).
+      step ??= document.querySelector<HTMLElement>('.step[data-view]')!;
+      const d = document.getElementById('story-map')!.dataset;
+      const key = step.dataset.state ? `${step.dataset.view}-${step.dataset.state}` : step.dataset.view;
+      const chrome = document.querySelector<HTMLElement>(`.map-chrome[data-key="${key}"]`);
+      return d.view === step.dataset.view && d.state === (step.dataset.state ?? '') && d.region === step.dataset.region && !!chrome && !chrome.hidden;
+    },
+    null,
+    { timeout: 10_000 },
+  );
+}
+
+/** Waits until the n-th step of the page is the active one (after a smooth scroll). */
+const waitForActiveStep = (page: Page, n: number) =>
+  page.waitForFunction((n) => document.querySelectorAll('.step[data-view]')[n]?.classList.contains('is-active'), n, { timeout: 10_000 });
+
+/** Waits until the page has stopped scrolling (a smooth scroll from prev/next has landed). */
+const waitForScrollStill = (page: Page) =>
+  page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const y = scrollY;
+        requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve(scrollY === y))));
+      }),
+    null,
+    { timeout: 10_000 },
+  );
+
+/** Puts a step where a reader's card rests (its CSS scroll-margin-top), as the prev/next buttons do, and waits until it is the active one. */
+async function restStep(page: Page, selector: string) {
+  await page.evaluate((selector) => document.querySelector(selector)!.scrollIntoView({ block: 'start', behavior: 'instant' }), selector);
+  await page.waitForFunction((selector) => document.querySelector(selector)!.classList.contains('is-active'), selector, { timeout: 10_000 });
+}
+
+/** MapLibre has drawn the current view and the camera is still. */
+const waitForSettledMap = (page: Page) =>
+  page.waitForFunction(() => {
+    const d = document.getElementById('story-map')!.dataset;
+    return d.map === 'maplibre' && d.mapSettled === 'true';
+  }, null, { timeout: 20_000 });
+
+/** Distinct colours in a PNG, decoded by the browser itself (no image library needed). */
+async function distinctColours(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return seen.size;
+  }, png.toString('base64'));
+}
+
+describe('the JavaScript that runs before the map', () => {
+  it('stays under 25 KB gzipped and does not contain MapLibre', () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const entries = [...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(entries.length).toBeGreaterThan(0);
+    // The entries plus everything they import statically (dynamic import() chunks excluded).
+    const seen = new Set<string>();
+    const visit = (url: string) => {
+      if (seen.has(url)) return;
+      seen.add(url);
+      const code = readFileSync(join(DIST, url), 'utf8');
+      for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w${},*\s]+from\s*)?["']([^"']+\.js)["']/g)) visit(new URL(m[1]!, `http://x${url}`).pathname);
+    };
+    entries.forEach(visit);
+    const files = [...seen].map((url) => readFileSync(join(DIST, url)));
+    const gzipped = files.reduce((sum, f) => sum + gzipSync(f, { level: 9 }).length, 0);
+    console.log(`[story] JS before the map: ${[...seen].length} file(s), ${(files.reduce((s, f) => s + f.length, 0) / 1024).toFixed(1)} KB raw, ${(gzipped / 1024).toFixed(1)} KB gzip`);
+    expect(gzipped).toBeLessThanOrEqual(25 * 1024);
+    for (const f of files) expect(f.toString()).not.toMatch(/maplibregl-|MapLibre GL JS/);
+  });
+});
+
+describe.each(VIEWPORTS)('story at $width×$height', ({ width, height }) => {
+  let probe: PageProbe;
+  let page: Page;
+  let chapters: ChapterInfo[];
+
+  beforeAll(async () => {
+    probe = await newPage(browser, { width, height });
+    page = probe.page;
+    const response = await page.goto(server.url('/'), { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+    await page.evaluate(() => document.fonts.ready);
+    chapters = await chaptersOf(page);
+    expect(chapters.length).toBeGreaterThan(2);
+  });
+
+  afterAll(async () => {
+    await probe?.close();
+  });
+
+  it('turns MapLibre on: data-map="maplibre", the SVG hidden in place, a canvas that is not blank', async () => {
+    await waitForSettledMap(page);
+    const t = await page.evaluate(() => performance.getEntriesByName('story-map-idle')[0]?.startTime ?? -1);
+    console.log(`[story] ${width}×${height}: MapLibre idle ${Math.round(t)} ms after navigation start`);
+    const boxes = await page.evaluate(() => {
+      const r = (s: string) => document.querySelector(s)!.getBoundingClientRect().toJSON() as DOMRect;
+      return { canvas: r('.map-canvas'), svg: r('.map-svg'), hidden: getComputedStyle(document.querySelector('.map-svg')!).visibility };
+    });
+    expect(boxes.hidden).toBe('hidden');
+    // Same box, so nothing moves when MapLibre takes over from the SVG.
+    for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(boxes.canvas[k] - boxes.svg[k])).toBeLessThan(1);
+    const png = await page.locator('.map-canvas canvas').screenshot();
+    expect(await distinctColours(page, png)).toBeGreaterThanOrEqual(4);
+    // County names are HTML markers (no glyph server).
+    expect(await page.locator('.map-canvas .map-label--county').count()).toBe(13);
+  });
+
+  it('derives the step from positions: each chapter drives the panel, the hash and the announcer, never the history', async () => {
+    const historyLength = await page.evaluate(() => history.length);
+    for (const [i, chapter] of chapters.entries()) {
+      await restStep(page, `#${chapter.id} .step`);
+      await waitForTarget(page, chapter.first);
+      await page.waitForFunction((id) => location.hash === `#${id}`, chapter.id);
+      const key = chapter.first.state ? `${chapter.first.view}-${chapter.first.state}` : chapter.first.view;
+      expect(await page.locator(`.map-chrome[data-key="${key}"]`).isVisible()).toBe(true);
+      expect(await page.locator('.map-chrome:not([hidden])').count()).toBe(1);
+      expect(await page.getAttribute('.map-svg', 'src')).toMatch(new RegExp(`/${key}\\.svg$`));
+      if (i > 0) expect(await page.textContent('.sr-announcer')).toBe(chapter.title);
+      await waitForSettledMap(page);
+      await screenshot(page, `story-${chapter.id}-${width}x${height}`);
+    }
+    expect(await page.evaluate(() => history.length)).toBe(historyLength);
+  });
+
+  it('lands on the last step after a fast jump to the bottom', async () => {
+    const last = await page.$eval('.story-text .chapter:last-of-type .step[data-view]:last-of-type', (s) => ({
+      view: (s as HTMLElement).dataset.view!,
+      state: (s as HTMLElement).dataset.state ?? '',
+      region: (s as HTMLElement).dataset.region!,
+    }));
+    await page.evaluate(() => window.scrollTo({ top: document.scrollingElement!.scrollHeight, behavior: 'instant' }));
+    await waitForTarget(page, last);
+    await page.waitForFunction((id) => location.hash === `#${id}`, chapters.at(-1)!.id);
+    // And back to the top in one jump: above the first step the panel shows the first map again.
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    await waitForPositionState(page);
+  });
+
+  it('follows the prev/next buttons and the before/after switch without losing the step', async () => {
+    const linxian = chapters.find((c) => c.first.view === 'incidence' && c.first.state === 'before')!;
+    await restStep(page, `#${linxian.id} .step`);
+    await waitForTarget(page, linxian.first);
+    await page.locator('.map-chrome:not([hidden]) .map-states button[data-state="after"]').click();
+    await waitForTarget(page, { ...linxian.first, state: 'after' });
+    expect(await page.locator('.map-chrome[data-key="incidence-after"]').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-state'))).toBe('after');
+    const first = await page.$$eval('.step[data-view]', (all, id) => all.indexOf(document.querySelector(`#${id} .step`)!), linxian.id);
+    await page.locator('[data-go="next"]').click();
+    await waitForActiveStep(page, first + 1);
+    await waitForScrollStill(page);
+    await waitForPositionState(page);
+    await page.locator('[data-go="prev"]').click();
+    await waitForActiveStep(page, first);
+    await waitForTarget(page, linxian.first);
+    await waitForScrollStill(page);
+    await waitForActiveStep(page, first);
+  });
+
+  it('shows a county tooltip from the keyboard (focus + Enter) and hides it with Escape', async () => {
+    const linxian = chapters.find((c) => c.first.view === 'incidence' && c.first.state === 'before')!;
+    await restStep(page, `#${linxian.id} .step`);
+    await waitForTarget(page, linxian.first);
+    const button = page.locator('.map-counties button', { hasText: '临县' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => {
+      const tip = document.querySelector<HTMLElement>('.map-tooltip')!;
+      return !tip.hidden && tip.textContent!.includes('39.5%');
+    });
+    expect(await page.locator('.map-counties').isVisible()).toBe(true);
+    await screenshot(page, `story-tooltip-${width}x${height}`);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.map-tooltip')!.hidden);
+  });
+
+  it('keeps the right state through resizes (1440 → 390 → 1440)', async () => {
+    const middle = chapters[Math.floor(chapters.length / 2)]!;
+    await restStep(page, `#${middle.id} .step`);
+    await waitForTarget(page, middle.first);
+    for (const size of [{ width: 390, height: 844 }, { width: 1440, height: 900 }, { width, height }]) {
+      await page.setViewportSize(size);
+      await waitForPositionState(page);
+    }
+    await waitForSettledMap(page);
+  });
+
+  it('lands on the same chapter after a reload mid-page', async () => {
+    const middle = chapters[Math.floor(chapters.length / 2)]!;
+    await restStep(page, `#${middle.id} .step`);
+    await waitForTarget(page, middle.first);
+    await page.waitForFunction((id) => location.hash === `#${id}`, middle.id);
+    await page.reload({ waitUntil: 'load' });
+    await waitForTarget(page, middle.first);
+    expect(await page.evaluate(() => location.hash)).toBe(`#${middle.id}`);
+    await waitForSettledMap(page);
+  });
+
+  it('opens a #chapter link on that chapter’s first step', async () => {
+    const last = chapters.at(-1)!;
+    await page.goto(server.url(`/#${last.id}`), { waitUntil: 'load' });
+    await waitForTarget(page, last.first);
+  });
+
+  it('has no zoom lock, loads nothing from another origin and logs no errors', async () => {
+    const viewport = await page.getAttribute('meta[name=viewport]', 'content');
+    expect(viewport).not.toMatch(/user-scalable\s*=\s*no|maximum-scale\s*=\s*1(\.0)?\b/);
+    expect(probe.foreignRequests).toEqual([]);
+    expect(probe.errors()).toEqual([]);
+  });
+});
+
+describe('without WebGL (--disable-webgl --disable-3d-apis)', () => {
+  let noGl: Browser;
+  let probe: PageProbe;
+
+  beforeAll(async () => {
+    noGl = await launchBrowserWith(['--disable-webgl', '--disable-3d-apis']);
+    probe = await newPage(noGl, { width: 390, height: 844 });
+    await probe.page.goto(server.url('/'), { waitUntil: 'load' });
+  });
+
+  afterAll(async () => {
+    await probe?.close();
+    await noGl?.close();
+  });
+
+  it('keeps the SVG map, still follows the steps and shows tooltips, with no errors and no map code', async () => {
+    const { page } = probe;
+    const chapters = await chaptersOf(page);
+    await page.waitForFunction(() => document.getElementById('story-map')!.dataset.mapFallback === 'no-webgl');
+    expect(await page.getAttribute('#story-map', 'data-map')).toBe('svg');
+    const linxian = chapters.find((c) => c.first.view === 'incidence' && c.first.state === 'before')!;
+    await restStep(page, `#${linxian.id} .step`);
+    await waitForTarget(page, linxian.first);
+    const img = page.locator('.map-svg');
+    expect(await img.isVisible()).toBe(true);
+    expect(await img.evaluate((i: HTMLImageElement) => getComputedStyle(i).visibility)).toBe('visible');
+    await page.waitForFunction(() => {
+      const i = document.querySelector<HTMLImageElement>('.map-svg')!;
+      return i.complete && i.naturalWidth > 0 && /incidence-before\.svg$/.test(i.src);
+    });
+    await page.locator('.map-counties button', { hasText: '临县' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.map-tooltip')!.textContent!.includes('39.5%'));
+    await screenshot(page, 'story-no-webgl-390x844');
+    const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+    expect(requested.filter((u) => /map-runtime|maplibre/.test(u))).toEqual([]);
+    expect(probe.pageErrors).toEqual([]);
+    expect(probe.errors()).toEqual([]);
+    expect(probe.foreignRequests).toEqual([]);
+  });
+});
+
+describe('without JavaScript', () => {
+  it('is a readable page: every chapter’s text, the map images, nothing sticky', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    try {
+      await page.goto(server.url('/'), { waitUntil: 'load' });
+      const titles = await page.$$eval('.story-text .chapter', (cs) => cs.map((c) => (c as HTMLElement).dataset.title!));
+      const text = await page.locator('.story-text').innerText();
+      for (const t of titles) expect(text).toContain(t);
+      expect(await page.locator('.step p').count()).toBeGreaterThan(10);
+      const svg = page.locator('.map-svg');
+      expect(await svg.isVisible()).toBe(true);
+      expect(await svg.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+      expect(await page.$eval('#story-map', (m) => getComputedStyle(m).position)).toBe('static');
+      // Each new map along the way as its own image (noscript) — present, and lazy.
+      expect(await page.locator('img.step-map').count()).toBeGreaterThan(3);
+      await screenshot(page, 'story-no-js-390x844');
+    } finally {
+      await context.close();
+    }
+  });
+});
