@@ -43,8 +43,14 @@
   }
 
   function ask(frame) {
-    // Delivered only if the frame is still on the embed origin.
-    if (frame.contentWindow) frame.contentWindow.postMessage({ type: 'lvliang-map:ask', v: 1 }, origin);
+    var win = frame.contentWindow, at = null;
+    if (!win) return;
+    // A frame not loaded yet is about:blank on the host's origin: skip it (its page reports on load).
+    try {
+      at = win.location.origin;
+    } catch (e) {}
+    // Delivered only if the frame is on the embed origin.
+    if (at === null || at === origin) win.postMessage({ type: 'lvliang-map:ask', v: 1 }, origin);
   }
 
   window.addEventListener('message', function (e) {

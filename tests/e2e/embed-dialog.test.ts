@@ -2,10 +2,15 @@
  * The editor's Embed dialog (EmbedDialog.astro + embed-dialog.ts), on the gallery of embeddable
  * maps (/embed/), which renders the same component the story puts beside each map.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedFrame, expectFitted } from './embed-helpers.ts';
-import { launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
+import { DIST, launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
+
+/** The story has Embed buttons once Story.astro includes <EmbedDialog> in each .map-chrome (read after the build). */
+const storyHasEmbed = existsSync(join(DIST, 'index.html')) && readFileSync(join(DIST, 'index.html'), 'utf8').includes('data-embed-open');
 
 let site: StaticServer;
 let browser: Browser;
@@ -83,5 +88,26 @@ describe('the Embed dialog', () => {
     expect(await probe.page.evaluate(() => document.activeElement?.getAttribute('data-embed-open'))).toBe('embed-pv');
     // Closing (and switching language) removes the preview frame: its loads in flight are aborted on purpose.
     expect(probe.errors().filter((e) => !e.endsWith('net::ERR_ABORTED'))).toEqual([]);
+  });
+});
+
+describe.skipIf(!storyHasEmbed)('the Embed button beside the story’s map', () => {
+  it('opens the dialog for the view on the panel, out of the panel, and closes back to the button', async () => {
+    const story = await newPage(browser, { width: 1440, height: 900 });
+    const { page } = story;
+    await page.goto(site.url('/'));
+    const button = page.locator('.map-chrome:not([hidden]) button[data-embed-open]');
+    await button.waitFor({ state: 'visible' });
+    const id = (await button.getAttribute('data-embed-open'))!;
+    await button.click();
+    const open = page.locator(`dialog#${id}`);
+    await open.waitFor({ state: 'visible' });
+    expect(await open.evaluate((d) => d.parentElement === document.body)).toBe(true);
+    expect(await open.locator('textarea[data-form="iframe"]').inputValue()).toContain(`${site.origin}/embed/${id.replace(/^embed-/, '')}/`);
+    await page.keyboard.press('Escape');
+    await open.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-embed-open'))).toBe(id);
+    expect(story.errors().filter((e) => !e.endsWith('net::ERR_ABORTED'))).toEqual([]);
+    await story.close();
   });
 });

@@ -58,13 +58,20 @@ describe('twelve embeds on one page', () => {
       (e) =>
         `<h2>${e.key}</h2><div id="${e.id}">${iframeSnippet({ origin: site.origin, lang: e.lang, key: e.key, title: e.key, description: '', height: 700, storyUrl: site.url('/') })}</div>`,
     ).join('\n<p>More article text between the maps.</p>\n');
+    const warnings: string[] = [];
+    probe.page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
     const started = Date.now();
     await probe.page.goto(host.page('/twelve.html', articlePage('Twelve embeds', body)));
     const drawnAt: number[] = [];
     for (const e of EMBEDS) {
       await probe.page.locator(`#${e.id} iframe`).scrollIntoViewIfNeeded();
       const frame = await embedFrame(probe.page, site.origin, pathOf(e));
-      await frame.waitForSelector('.embed-map[data-map="maplibre"]', { timeout: 30_000 });
+      await frame.waitForSelector('.embed-map[data-map="maplibre"]', { timeout: 30_000 }).catch(async (error: Error) => {
+        // Say why the live map stayed away (map-runtime warns), not only that time ran out.
+        throw new Error(`${e.key}: data-map=${await frame.getAttribute('.embed-map', 'data-map')}; warnings: ${warnings.join(' | ')}; ${error.message}`);
+      });
       await expectFitted(probe.page, frame, `#${e.id} iframe`);
       drawnAt.push(Date.now() - started);
       const shot = await frame.locator('.map-canvas canvas').screenshot();
@@ -80,5 +87,7 @@ describe('twelve embeds on one page', () => {
     console.log(`[embed] 12 embeds: all fitted and drawn ${total} ms after navigation (scrolling to each); per frame ${drawnAt.map((t, i) => t - (drawnAt[i - 1] ?? 0)).join(', ')} ms`);
     await screenshot(probe.page, 'embed-twelve', true);
     expect(probe.errors()).toEqual([]);
+    // resize.js does not ask frames that have not loaded yet (Chromium would warn of an origin mismatch).
+    expect(warnings.filter((w) => w.includes('postMessage'))).toEqual([]);
   }, 180_000);
 });
