@@ -250,6 +250,26 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   };
 
   /**
+   * Names that would overlap a more important one, or be cut by the panel's edge, step aside:
+   * the subject counties first, then the other counties, then the neighbours. (HTML markers have
+   * no collision detection of their own; long English names need it on a phone.)
+   */
+  const declutter = () => {
+    const box = container.getBoundingClientRect();
+    const rank = (el: HTMLElement) => (el.classList.contains('is-subject') ? 0 : el.classList.contains('map-label--county') ? 1 : 2);
+    const taken: DOMRect[] = [];
+    for (const el of [...labels.values()].map((l) => l.el).sort((a, b) => rank(a) - rank(b))) {
+      const r = el.getBoundingClientRect();
+      const inside = r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
+      const clash = taken.some((t) => r.left < t.right + 3 && r.right > t.left - 3 && r.top < t.bottom + 1 && r.bottom > t.top - 1);
+      el.classList.toggle('is-crowded', !inside || clash);
+      if (inside && !clash) taken.push(r);
+    }
+  };
+  map.on('moveend', declutter);
+  map.on('idle', declutter);
+
+  /**
    * The free part of the map, from the layout as it is: the chrome box where it lies over the
    * map (phones: top-left corner), and on phones the resting card and whatever its chapter puts
    * above it (kicker, title). Beside the map (desktop) nothing covers it: a fixed margin.

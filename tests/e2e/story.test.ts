@@ -305,6 +305,27 @@ describe.each(VIEWPORTS)('story at $width×$height', ({ width, height }) => {
   });
 });
 
+describe('when the WebGL context is lost', () => {
+  it('goes back to the SVG map in place, without errors', async () => {
+    const probe = await newPage(browser, { width: 1440, height: 900 });
+    try {
+      const { page } = probe;
+      await page.goto(server.url('/'), { waitUntil: 'load' });
+      await waitForSettledMap(page);
+      await page.evaluate(() => document.querySelector<HTMLCanvasElement>('.map-canvas canvas')!.getContext('webgl2')!.getExtension('WEBGL_lose_context')!.loseContext());
+      await page.waitForFunction(() => {
+        const d = document.getElementById('story-map')!.dataset;
+        return d.map === 'svg' && d.mapFallback === 'context-lost';
+      });
+      expect(await page.locator('.map-svg').evaluate((i) => getComputedStyle(i).visibility)).toBe('visible');
+      expect(probe.pageErrors).toEqual([]);
+      expect(probe.errors()).toEqual([]);
+    } finally {
+      await probe.close();
+    }
+  });
+});
+
 describe('without WebGL (--disable-webgl --disable-3d-apis)', () => {
   let noGl: Browser;
   let probe: PageProbe;
