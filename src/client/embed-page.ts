@@ -43,7 +43,7 @@ function start(main: HTMLElement, params: EmbedParams) {
 
   const panel = main.querySelector<HTMLElement>('.embed-map')!;
   let current = { key: main.dataset.first ?? '', state: main.dataset.firstState || null };
-  // The view's own bounds (region = whole city); `step` stands in for the card the story frames around.
+  // The view's own bounds (region = whole city); `step` is a stand-in, not a story card: nothing covers the map.
   const target = (): MapTarget => ({ view: main.dataset.view ?? '', state: current.state, region: CITY_CODE, key: current.key, step: panel.querySelector<HTMLElement>('.embed-no-card') });
 
   let viewsRequest: Promise<Views> | null = null;

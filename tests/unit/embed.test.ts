@@ -80,6 +80,14 @@ describe('sizing protocol', () => {
   });
 });
 
+describe('embed.css', () => {
+  it('sizes nothing from the frame’s height: no `height: 100%`, no vh units (pym.js#176)', () => {
+    const css = readFileSync('src/styles/embed.css', 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    expect(css).not.toMatch(/height\s*:\s*100%/);
+    expect(css).not.toMatch(/\d(s|l|d)?vh\b/);
+  });
+});
+
 describe('snippets', () => {
   const input = { origin: 'https://maps.example.org', lang: 'en' as const, key: 'pv', title: 'A "quoted" <map>', description: 'd & e', height: 630, storyUrl: 'https://maps.example.org/en/#linxian' };
 
