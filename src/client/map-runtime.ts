@@ -93,7 +93,7 @@ function styleFor(view: CompiledView, geo: GeoData): StyleSpecification {
 }
 
 /** Share of a county's size shown around it on each side when a step frames that county. */
-const COUNTY_CONTEXT = 0.3;
+const COUNTY_CONTEXT = 0.45;
 const grow = ([[w, s], [e, n]]: Bounds, k: number): Bounds => [
   [w - (e - w) * k, s - (n - s) * k],
   [e + (e - w) * k, n + (n - s) * k],

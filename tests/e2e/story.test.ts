@@ -173,6 +173,13 @@ describe.each(VIEWPORTS)('story at $width×$height', ({ width, height }) => {
   beforeAll(async () => {
     probe = await newPage(browser, { width, height });
     page = probe.page;
+    await page.addInitScript(() => {
+      const w = window as unknown as { layoutShift: number };
+      w.layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.layoutShift += (e as unknown as { value: number }).value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
     const response = await page.goto(server.url('/'), { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
     await page.evaluate(() => document.fonts.ready);
@@ -199,6 +206,8 @@ describe.each(VIEWPORTS)('story at $width×$height', ({ width, height }) => {
     expect(await distinctColours(page, png)).toBeGreaterThanOrEqual(4);
     // County names are HTML markers (no glyph server).
     expect(await page.locator('.map-canvas .map-label--county').count()).toBe(13);
+    // Nothing jumped while the page, its script and the map arrived (the layout is right at first paint).
+    expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBeLessThan(0.05);
   });
 
   it('derives the step from positions: each chapter drives the panel, the hash and the announcer, never the history', async () => {
