@@ -80,7 +80,7 @@ export function sourceFilePaths(): string[] {
 
 export const SETTINGS = {
   /** Neighbours are clipped to Lüliang's bounding box grown by this many degrees… */
-  clipMarginDeg: 0.6,
+  clipMarginDeg: 2,
   /** …and rounded outwards to this step, so the box is a readable number. */
   clipRoundDeg: 0.1,
   /** Visvalingam–Whyatt: drop points whose effective triangle is smaller than this. */
