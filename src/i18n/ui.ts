@@ -24,6 +24,8 @@ export const UI = {
     dataPage: '数据与方法：每个数字的出处',
     chapterNav: '章节',
     closeTip: '关闭',
+    /** Marks text written for the site, as opposed to the edition's own words. */
+    leadLabel: '导读',
     /** The story page in this language (language switch, hreflang alternates). */
     home: '/',
     /** The language switch: the other language's name, in that language. */
@@ -51,6 +53,7 @@ export const UI = {
     dataPage: 'Data and methods: where every figure comes from',
     chapterNav: 'Chapters',
     closeTip: 'Close',
+    leadLabel: 'In brief',
     home: '/en/',
     switchLang: '中文',
   },
