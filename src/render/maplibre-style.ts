@@ -52,7 +52,7 @@ export function toMapLibreStyle(v: CompiledView): StyleSpecification {
       },
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': PALETTE.paper.hex } },
+      { id: 'background', type: 'background', paint: { 'background-color': PALETTE.land.hex } },
       { id: 'neighbours-fill', type: 'fill', source: 'neighbours', paint: { 'fill-color': PALETTE.neighbour.hex } },
       { id: 'neighbours-line', type: 'line', source: 'neighbours', paint: { 'line-color': PALETTE.neighbourLine.hex, 'line-width': 0.8 } },
       { id: 'counties-fill', type: 'fill', source: 'counties', paint: { 'fill-color': fillExpression(v) } },

@@ -123,7 +123,7 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
     `<clipPath id="map-area"><rect x="0" y="${r2(top)}" width="${o.width}" height="${r2(mapHeight)}"/></clipPath></defs>`,
     `<rect id="background" width="${o.width}" height="${o.height}" fill="${PALETTE.paper.hex}"/>`,
     `<g id="map" clip-path="url(#map-area)">`,
-    `<rect id="water" x="0" y="${r2(top)}" width="${o.width}" height="${r2(mapHeight)}" fill="${PALETTE.water.hex}"/>`,
+    `<rect id="land" x="0" y="${r2(top)}" width="${o.width}" height="${r2(mapHeight)}" fill="${PALETTE.land.hex}"/>`,
     `<g id="neighbours">`,
   );
   // Print keeps rules on the black plate: the neighbours' beige outline would need three inks.

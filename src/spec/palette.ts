@@ -27,7 +27,8 @@ export const PALETTE = {
   symbolHouseholds: s('#7b3294', [17, 66, 0, 42]),
   symbolPeople: s('#2c7fb8', [76, 31, 0, 28]),
   site: s('#7b3294', [17, 66, 0, 42]),
-  water: s('#fdfcf8', [0, 0, 2, 1]),
+  /** Land beyond the prefectures drawn (the map has no sea): the same muted tone as the neighbours. */
+  land: s('#e0ddd5', [0, 1, 5, 12]),
 } as const;
 export type PaletteKey = keyof typeof PALETTE;
 

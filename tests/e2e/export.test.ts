@@ -90,8 +90,8 @@ describe('npm run export: one view, CMYK, all formats, twice', () => {
       counts.set(hex, (counts.get(hex) ?? 0) + 1);
     }
     expect(counts.size).toBeGreaterThan(50);
-    // The map's own colours, each over a visible area: Lin County's class, neighbours, water, river, ink.
-    for (const c of [RAMPS.incidence[5].hex, PALETTE.neighbour.hex, PALETTE.water.hex, PALETTE.river.hex, PALETTE.ink.hex]) expect(counts.get(c) ?? 0, c).toBeGreaterThan(500);
+    // The map's own colours, each over a visible area: Lin County's class, neighbours and land, the not-reported base, river, ink.
+    for (const c of [RAMPS.incidence[5].hex, PALETTE.neighbour.hex, PALETTE.notReported.hex, PALETTE.river.hex, PALETTE.ink.hex]) expect(counts.get(c) ?? 0, c).toBeGreaterThan(500);
     expect(Math.max(...counts.values())).toBeLessThan(0.6 * img.width * img.height);
   });
 
