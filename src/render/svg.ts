@@ -49,6 +49,8 @@ export interface SvgOptions {
   height: number;
   /** Draw title, legend and source inside the image (exports); the page draws them in HTML. */
   frame: boolean;
+  /** Label size in px of the image; the page's fallback sets it so names stay legible when the image is shrunk onto a phone. */
+  labelSize?: number;
   /** Extra lines after the source (credit, date) for print. */
   credit?: string;
   /**
@@ -81,7 +83,7 @@ function hatchPath([[x0, y0], [x1, y1]]: [[number, number], [number, number]], s
  */
 export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string {
   const p = o.print;
-  const fontSize = p ? p.fontSize : Math.max(11, Math.round(o.width / 60));
+  const fontSize = p ? p.fontSize : (o.labelSize ?? Math.max(11, Math.round(o.width / 60)));
   /** A type size, held at the print floor. */
   const fs = (x: number) => (p ? r2(Math.max(p.minFontSize, x)) : x);
   /** A stroke width, held at the print hairline. */

@@ -6,7 +6,7 @@ import type { Lang } from '../../../spec/format.ts';
 import { allViewKeys } from '../../../spec/view-keys.ts';
 
 /** Map area size of the page's SVG fallback; the page draws title and legend in HTML around it. */
-export const PAGE_SVG = { width: 800, height: 1000 } as const;
+export const PAGE_SVG = { width: 800, height: 1000, labelSize: 18 } as const;
 
 export const getStaticPaths = (() =>
   (['zh', 'en'] as const).flatMap((lang) => allViewKeys().map((k) => ({ params: { lang, key: k.key } })))) satisfies GetStaticPaths;
