@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # System packages the tests need on Debian: Chromium (driven by playwright-core at
-# /usr/bin/chromium), the Noto CJK fonts (so Chinese renders), poppler-utils and ghostscript.
+# /usr/bin/chromium), the Noto CJK fonts (so Chinese renders), poppler-utils, ghostscript, and
+# nginx (the security, link and smoke tests serve the built site through it with public/_headers).
 # Installs them with apt when something is missing and we are root; otherwise says what to
 # install and exits 1. Does nothing when everything is present.
 set -euo pipefail
 
-PACKAGES=(chromium fonts-noto-cjk poppler-utils ghostscript)
+PACKAGES=(chromium fonts-noto-cjk poppler-utils ghostscript nginx)
 missing=()
 
 [ -x /usr/bin/chromium ] || missing+=("chromium (/usr/bin/chromium)")
@@ -15,9 +16,10 @@ if ! { command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi 'Noto.*CJK'; } &
 fi
 command -v pdftoppm >/dev/null 2>&1 || missing+=("poppler-utils (pdftoppm)")
 command -v gs >/dev/null 2>&1 || missing+=("ghostscript (gs)")
+[ -x /usr/sbin/nginx ] || missing+=("nginx (/usr/sbin/nginx)")
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  echo "install-browser: chromium, Noto CJK fonts, poppler-utils and ghostscript are present."
+  echo "install-browser: chromium, Noto CJK fonts, poppler-utils, ghostscript and nginx are present."
   exit 0
 fi
 

@@ -4,11 +4,12 @@
  * to the browser tests through `inject('siteBuildError')`, and `startServer()` fails every
  * browser test with it.
  *
- * E2E_SKIP_BUILD=1 reuses an existing dist/ (for quick local re-runs).
+ * E2E_SKIP_BUILD=1 reuses an existing dist/ (for quick local re-runs). E2E_DIST=<dir> builds
+ * into (and tests) that folder instead of dist/.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
@@ -25,19 +26,20 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 export default function setup(project: TestProject): void {
-  if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(ROOT, 'dist', 'index.html'))) {
+  const outDir = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, 'dist');
+  if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(outDir, 'index.html'))) {
     project.provide('siteBuildError', null);
     return;
   }
   const started = Date.now();
-  const result = spawnSync('npx', ['astro', 'build'], {
+  const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status === 0) {
-    console.log(`[e2e] astro build → dist/ in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    console.log(`[e2e] astro build → ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
     project.provide('siteBuildError', null);
     return;
   }

@@ -17,9 +17,11 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../../scripts/headers.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const DIST = join(ROOT, 'dist');
+/** The built site; E2E_DIST points the tests at a private build (e.g. while dist/ is rebuilt). */
+export const DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, 'dist');
 /** Screenshots and other artefacts (git-ignored). */
 export const RESULTS = join(ROOT, 'test-results');
 
@@ -159,49 +161,11 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse, r
 }
 
 // ---------------------------------------------------------------------------------------------
-// The site's _headers file (Cloudflare Pages / Netlify syntax), as a static host applies it
+// The site's _headers file (Cloudflare Pages / Netlify syntax), as a static host applies it:
+// scripts/headers.ts reads it (and writes the nginx snippet from it); re-exported for the tests.
 // ---------------------------------------------------------------------------------------------
 
-export interface HeaderRule {
-  path: RegExp;
-  /** In file order; `value: null` is a detach (`! Name`): drop what earlier rules set. */
-  headers: Array<{ name: string; value: string | null }>;
-}
-
-/** Parses `_headers`: a path line, then indented `Name: value` or `! Name` lines; `#` comments. */
-export function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      // `*` is a splat (anything, slashes too), `:name` one path segment.
-      const pattern = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:\w+/g, '[^/]+');
-      rules.push({ path: new RegExp(`^${pattern}$`), headers: [] });
-      continue;
-    }
-    const rule = rules.at(-1);
-    if (!rule) throw new Error(`_headers: header line before any path: ${line}`);
-    const detach = line.trim().match(/^!\s*([\w-]+)$/);
-    const set = line.trim().match(/^([\w-]+):\s*(.*)$/);
-    if (detach) rule.headers.push({ name: detach[1]!.toLowerCase(), value: null });
-    else if (set) rule.headers.push({ name: set[1]!.toLowerCase(), value: set[2]! });
-    else throw new Error(`_headers: cannot read ${line}`);
-  }
-  return rules;
-}
-
-/** Every matching rule in order; a header set twice is joined with ", " as the hosts do. */
-export function headersFor(rules: HeaderRule[], pathname: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const rule of rules) {
-    if (!rule.path.test(pathname)) continue;
-    for (const { name, value } of rule.headers) {
-      if (value === null) delete out[name];
-      else out[name] = out[name] ? `${out[name]}, ${value}` : value;
-    }
-  }
-  return out;
-}
+export { headersFor, parseHeadersFile, type HeaderRule } from '../../scripts/headers.ts';
 
 export interface ServerOptions {
   /** Apply `<root>/_headers` to every response, as the static host would (default false). */

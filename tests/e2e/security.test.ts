@@ -1,0 +1,304 @@
+/**
+ * Security and robustness gate, against nginx applying public/_headers (tests/e2e/nginx.ts):
+ * the headers each path gets (and that nginx agrees with the _headers file), a strict CSP that
+ * the built pages never violate while a reader uses them (story, embeds, dialogs, export, data
+ * table), no inline script anywhere, hostile URL parameters ignored, and a lost WebGL context
+ * survived. Also the story's smoke test through the production-like server.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { allEmbedKeys } from '../../src/embed/keys.ts';
+import { headersFor, readHeadersFile } from '../../scripts/headers.ts';
+import { watchCsp } from './csp.ts';
+import { until } from './embed-helpers.ts';
+import { DIST, launchBrowser, newPage, type PageProbe } from './harness.ts';
+import { startNginx, type NginxServer } from './nginx.ts';
+import { distinctMapStepIndices, restStepAt, waitForSettledMap } from './story-helpers.ts';
+
+const RULES = readHeadersFile(join(DIST, '_headers'));
+const NAMES = ['content-security-policy', 'x-content-type-options', 'referrer-policy'];
+const EMBEDS = allEmbedKeys().flatMap((k) => [`/embed/${k.key}/`, `/en/embed/${k.key}/`]);
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+const FILES = walk(DIST).map((f) => `/${relative(DIST, f).split(sep).join('/')}`);
+const HTML = FILES.filter((f) => f.endsWith('.html'));
+/** The URL a reader uses for each page (`/en/data/`, not `/en/data/index.html`). */
+const PAGES = HTML.map((f) => f.replace(/index\.html$/, ''));
+
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
+
+let server: NginxServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const buildError = inject('siteBuildError');
+  if (buildError) throw new Error(buildError);
+  server = await startNginx(DIST);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page through nginx that records CSP violations as well as errors and foreign requests. */
+async function open(width: number, height: number, options: { reducedMotion?: boolean } = {}): Promise<PageProbe & { csp: string[] }> {
+  const probe = await newPage(browser, { width, height, origin: server.origin });
+  if (options.reducedMotion) await probe.page.emulateMedia({ reducedMotion: 'reduce' });
+  const csp = await watchCsp(probe.context);
+  return Object.assign(probe, { csp });
+}
+
+/** Nothing went wrong on this page: no CSP violation, no error, nothing from another origin. */
+function expectClean(probe: PageProbe & { csp: string[] }, what: string, options: { navigatedAway?: boolean } = {}) {
+  expect(probe.csp, `${what}: CSP violations`).toEqual([]);
+  // Leaving a page while its map still loads cancels those requests: that is no failure.
+  const errors = probe.errors().filter((e) => !(options.navigatedAway && e.endsWith(': net::ERR_ABORTED')));
+  expect(errors, `${what}: errors`).toEqual([]);
+  expect(probe.foreignRequests, `${what}: foreign requests`).toEqual([]);
+}
+
+describe('response headers (nginx, generated from public/_headers)', () => {
+  it('every file gets exactly the headers _headers gives its path, with one CSP', async () => {
+    const urls = [...FILES, ...PAGES, '/no-such-page/'];
+    const wrong: string[] = [];
+    for (const path of urls) {
+      const r = await fetch(server.url(path), { method: 'HEAD', redirect: 'manual' });
+      const want = headersFor(RULES, path);
+      for (const name of NAMES) if (r.headers.get(name) !== (want[name] ?? null)) wrong.push(`${path} ${name}: ${r.headers.get(name)} ≠ ${want[name]}`);
+      // fetch joins repeated headers with ", ": a second CSP would show as a comma.
+      if (r.headers.get('content-security-policy')?.includes(',')) wrong.push(`${path}: two CSPs`);
+      if (path !== '/no-such-page/' && r.status !== 200) wrong.push(`${path}: HTTP ${r.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('scripts only from this origin (no unsafe-inline, no unsafe-eval), no plugins, no base or framing surprises', () => {
+    for (const path of ['/', '/en/', '/data/', '/edition/', '/embed/', '/embed/pv/', '/en/embed/incidence/']) {
+      const csp = directives(headersFor(RULES, path)['content-security-policy'] ?? '');
+      const scripts = csp.get('script-src') ?? csp.get('default-src');
+      expect(scripts, path).toEqual(["'self'"]);
+      expect(csp.get('default-src'), path).toEqual(["'self'"]);
+      expect(csp.get('object-src'), path).toEqual(["'none'"]);
+      expect(csp.get('base-uri'), path).toEqual(["'none'"]);
+      for (const [name, values] of csp) expect(values.filter((v) => /unsafe-eval|\*/.test(v)), `${path} ${name}`).toEqual([]);
+    }
+    const framing = (path: string) => directives(headersFor(RULES, path)['content-security-policy']!).get('frame-ancestors');
+    for (const path of ['/', '/en/', '/data/', '/en/data/', '/edition/', '/embed/', '/en/embed/']) expect(framing(path), path).toEqual(["'none'"]);
+    for (const path of EMBEDS) expect(framing(path), path).toEqual(["'self'", 'https:']);
+  });
+
+  it('answers a missing page with 404 and the same headers', async () => {
+    const r = await fetch(server.url('/no-such-page/'));
+    expect(r.status).toBe(404);
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe('the built HTML', () => {
+  it('has no inline script, no event-handler attribute and no javascript: URL', () => {
+    const found: string[] = [];
+    for (const file of HTML) {
+      const html = readFileSync(join(DIST, file), 'utf8');
+      for (const m of html.matchAll(/<script\b([^>]*)>/gi)) if (!/\bsrc=/.test(m[1]!)) found.push(`${file}: inline <script${m[1]}>`);
+      for (const m of html.matchAll(/<[a-z][^>]*?\s(on[a-z]+)=/gi)) found.push(`${file}: ${m[1]}= attribute`);
+      if (/(?:href|src|action)\s*=\s*["']?\s*javascript:/i.test(html)) found.push(`${file}: javascript: URL`);
+    }
+    expect(found).toEqual([]);
+  });
+});
+
+describe('no CSP violation while a reader uses the site (nginx, CSP enforced)', () => {
+  for (const { lang, path } of [
+    { lang: 'zh', path: '/' },
+    { lang: 'en', path: '/en/' },
+  ])
+    for (const { width, height } of [
+      { width: 390, height: 844 },
+      { width: 1440, height: 900 },
+    ])
+      it(`story ${path} at ${width}×${height}: live map, every map of the story, a tooltip`, async () => {
+        const probe = await open(width, height);
+        const { page } = probe;
+        const response = await page.goto(server.url(path), { waitUntil: 'load' });
+        expect(response?.status()).toBe(200);
+        await waitForSettledMap(page);
+        for (const { index } of await distinctMapStepIndices(page)) {
+          await restStepAt(page, index);
+          await waitForSettledMap(page);
+        }
+        await page.locator('.map-counties button').first().focus();
+        await page.waitForFunction(() => !document.querySelector<HTMLElement>('.map-tooltip')!.hidden);
+        expectClean(probe, `${path} ${width}`);
+        await probe.close();
+      }, 120_000);
+
+  it('story: the Export menu makes a PNG (blob: image) and the Embed dialog previews an embed (frame)', async () => {
+    const probe = await open(1440, 900);
+    const { page } = probe;
+    await page.goto(server.url('/'), { waitUntil: 'load' });
+    await waitForSettledMap(page);
+    const menu = page.locator('[data-export-menu]:visible').first();
+    await menu.locator('summary').click();
+    await menu.locator('select').selectOption('proof');
+    const [download] = await Promise.all([page.waitForEvent('download'), menu.locator('button[data-format="png"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    await page.locator('.map-chrome:not([hidden]) button[data-embed-open]').click();
+    const preview = await until('the preview frame', () => page.frames().find((f) => f.url().includes('/embed/')));
+    await preview.waitForSelector('main.embed');
+    await preview.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.map === 'maplibre', null, { timeout: 20_000 });
+    await page.keyboard.press('Escape');
+    expectClean(probe, 'export + embed dialog');
+    await probe.close();
+  }, 90_000);
+
+  it('every embed page: the live map and its state switch', async () => {
+    const probe = await open(640, 800);
+    const { page } = probe;
+    for (const path of EMBEDS) {
+      await page.goto(server.url(path), { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.map === 'maplibre', null, { timeout: 20_000 });
+      const states = page.locator('.embed-states button[aria-pressed="false"]');
+      if (await states.count()) {
+        await states.first().click();
+        await page.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.mapSettled === 'true');
+      }
+    }
+    expectClean(probe, 'embeds');
+    await probe.close();
+  }, 180_000);
+
+  it('data pages (sort, filter), the reading view and the galleries', async () => {
+    const probe = await open(1280, 900);
+    const { page } = probe;
+    for (const path of ['/data/', '/en/data/']) {
+      await page.goto(server.url(path), { waitUntil: 'load' });
+      await page.locator('th[data-sort] button').first().click();
+      await page.waitForFunction(() => document.querySelector('th[data-sort]')?.getAttribute('aria-sort') === 'ascending');
+      const select = page.locator('.table-filters select').first();
+      const value = await select.locator('option').nth(1).getAttribute('value');
+      await select.selectOption(value!);
+      await page.waitForFunction(() => [...document.querySelectorAll('.metrics-table tbody tr')].some((r) => (r as HTMLElement).hidden));
+    }
+    for (const path of ['/edition/', '/embed/', '/en/embed/']) {
+      const r = await page.goto(server.url(path), { waitUntil: 'load' });
+      expect(r?.status(), path).toBe(200);
+    }
+    expectClean(probe, 'data, edition, galleries');
+    await probe.close();
+  }, 60_000);
+});
+
+describe('hostile URL parameters and fragments', () => {
+  // Long, but within what a server accepts in a request line (nginx answers 414 past 8 KB).
+  const LONG = 'x'.repeat(2_000);
+  const HOSTILE = ['<script>window.__pwned=1</script>', '"><img src=x onerror="window.__pwned=1">', 'javascript:window.__pwned=1', LONG, '%00%E0%A4%A', '../../etc/passwd'];
+  // Every parameter a page might be expected to read; only the embed's allow-list is read at all.
+  const NAMES = ['lang', 'view', 'region', 'preset', 'state', 'key', 'title', 'source', 'interactive', 'theme', 'childId', 'initialWidth', 'parentUrl', 'parentTitle'];
+  /** Every name set to the value; a long value three names at a time (one request line ≤ 8 KB). */
+  const queries = (value: string) => {
+    const per = value.length > 500 ? 3 : NAMES.length;
+    const out: string[] = [];
+    for (let i = 0; i < NAMES.length; i += per) out.push(`?${NAMES.slice(i, i + per).map((n) => `${n}=${encodeURIComponent(value)}`).join('&')}`);
+    return out;
+  };
+
+  /** The page as it would be without parameters: what a hostile query must come back to. */
+  const snapshot = (page: Page) =>
+    page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      title: document.title,
+      path: location.pathname,
+      pwned: (window as unknown as { __pwned?: number }).__pwned ?? 0,
+      theme: document.documentElement.classList.contains('theme-dark'),
+      heading: document.querySelector('h1, .map-title')?.textContent?.trim() ?? '',
+    }));
+
+  for (const path of ['/', '/en/', '/embed/pv/', '/en/embed/incidence/', '/data/']) {
+    it(`${path}: defaults, nothing echoed, no error`, async () => {
+      const probe = await open(1024, 800);
+      const { page } = probe;
+      await page.goto(server.url(path), { waitUntil: 'load' });
+      const clean = await snapshot(page);
+      for (const value of HOSTILE) {
+        for (const url of [...queries(value).map((q) => `${path}${q}`), `${path}#${encodeURIComponent(value)}`]) {
+          const r = await page.goto(server.url(url), { waitUntil: 'load' });
+          expect(r?.status(), url.slice(0, 80)).toBe(200);
+          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+          expect(await snapshot(page), url.slice(0, 80)).toEqual(clean);
+          const html = await page.content();
+          for (const raw of ['<script>window.__pwned', 'onerror="window.__pwned', 'javascript:window.__pwned', LONG.slice(0, 200)]) expect(html.includes(raw), `${url.slice(0, 60)} echoes ${raw.slice(0, 30)}`).toBe(false);
+          // Links the page writes from the address (language switch, story links) stay plain paths.
+          const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+          expect(hrefs.filter((h) => /javascript:|<|%3C/i.test(h)), url.slice(0, 60)).toEqual([]);
+        }
+      }
+      expectClean(probe, path, { navigatedAway: true });
+      await probe.close();
+    }, 120_000);
+  }
+});
+
+describe('WebGL context loss mid-story (WEBGL_lose_context)', () => {
+  const lose = (page: Page, selector: string) =>
+    page.evaluate((s) => {
+      const gl = document.querySelector<HTMLCanvasElement>(s)!.getContext('webgl2')!;
+      const ext = gl.getExtension('WEBGL_lose_context')!;
+      (window as unknown as { __restore: () => void }).__restore = () => ext.restoreContext();
+      ext.loseContext();
+    }, selector);
+
+  it('story: falls back to the SVG in place, then draws again when the context comes back', async () => {
+    const probe = await open(1440, 900);
+    const { page } = probe;
+    await page.goto(server.url('/'), { waitUntil: 'load' });
+    await waitForSettledMap(page);
+    const steps = await distinctMapStepIndices(page);
+    await restStepAt(page, steps[2]!.index);
+    await waitForSettledMap(page);
+    await lose(page, '.map-canvas canvas');
+    await page.waitForFunction(() => {
+      const d = document.getElementById('story-map')!.dataset;
+      return d.map === 'svg' && d.mapFallback === 'context-lost';
+    });
+    expect(await page.locator('.map-svg').evaluate((i) => getComputedStyle(i).visibility)).toBe('visible');
+    // The story goes on over the SVG while the context is gone.
+    await restStepAt(page, steps[3]!.index);
+    await page.waitForFunction((key) => document.querySelector<HTMLImageElement>('.map-svg')!.src.endsWith(`/${key}.svg`), steps[3]!.key);
+    await page.evaluate(() => (window as unknown as { __restore: () => void }).__restore());
+    await waitForSettledMap(page);
+    expect(await page.evaluate(() => document.getElementById('story-map')!.dataset.mapFallback)).toBeUndefined();
+    expectClean(probe, 'context loss');
+    await probe.close();
+  }, 60_000);
+
+  it('embed: falls back to the SVG', async () => {
+    const probe = await open(640, 800);
+    const { page } = probe;
+    await page.goto(server.url('/embed/incidence/'), { waitUntil: 'load' });
+    await waitForSettledMap(page);
+    await lose(page, '.map-canvas canvas');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')!.dataset.map === 'svg');
+    expect(await page.locator('.map-svg').evaluate((i) => getComputedStyle(i).visibility)).toBe('visible');
+    await page.evaluate(() => (window as unknown as { __restore: () => void }).__restore());
+    await waitForSettledMap(page);
+    expectClean(probe, 'embed context loss');
+    await probe.close();
+  }, 60_000);
+});
