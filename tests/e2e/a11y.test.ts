@@ -1,0 +1,105 @@
+/**
+ * Accessibility gate: axe-core (via @axe-core/playwright) at WCAG 2.2 AA on every page of the
+ * built site at 390 px and 1440 px wide — the story once per distinct map (view + state) with
+ * the live map drawn, plus a tooltip, the Export menu and the Embed dialog open; every embed
+ * page; the data pages, the reading view and the galleries. Zero violations.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { allEmbedKeys } from '../../src/embed/keys.ts';
+import { DIST, launchBrowser, newPage, type PageProbe } from './harness.ts';
+import { startNginx, type NginxServer } from './nginx.ts';
+import { distinctMapStepIndices, restStepAt, waitForSettledMap } from './story-helpers.ts';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const WIDTHS = [
+  { width: 390, height: 844 },
+  { width: 1440, height: 900 },
+];
+const EMBEDS = allEmbedKeys().flatMap((k) => [`/embed/${k.key}/`, `/en/embed/${k.key}/`]);
+
+let server: NginxServer;
+let browser: Browser;
+beforeAll(async () => {
+  const buildError = inject('siteBuildError');
+  if (buildError) throw new Error(buildError);
+  server = await startNginx(DIST);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** axe's violations as one line each: rule, impact, the first nodes and what axe says about them. */
+async function violations(page: Page, where: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return result.violations.map(
+    (v) =>
+      `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 2).join(' ').trim()}`)
+        .join(' | ')}${v.nodes.length > 3 ? ` (+${v.nodes.length - 3})` : ''}`,
+  );
+}
+
+describe.each(WIDTHS)('axe, WCAG 2.2 AA, at $width px', ({ width, height }) => {
+  let probe: PageProbe;
+  beforeAll(async () => {
+    probe = await newPage(browser, { width, height, origin: server.origin });
+  });
+  afterAll(async () => {
+    await probe?.close();
+  });
+
+  for (const path of ['/', '/en/'])
+    it(`story ${path}: each map of the story, a tooltip, the Export menu and the Embed dialog`, async () => {
+      const { page } = probe;
+      await page.goto(server.url(path), { waitUntil: 'load' });
+      await waitForSettledMap(page);
+      const found: string[] = [];
+      found.push(...(await violations(page, `${path} top`)));
+      for (const { key, index } of await distinctMapStepIndices(page)) {
+        await restStepAt(page, index);
+        await waitForSettledMap(page);
+        found.push(...(await violations(page, `${path} ${key}`)));
+      }
+      await page.locator('.map-counties button').first().focus();
+      await page.waitForFunction(() => !document.querySelector<HTMLElement>('.map-tooltip')!.hidden);
+      found.push(...(await violations(page, `${path} tooltip`)));
+      // The editor's tools sit beside the map on desktop; the phone's compact box leaves them out.
+      const menu = page.locator('.map-chrome:not([hidden]) [data-export-menu]');
+      if (await menu.isVisible()) {
+        await menu.locator('summary').click();
+        found.push(...(await violations(page, `${path} export menu`)));
+        await menu.locator('summary').click();
+        await page.locator('.map-chrome:not([hidden]) button[data-embed-open]').click();
+        await page.waitForSelector('dialog[open]');
+        found.push(...(await violations(page, `${path} embed dialog`)));
+        await page.keyboard.press('Escape');
+      } else expect(width).toBeLessThan(900);
+      expect(found).toEqual([]);
+    }, 180_000);
+
+  it('every embed page, with its live map', async () => {
+    const { page } = probe;
+    const found: string[] = [];
+    for (const path of EMBEDS) {
+      await page.goto(server.url(path), { waitUntil: 'load' });
+      await waitForSettledMap(page);
+      found.push(...(await violations(page, path)));
+    }
+    expect(found).toEqual([]);
+  }, 240_000);
+
+  it('data pages, the reading view and the galleries', async () => {
+    const { page } = probe;
+    const found: string[] = [];
+    for (const path of ['/data/', '/en/data/', '/edition/', '/embed/', '/en/embed/']) {
+      await page.goto(server.url(path), { waitUntil: 'load' });
+      found.push(...(await violations(page, path)));
+    }
+    expect(found).toEqual([]);
+  }, 120_000);
+});
