@@ -88,7 +88,7 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
     await page.goto(server.url('/#lanxian'), { waitUntil: 'networkidle' });
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await chapterInView(page, 'lanxian')).toBe(true);
-    const toEn = page.locator('a[data-lang-switch]');
+    const toEn = page.locator('.story-masthead a[data-lang-switch]');
     expect(squash(await toEn.innerText())).toBe('English');
     expect(await toEn.getAttribute('hreflang')).toBe('en');
     // The switch is in the masthead: the click scrolls back up to it first, past the chapters above.
@@ -100,7 +100,7 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
     await expect.poll(() => chapterInView(page, 'lanxian')).toBe(true);
     await screenshot(page, `language-${name}-en-lanxian`);
 
-    const toZh = page.locator('a[data-lang-switch]');
+    const toZh = page.locator('.story-masthead a[data-lang-switch]');
     expect(squash(await toZh.innerText())).toBe('中文');
     await Promise.all([page.waitForURL((url) => url.pathname === '/' && url.hash === '#lanxian'), toZh.click()]);
     await page.waitForLoadState('networkidle');
@@ -111,11 +111,11 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
   it('keeps the chapter the reader scrolled to, without a hash in the address', async () => {
     const { page } = probe;
     await page.goto(server.url('/en/'), { waitUntil: 'networkidle' });
-    expect(await page.getAttribute('a[data-lang-switch]', 'href')).toBe('/');
+    expect(await page.getAttribute('.story-masthead a[data-lang-switch]', 'href')).toBe('/');
     await page.locator('p[id="xingxian-p2"]').evaluate((p) => p.scrollIntoView({ block: 'center' }));
-    await expect.poll(() => page.getAttribute('a[data-lang-switch]', 'href'), { timeout: 5000 }).toBe('/#xingxian');
+    await expect.poll(() => page.getAttribute('.story-masthead a[data-lang-switch]', 'href'), { timeout: 5000 }).toBe('/#xingxian');
     await page.waitForLoadState('networkidle');
-    await Promise.all([page.waitForURL((url) => url.pathname === '/' && url.hash === '#xingxian'), page.locator('a[data-lang-switch]').click()]);
+    await Promise.all([page.waitForURL((url) => url.pathname === '/' && url.hash === '#xingxian'), page.locator('.story-masthead a[data-lang-switch]').click()]);
     await page.waitForLoadState('networkidle');
     await expect.poll(() => chapterInView(page, 'xingxian')).toBe(true);
   });
