@@ -1,8 +1,8 @@
 /**
  * Client entry of an embed page (/embed/{key}/): applies the allow-listed parameters, reports
  * the page's height to the host (embed-size.ts), switches states, and makes the map live with
- * map-runtime.ts only once the frame is scrolled into view — a page with twelve embeds loads
- * MapLibre only for the ones a reader reaches.
+ * map-runtime.ts only once the frame is scrolled into view and the reader interacts with it — a
+ * page with twelve embeds loads MapLibre only for the ones a reader reaches.
  */
 import type { CompiledView } from '../spec/compile.ts';
 import { embedSearch, parseEmbedParams, type EmbedParams } from '../embed/params.ts';
@@ -10,6 +10,7 @@ import { embedPath } from '../embed/urls.ts';
 import type { MapRuntime } from './map-runtime.ts';
 import type { MapTarget } from './scroll-steps.ts';
 import { startSizing, type Sizing } from './embed-size.ts';
+import { afterFirstInput } from './first-input.ts';
 import { createTooltip } from './tooltip.ts';
 
 type Views = Record<string, CompiledView>;
@@ -78,13 +79,17 @@ function wireStates(main: HTMLElement, panel: HTMLElement, onChange: (key: strin
     });
 }
 
-/** Calls `load` once, when the map first intersects the viewport (of the top page, not only the frame's). */
+/**
+ * Calls `load` once, when the map first intersects the viewport (of the top page, not only the
+ * frame's) and the reader has pointed at, touched, scrolled or typed in the frame (first-input.ts):
+ * until then the build-time SVG is the whole map, and opening the page blocks nothing.
+ */
 function lazyMap(panel: HTMLElement, load: () => void) {
-  if (!('IntersectionObserver' in window)) return load();
+  if (!('IntersectionObserver' in window)) return afterFirstInput(load);
   const seen = new IntersectionObserver((entries) => {
     if (!entries.some((e) => e.isIntersecting)) return;
     seen.disconnect();
-    load();
+    afterFirstInput(load);
   });
   seen.observe(panel);
 }

@@ -1,12 +1,14 @@
 /**
  * Client entry of the story page. Everything here runs before the map is wanted, so it stays
  * small: step tracking and the panel's HTML (scroll-steps.ts), tooltips (tooltip.ts). MapLibre
- * (map-runtime.ts, ~1 MB) is imported only when the map panel nears the viewport or the first
- * step changes — deferring it is what keeps the page's blocking time near zero (PlaceCal#3265).
+ * (map-runtime.ts, ~1 MB) is imported only when the map panel nears the viewport and the reader
+ * has begun to scroll, point or type (first-input.ts) — deferring it is what keeps the page's
+ * blocking time near zero (PlaceCal#3265).
  */
 import type { CompiledView } from '../spec/compile.ts';
 import { PALETTE } from '../spec/palette.ts';
 import type { MapRuntime } from './map-runtime.ts';
+import { afterFirstInput, markFirstInput } from './first-input.ts';
 import { startStorySteps } from './scroll-steps.ts';
 import { createTooltip } from './tooltip.ts';
 
@@ -53,14 +55,14 @@ function start(main: HTMLElement, panel: HTMLElement) {
   const tooltip = tooltipBox ? createTooltip({ panel, box: tooltipBox, views, currentKey: () => steps.current().key }) : null;
   let runtime: MapRuntime | null = null;
 
+  // Without WebGL 2 the SVG stays for good: said at once, and no map code is ever loaded.
+  const canDraw = !!container && webgl2();
+  if (!canDraw) panel.dataset.mapFallback = 'no-webgl'; // data-map stays "svg"
+
   let mapRequested = false;
   const loadMap = () => {
-    if (mapRequested) return;
+    if (mapRequested || !canDraw || !container) return;
     mapRequested = true;
-    if (!container || !webgl2()) {
-      panel.dataset.mapFallback = 'no-webgl'; // data-map stays "svg"
-      return;
-    }
     panel.dataset.map = 'loading';
     import('./map-runtime.ts')
       .then((m) => m.startMap({ panel, container, views: views(), geoUrl: panel.dataset.geoUrl ?? '', current: steps.current }))
@@ -80,20 +82,30 @@ function start(main: HTMLElement, panel: HTMLElement) {
   steps.onChange((target, cause) => {
     runtime?.show(target);
     tooltip?.refresh();
-    if (cause === 'step') loadMap();
+    if (cause === 'step') markFirstInput();
   });
+  // Opened mid-story (a reload, a #chapter link): the browser scrolled there before this script
+  // listened, and the reader is already reading.
+  const midStory = () => {
+    if (scrollY > 0) markFirstInput();
+  };
+  if (document.readyState === 'complete') midStory();
+  else addEventListener('load', midStory, { once: true });
 
-  // "Nears the viewport": half a screen ahead, then when the browser has a moment to spare.
+  // "Nears the viewport" (half a screen ahead) and the reader's first input (first-input.ts:
+  // until then the SVG is the map), then when the browser has a moment to spare.
   const soon = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 600 }) : setTimeout(fn, 50));
-  if ('IntersectionObserver' in window) {
+  const whenNear = (fn: () => void) => {
+    if (!('IntersectionObserver' in window)) return fn();
     const near = new IntersectionObserver(
       (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
         near.disconnect();
-        soon(loadMap);
+        fn();
       },
       { rootMargin: '50% 0px' },
     );
     near.observe(panel);
-  } else soon(loadMap);
+  };
+  if (canDraw) whenNear(() => afterFirstInput(() => soon(loadMap)));
 }

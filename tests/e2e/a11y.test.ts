@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { allEmbedKeys } from '../../src/embed/keys.ts';
 import { DIST, launchBrowser, newPage, type PageProbe } from './harness.ts';
 import { startNginx, type NginxServer } from './nginx.ts';
-import { distinctMapStepIndices, restStepAt, waitForSettledMap } from './story-helpers.ts';
+import { distinctMapStepIndices, liveMap, restStepAt, waitForSettledMap } from './story-helpers.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDTHS = [
@@ -57,7 +57,7 @@ describe.each(WIDTHS)('axe, WCAG 2.2 AA, at $width px', ({ width, height }) => {
     it(`story ${path}: each map of the story, a tooltip, the Export menu and the Embed dialog`, async () => {
       const { page } = probe;
       await page.goto(server.url(path), { waitUntil: 'load' });
-      await waitForSettledMap(page);
+      await liveMap(page);
       const found: string[] = [];
       found.push(...(await violations(page, `${path} top`)));
       for (const { key, index } of await distinctMapStepIndices(page)) {
@@ -87,7 +87,7 @@ describe.each(WIDTHS)('axe, WCAG 2.2 AA, at $width px', ({ width, height }) => {
     const found: string[] = [];
     for (const path of EMBEDS) {
       await page.goto(server.url(path), { waitUntil: 'load' });
-      await waitForSettledMap(page);
+      await liveMap(page);
       found.push(...(await violations(page, path)));
     }
     expect(found).toEqual([]);

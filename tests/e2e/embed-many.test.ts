@@ -68,6 +68,8 @@ describe('twelve embeds on one page', () => {
     for (const e of EMBEDS) {
       await probe.page.locator(`#${e.id} iframe`).scrollIntoViewIfNeeded();
       const frame = await embedFrame(probe.page, site.origin, pathOf(e));
+      // A reader pointing at the map: the live map waits for that (src/client/first-input.ts).
+      await probe.page.locator(`#${e.id} iframe`).hover();
       await frame.waitForSelector('.embed-map[data-map="maplibre"]', { timeout: 30_000 }).catch(async (error: Error) => {
         // Say why the live map stayed away (map-runtime warns), not only that time ran out.
         throw new Error(`${e.key}: data-map=${await frame.getAttribute('.embed-map', 'data-map')}; warnings: ${warnings.join(' | ')}; ${error.message}`);

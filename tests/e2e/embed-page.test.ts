@@ -14,6 +14,7 @@ import fallbackHeights from '../../src/embed/fallback-heights.json';
 import { articlePage, startHostServer, type HostServer } from './fixtures/host-server.ts';
 import { embedFrame, until } from './embed-helpers.ts';
 import { launchBrowser, newPage, ROOT, startServer, type PageProbe, type StaticServer } from './harness.ts';
+import { firstInput } from './story-helpers.ts';
 
 let site: StaticServer;
 let browser: Browser;
@@ -64,7 +65,8 @@ describe('what an embed page declares', () => {
     expect(await page.locator('noscript').count()).toBeGreaterThan(0);
   });
 
-  it('makes the map live (the map is in view) with no console errors', async () => {
+  it('makes the map live (the map is in view) at the first input, with no console errors', async () => {
+    await firstInput(probe.page);
     await probe.page.waitForSelector('.embed-map[data-map="maplibre"]', { timeout: 20_000 });
     expect(probe.errors()).toEqual([]);
   });
@@ -99,6 +101,7 @@ describe('allow-listed parameters', () => {
     const { probe } = await open('?interactive=0');
     const { page } = probe;
     expect(await page.locator('.map-counties').count()).toBe(0);
+    await firstInput(page);
     await page.waitForSelector('.embed-map[data-map="maplibre"]', { timeout: 20_000 });
     expect(await page.locator('.map-canvas').evaluate((el) => getComputedStyle(el).pointerEvents)).toBe('none');
     expect(probe.errors()).toEqual([]);
@@ -156,6 +159,7 @@ describe('the lazy map', () => {
     expect(await frame.locator('.maplibregl-canvas').count()).toBe(0);
     expect(requests.filter((u) => u.includes('lvliang.topo.json'))).toEqual([]);
     await probe.page.locator('#late').scrollIntoViewIfNeeded();
+    await probe.page.locator('#late').hover();
     await frame.waitForSelector('.embed-map[data-map="maplibre"]', { timeout: 20_000 });
     expect(requests.filter((u) => u.includes('lvliang.topo.json'))).toHaveLength(1);
     expect(probe.errors()).toEqual([]);
@@ -167,6 +171,7 @@ describe('the state switch on a view’s bare-id page', () => {
     const probe = await newPage(browser, { width: 640, height: 900 });
     const { page } = probe;
     await page.goto(site.url('/embed/incidence/'));
+    await firstInput(page);
     await page.waitForSelector('.embed-map[data-map="maplibre"]', { timeout: 20_000 });
     const visibleLegend = () => page.locator('.embed-legend:not([hidden])').getAttribute('data-key');
     expect(await visibleLegend()).toBe('incidence-before');

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { until } from './embed-helpers.ts';
 import { DIST, launchBrowser, newPage, type PageProbe } from './harness.ts';
 import { startNginx, type NginxServer } from './nginx.ts';
-import { distinctMapStepIndices, restStepAt, waitForSettledMap } from './story-helpers.ts';
+import { distinctMapStepIndices, liveMap, restStepAt, waitForSettledMap } from './story-helpers.ts';
 
 let server: NginxServer;
 let browser: Browser;
@@ -60,7 +60,7 @@ describe('keyboard only, 1440 × 900', () => {
     probe = await newPage(browser, { width: 1440, height: 900, origin: server.origin });
     page = probe.page;
     await page.goto(server.url('/'), { waitUntil: 'load' });
-    await waitForSettledMap(page);
+    await liveMap(page);
   });
   afterAll(async () => {
     await probe?.close();
@@ -130,9 +130,13 @@ describe('keyboard only, 1440 × 900', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('dialog[open]');
     expect(await page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))).toBe(true);
-    // Let the preview's map finish loading, so that closing does not cancel its requests.
+    // Let the preview load (its static map; the live one waits for a pointer), so that closing
+    // does not cancel its requests.
     const preview = await until('the preview frame', () => page.frames().find((f) => f.url().includes('/embed/')));
-    await preview.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.mapSettled === 'true', null, { timeout: 20_000 });
+    await preview.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('img.map-svg');
+      return document.readyState === 'complete' && !!img?.complete && img.naturalWidth > 0;
+    });
     for (let i = 0; i < 4; i++) {
       const f = await tab(page);
       expect(f.visible && f.indicated, f.what).toBe(true);
@@ -170,7 +174,7 @@ describe('prefers-reduced-motion', () => {
     const probe = await newPage(browser, { width: 1440, height: 900, origin: server.origin });
     await probe.page.emulateMedia({ reducedMotion });
     await probe.page.goto(server.url('/'), { waitUntil: 'load' });
-    await waitForSettledMap(probe.page);
+    await liveMap(probe.page);
     return probe;
   }
 

@@ -16,7 +16,7 @@ import { watchCsp } from './csp.ts';
 import { until } from './embed-helpers.ts';
 import { DIST, launchBrowser, newPage, type PageProbe } from './harness.ts';
 import { startNginx, type NginxServer } from './nginx.ts';
-import { distinctMapStepIndices, restStepAt, waitForSettledMap } from './story-helpers.ts';
+import { distinctMapStepIndices, firstInput, liveMap, restStepAt, waitForSettledMap } from './story-helpers.ts';
 
 const RULES = readHeadersFile(join(DIST, '_headers'));
 const NAMES = ['content-security-policy', 'x-content-type-options', 'referrer-policy'];
@@ -138,7 +138,7 @@ describe('no CSP violation while a reader uses the site (nginx, CSP enforced)', 
         const { page } = probe;
         const response = await page.goto(server.url(path), { waitUntil: 'load' });
         expect(response?.status()).toBe(200);
-        await waitForSettledMap(page);
+        await liveMap(page);
         for (const { index } of await distinctMapStepIndices(page)) {
           await restStepAt(page, index);
           await waitForSettledMap(page);
@@ -153,7 +153,7 @@ describe('no CSP violation while a reader uses the site (nginx, CSP enforced)', 
     const probe = await open(1440, 900);
     const { page } = probe;
     await page.goto(server.url('/'), { waitUntil: 'load' });
-    await waitForSettledMap(page);
+    await liveMap(page);
     const menu = page.locator('[data-export-menu]:visible').first();
     await menu.locator('summary').click();
     await menu.locator('select').selectOption('proof');
@@ -162,6 +162,7 @@ describe('no CSP violation while a reader uses the site (nginx, CSP enforced)', 
     await page.locator('.map-chrome:not([hidden]) button[data-embed-open]').click();
     const preview = await until('the preview frame', () => page.frames().find((f) => f.url().includes('/embed/')));
     await preview.waitForSelector('main.embed');
+    await page.locator('dialog[open] iframe').hover();
     await preview.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.map === 'maplibre', null, { timeout: 20_000 });
     await page.keyboard.press('Escape');
     expectClean(probe, 'export + embed dialog');
@@ -173,6 +174,7 @@ describe('no CSP violation while a reader uses the site (nginx, CSP enforced)', 
     const { page } = probe;
     for (const path of EMBEDS) {
       await page.goto(server.url(path), { waitUntil: 'load' });
+      await firstInput(page);
       await page.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.map === 'maplibre', null, { timeout: 20_000 });
       const states = page.locator('.embed-states button[aria-pressed="false"]');
       if (await states.count()) {
@@ -268,7 +270,7 @@ describe('WebGL context loss mid-story (WEBGL_lose_context)', () => {
     const probe = await open(1440, 900);
     const { page } = probe;
     await page.goto(server.url('/'), { waitUntil: 'load' });
-    await waitForSettledMap(page);
+    await liveMap(page);
     const steps = await distinctMapStepIndices(page);
     await restStepAt(page, steps[2]!.index);
     await waitForSettledMap(page);
@@ -292,7 +294,7 @@ describe('WebGL context loss mid-story (WEBGL_lose_context)', () => {
     const probe = await open(640, 800);
     const { page } = probe;
     await page.goto(server.url('/embed/incidence/'), { waitUntil: 'load' });
-    await waitForSettledMap(page);
+    await liveMap(page);
     await lose(page, '.map-canvas canvas');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')!.dataset.map === 'svg');
     expect(await page.locator('.map-svg').evaluate((i) => getComputedStyle(i).visibility)).toBe('visible');

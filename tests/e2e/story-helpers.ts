@@ -42,3 +42,19 @@ export const distinctMapStepIndices = (page: Page): Promise<Array<{ key: string;
     });
     return out;
   });
+
+/**
+ * The reader's first input, as a pointer move over the page (or over a frame, by hovering its
+ * iframe): the live map waits for one (src/client/first-input.ts) and shows the SVG until then.
+ */
+export async function firstInput(page: Page): Promise<void> {
+  // In the top-left corner: over the masthead, never over a county (no hover tooltip).
+  await page.mouse.move(2, 2);
+  await page.mouse.move(4, 4);
+}
+
+/** The first input, then MapLibre drawn and still. */
+export async function liveMap(page: Page): Promise<void> {
+  await firstInput(page);
+  await waitForSettledMap(page);
+}

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, DIST, launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
+import { firstInput } from './story-helpers.ts';
 
 /** Debian's Chromium as launchBrowser() starts it, plus extra switches (e.g. no WebGL). */
 function launchBrowserWith(extraArgs: string[]): Promise<Browser> {
@@ -191,7 +192,11 @@ describe.each(VIEWPORTS)('story at $width×$height', ({ width, height }) => {
     await probe?.close();
   });
 
-  it('turns MapLibre on: data-map="maplibre", the SVG hidden in place, a canvas that is not blank', async () => {
+  it('turns MapLibre on at the first input: data-map="maplibre", the SVG hidden in place, a canvas that is not blank', async () => {
+    // Opened and left alone, the page keeps the SVG and loads no map code (first-input.ts).
+    expect(await page.getAttribute('#story-map', 'data-map')).toBe('svg');
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /map-runtime/.test(r.name)).length)).toBe(0);
+    await firstInput(page);
     await waitForSettledMap(page);
     const t = await page.evaluate(() => performance.getEntriesByName('story-map-idle')[0]?.startTime ?? -1);
     console.log(`[story] ${width}×${height}: MapLibre idle ${Math.round(t)} ms after navigation start`);
@@ -320,6 +325,7 @@ describe('when the WebGL context is lost', () => {
     try {
       const { page } = probe;
       await page.goto(server.url('/'), { waitUntil: 'load' });
+      await firstInput(page);
       await waitForSettledMap(page);
       await page.evaluate(() => document.querySelector<HTMLCanvasElement>('.map-canvas canvas')!.getContext('webgl2')!.getExtension('WEBGL_lose_context')!.loseContext());
       await page.waitForFunction(() => {
