@@ -4,6 +4,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
+import { DEFAULT_SITE_URL } from '../../src/embed/urls.ts';
+
+const SITE = process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : DEFAULT_SITE_URL;
 
 const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
@@ -53,12 +56,12 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
       links.map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]),
     );
     expect(alternates).toEqual([
-      ['zh-CN', '/'],
-      ['en', '/en/'],
-      ['x-default', '/'],
+      ['zh-CN', `${SITE}/`],
+      ['en', `${SITE}/en/`],
+      ['x-default', `${SITE}/`],
     ]);
     const zh = await probe.context.request.get(server.url('/'));
-    expect(await zh.text()).toContain('<link rel="alternate" hreflang="en" href="/en/">');
+    expect(await zh.text()).toContain(`<link rel="alternate" hreflang="en" href="${SITE}/en/">`);
   });
 
   it('shows the English text with its figures rendered from the data', async () => {
