@@ -38,10 +38,10 @@ describe('what an embed page declares', () => {
   });
   afterAll(() => probe?.close());
 
-  it('is noindex, canonical, with og:image, oEmbed discovery and the other language', async () => {
+  it('is noindex as a page of its own for Google (indexifembedded), canonical, with og:image, oEmbed discovery and the other language', async () => {
     const { page } = probe;
     const attr = (sel: string, name: string) => page.getAttribute(sel, name);
-    expect(await attr('meta[name=robots]', 'content')).toBe('noindex');
+    expect(await attr('meta[name=googlebot]', 'content')).toBe('noindex, indexifembedded');
     expect(await attr('link[rel=canonical]', 'href')).toBe(`${SITE}/en/embed/pv/`);
     expect(await attr('meta[property="og:image"]', 'content')).toBe(`${SITE}/embed/img/en/pv.png`);
     expect(await attr('link[rel=alternate][type="application/json+oembed"]', 'href')).toBe(`${SITE}/en/embed/pv/oembed.json`);
