@@ -60,6 +60,7 @@ ${temp}
   # Compressed as any production host would serve it (Lighthouse and the byte budgets see this).
   gzip on;
   gzip_min_length 256;
+  gzip_comp_level 6;
   gzip_types text/css text/plain text/csv application/json application/javascript text/javascript image/svg+xml application/geo+json;
   server {
     listen 127.0.0.1:${port};

@@ -1,0 +1,131 @@
+/**
+ * npm run bench — the timing and size budgets, on this machine, printed as a table.
+ *
+ * 1. Builds the site into a private folder (timed), adds the text-only baselines and a host page.
+ * 2. Serves it with nginx and the headers of public/_headers (tests/e2e/nginx.ts), gzip on.
+ * 3. Lighthouse (mobile, default simulated throttling) on /, /en/ and /embed/pv/: the four
+ *    category scores.
+ * 4. The story against its text-only baseline, alternately, RUNS times each, Lighthouse
+ *    performance only: median LCP (ratio), CLS, TBT.
+ * 5. Bytes in Chromium (bytes.ts).
+ * 6. Scale: the same project with a synthetic edition 20× the size, built in a temp copy; build
+ *    time and page weight ratios (each build timed twice, the faster counts: the first warms caches).
+ * Prints the table, appends a line to bench/results.jsonl, exits 1 if a budget is missed.
+ * Timing figures depend on the machine: CI does not run this (see .ci/run).
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startNginx } from '../../tests/e2e/nginx.ts';
+import { writeBaseline } from './baseline.ts';
+import { build, bytesUnder, copyProject, ROOT } from './build.ts';
+import { HOST_PAGE, measureBytes } from './bytes.ts';
+import { startLighthouse, type LighthouseRun } from './lighthouse.ts';
+import { appendResults, figure, table, type Figure } from './report.ts';
+import { scaleProject } from './scale.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SCALE = 20;
+const KB = 1024;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), 'bench-'));
+  const figures: Figure[] = [];
+  const extra: Record<string, unknown> = {};
+  try {
+    // 1. The site (copy of the work tree, so that the 1× and 20× builds are timed alike).
+    log('building the site (1×, twice) …');
+    const one = copyProject('1x');
+    const site = join(work, 'site');
+    const oneBuild = Math.min(build(one, site).seconds, build(one, site).seconds);
+    // Weighed before the bench adds its own pages to the folder.
+    const oneHtml = bytesUnder(site, /\.html$/);
+    const oneStory = statSync(join(site, 'index.html')).size;
+    const baselines = { zh: writeBaseline(site, '', 'bench/baseline'), en: writeBaseline(site, 'en', 'en/bench/baseline') };
+    mkdirSync(join(site, 'bench-host'), { recursive: true });
+    writeFileSync(join(site, 'bench-host', 'index.html'), HOST_PAGE);
+
+    const server = await startNginx(site);
+    log(`serving ${site} at ${server.origin} (nginx, _headers, gzip)`);
+    const lh = await startLighthouse();
+    try {
+      // 3. Scores.
+      for (const path of ['/', '/en/', '/embed/pv/']) {
+        log(`lighthouse ${path} …`);
+        const r = await lh.run(server.url(path));
+        extra[`lighthouse ${path}`] = { ...r.scores, lcpMs: Math.round(r.lcpMs), tbtMs: Math.round(r.tbtMs), cls: r.cls, failing: r.failing };
+        if (r.failing.length) log(`  below 100: ${r.failing.join('; ')}`);
+        figures.push(figure(`Lighthouse ${path} performance`, r.scores.performance!, String(r.scores.performance), '≥ 95', r.scores.performance! >= 95));
+        for (const c of ['accessibility', 'best-practices', 'seo'])
+          figures.push(figure(`Lighthouse ${path} ${c}`, r.scores[c]!, String(r.scores[c]), '100', r.scores[c] === 100));
+      }
+      // 4. Story vs text-only baseline, alternately.
+      for (const [lang, path] of [['zh', '/'], ['en', '/en/']] as const) {
+        const story: LighthouseRun[] = [];
+        const base: LighthouseRun[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          log(`LCP ${path} run ${i + 1}/${RUNS} (story, then baseline) …`);
+          story.push(await lh.run(server.url(path), ['performance']));
+          base.push(await lh.run(server.url(baselines[lang]), ['performance']));
+        }
+        const lcp = median(story.map((r) => r.lcpMs));
+        const lcpBase = median(base.map((r) => r.lcpMs));
+        const ratio = lcp / lcpBase;
+        const cls = median(story.map((r) => r.cls));
+        const tbt = median(story.map((r) => r.tbtMs));
+        extra[`runs ${path}`] = { storyLcpMs: story.map((r) => Math.round(r.lcpMs)), baselineLcpMs: base.map((r) => Math.round(r.lcpMs)), tbtMs: story.map((r) => Math.round(r.tbtMs)), cls: story.map((r) => r.cls) };
+        figures.push(figure(`LCP ${path} ÷ text-only baseline`, Number(ratio.toFixed(3)), `${ratio.toFixed(2)} (${Math.round(lcp)} / ${Math.round(lcpBase)} ms)`, '≤ 1.15', ratio <= 1.15));
+        figures.push(figure(`CLS ${path}`, cls, cls.toFixed(3), '≤ 0.01', cls <= 0.01));
+        figures.push(figure(`TBT ${path}`, Math.round(tbt), `${Math.round(tbt)} ms`, '≤ 100 ms', tbt <= 100));
+      }
+    } finally {
+      await lh.close();
+    }
+
+    // 5. Bytes.
+    log('bytes in Chromium …');
+    const bytes = await measureBytes(server.origin);
+    await server.close();
+    extra.bytes = bytes;
+    figures.push(figure('JS before the map is needed (gzip)', bytes.jsBeforeMap, `${(bytes.jsBeforeMap / KB).toFixed(1)} KB (${bytes.jsFiles.length} files)`, '≤ 25 KB', bytes.jsBeforeMap <= 25 * KB));
+    figures.push(figure('First screen, everything transferred (gzip)', bytes.firstScreen, `${(bytes.firstScreen / KB).toFixed(1)} KB (${bytes.firstScreenRequests} requests)`, '≤ 200 KB', bytes.firstScreen <= 200 * KB));
+    figures.push(figure('Map library only when the map is near', bytes.mapLoadsWhenNear, bytes.mapLoadsWhenNear ? 'yes' : 'no', 'yes', bytes.mapLoadsWhenNear));
+    figures.push(figure('Geography + data the map loads (gzip)', bytes.mapData, `${(bytes.mapData / KB).toFixed(1)} KB (${bytes.mapDataFiles.join(', ')})`, '≤ 80 KB', bytes.mapData <= 80 * KB));
+
+    // 6. Scale.
+    log(`scale: a synthetic edition ${SCALE}× (build twice) …`);
+    const big = copyProject(`x${SCALE}`);
+    scaleProject(big, SCALE);
+    const bigSite = join(work, `site-x${SCALE}`);
+    const bigBuild = Math.min(build(big, bigSite).seconds, build(big, bigSite).seconds);
+    const timeRatio = bigBuild / oneBuild;
+    const bigHtml = bytesUnder(bigSite, /\.html$/);
+    const bigStory = statSync(join(bigSite, 'index.html')).size;
+    const weightRatio = bigHtml / oneHtml;
+    const storyRatio = bigStory / oneStory;
+    extra.scale = { factor: SCALE, buildSeconds: [Number(oneBuild.toFixed(2)), Number(bigBuild.toFixed(2))], storyHtmlBytes: [oneStory, bigStory], htmlBytes: [oneHtml, bigHtml] };
+    figures.push(figure(`Build time ${SCALE}× ÷ 1×`, Number(timeRatio.toFixed(2)), `${timeRatio.toFixed(2)} (${bigBuild.toFixed(1)} / ${oneBuild.toFixed(1)} s)`, `≤ ${SCALE}`, timeRatio <= SCALE));
+    figures.push(figure(`Page weight ${SCALE}× ÷ 1× (all HTML)`, Number(weightRatio.toFixed(2)), `${weightRatio.toFixed(2)} (${(bigHtml / KB / KB).toFixed(1)} / ${(oneHtml / KB / KB).toFixed(1)} MB)`, `≤ ${SCALE}`, weightRatio <= SCALE));
+    figures.push(figure(`Story page weight ${SCALE}× ÷ 1×`, Number(storyRatio.toFixed(2)), `${storyRatio.toFixed(2)} (${(bigStory / KB).toFixed(0)} / ${(oneStory / KB).toFixed(0)} KB)`, `≤ ${SCALE}`, storyRatio <= SCALE));
+    rmSync(big, { recursive: true, force: true });
+    rmSync(one, { recursive: true, force: true });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  console.log(table(figures));
+  appendResults(join(ROOT, 'bench', 'results.jsonl'), figures, extra);
+  const failed = figures.filter((f) => !f.pass);
+  console.log(failed.length ? `\n${failed.length} figure(s) over budget: ${failed.map((f) => f.name).join('; ')}` : '\nEvery figure within its budget.');
+  console.log('Figures appended to bench/results.jsonl.');
+  process.exitCode = failed.length ? 1 : 0;
+}
+
+await main();
