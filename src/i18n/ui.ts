@@ -26,6 +26,8 @@ export const UI = {
     closeTip: '关闭',
     /** Marks text written for the site, as opposed to the edition's own words. */
     leadLabel: '导读',
+    storyLink: '地图故事',
+    englishEdition: 'English edition',
     /** The story page in this language (language switch, hreflang alternates). */
     home: '/',
     /** The language switch: the other language's name, in that language. */
@@ -54,6 +56,8 @@ export const UI = {
     chapterNav: 'Chapters',
     closeTip: 'Close',
     leadLabel: 'In brief',
+    storyLink: 'The story map',
+    englishEdition: 'English edition (the whole text, translated)',
     home: '/en/',
     switchLang: '中文',
   },
