@@ -5,11 +5,11 @@
  * page; the data pages, the reading view and the galleries. Zero violations.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allEmbedKeys } from '../../src/embed/keys.ts';
-import { DIST, launchBrowser, newPage, type PageProbe } from './harness.ts';
-import { startNginx, type NginxServer } from './nginx.ts';
+import { DIST, newPage, type PageProbe } from './harness.ts';
+import { nginxSite } from './nginx.ts';
 import { distinctMapStepIndices, liveMap, restStepAt, waitForSettledMap } from './story-helpers.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -19,18 +19,7 @@ const WIDTHS = [
 ];
 const EMBEDS = allEmbedKeys().flatMap((k) => [`/embed/${k.key}/`, `/en/embed/${k.key}/`]);
 
-let server: NginxServer;
-let browser: Browser;
-beforeAll(async () => {
-  const buildError = inject('siteBuildError');
-  if (buildError) throw new Error(buildError);
-  server = await startNginx(DIST);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = nginxSite(DIST);
 
 /** axe's violations as one line each: rule, impact, the first nodes and what axe says about them. */
 async function violations(page: Page, where: string): Promise<string[]> {
@@ -47,7 +36,7 @@ async function violations(page: Page, where: string): Promise<string[]> {
 describe.each(WIDTHS)('axe, WCAG 2.2 AA, at $width px', ({ width, height }) => {
   let probe: PageProbe;
   beforeAll(async () => {
-    probe = await newPage(browser, { width, height, origin: server.origin });
+    probe = await newPage(site.browser, { width, height, origin: site.server.origin });
   });
   afterAll(async () => {
     await probe?.close();
@@ -56,7 +45,7 @@ describe.each(WIDTHS)('axe, WCAG 2.2 AA, at $width px', ({ width, height }) => {
   for (const path of ['/', '/en/'])
     it(`story ${path}: each map of the story, a tooltip, the Export menu and the Embed dialog`, async () => {
       const { page } = probe;
-      await page.goto(server.url(path), { waitUntil: 'load' });
+      await page.goto(site.server.url(path), { waitUntil: 'load' });
       await liveMap(page);
       const found: string[] = [];
       found.push(...(await violations(page, `${path} top`)));
@@ -86,7 +75,7 @@ describe.each(WIDTHS)('axe, WCAG 2.2 AA, at $width px', ({ width, height }) => {
     const { page } = probe;
     const found: string[] = [];
     for (const path of EMBEDS) {
-      await page.goto(server.url(path), { waitUntil: 'load' });
+      await page.goto(site.server.url(path), { waitUntil: 'load' });
       await liveMap(page);
       found.push(...(await violations(page, path)));
     }
@@ -97,7 +86,7 @@ describe.each(WIDTHS)('axe, WCAG 2.2 AA, at $width px', ({ width, height }) => {
     const { page } = probe;
     const found: string[] = [];
     for (const path of ['/data/', '/en/data/', '/edition/', '/embed/', '/en/embed/']) {
-      await page.goto(server.url(path), { waitUntil: 'load' });
+      await page.goto(site.server.url(path), { waitUntil: 'load' });
       found.push(...(await violations(page, path)));
     }
     expect(found).toEqual([]);

@@ -5,25 +5,14 @@
  * menu and the Embed dialog all work from the keyboard. And prefers-reduced-motion: no smooth
  * scrolling, no camera flights, no transitions.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from './embed-helpers.ts';
-import { DIST, launchBrowser, newPage, type PageProbe } from './harness.ts';
-import { startNginx, type NginxServer } from './nginx.ts';
+import { DIST, newPage, type PageProbe } from './harness.ts';
+import { nginxSite } from './nginx.ts';
 import { distinctMapStepIndices, liveMap, restStepAt, waitForSettledMap } from './story-helpers.ts';
 
-let server: NginxServer;
-let browser: Browser;
-beforeAll(async () => {
-  const buildError = inject('siteBuildError');
-  if (buildError) throw new Error(buildError);
-  server = await startNginx(DIST);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = nginxSite(DIST);
 
 interface Focused {
   what: string;
@@ -57,9 +46,9 @@ describe('keyboard only, 1440 × 900', () => {
   let probe: PageProbe;
   let page: Page;
   beforeAll(async () => {
-    probe = await newPage(browser, { width: 1440, height: 900, origin: server.origin });
+    probe = await newPage(site.browser, { width: 1440, height: 900, origin: site.server.origin });
     page = probe.page;
-    await page.goto(server.url('/'), { waitUntil: 'load' });
+    await page.goto(site.server.url('/'), { waitUntil: 'load' });
     await liveMap(page);
   });
   afterAll(async () => {
@@ -171,9 +160,9 @@ describe('prefers-reduced-motion', () => {
   }
 
   async function storyWith(reducedMotion: 'reduce' | 'no-preference') {
-    const probe = await newPage(browser, { width: 1440, height: 900, origin: server.origin });
+    const probe = await newPage(site.browser, { width: 1440, height: 900, origin: site.server.origin });
     await probe.page.emulateMedia({ reducedMotion });
-    await probe.page.goto(server.url('/'), { waitUntil: 'load' });
+    await probe.page.goto(site.server.url('/'), { waitUntil: 'load' });
     await liveMap(probe.page);
     return probe;
   }

@@ -18,7 +18,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { nginxLocations, readHeadersFile } from '../../scripts/headers.ts';
+import { launchBrowser } from './harness.ts';
 
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const DEFAULT_ROOT = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -135,4 +138,23 @@ export async function startNginx(root: string = DEFAULT_ROOT): Promise<NginxServ
     };
   }
   throw lastError instanceof Error ? lastError : new Error(String(lastError));
+}
+
+/**
+ * The built site behind nginx and one Chromium, for a whole test file: registers the hooks
+ * that start them (after checking the build) and stop them. Read `.server`/`.browser` in tests.
+ */
+export function nginxSite(root: string = DEFAULT_ROOT): { server: NginxServer; browser: Browser } {
+  const site = {} as { server: NginxServer; browser: Browser };
+  beforeAll(async () => {
+    const buildError = inject('siteBuildError');
+    if (buildError) throw new Error(buildError);
+    site.server = await startNginx(root);
+    site.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

@@ -7,15 +7,14 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { allEmbedKeys } from '../../src/embed/keys.ts';
 import { headersFor, readHeadersFile } from '../../scripts/headers.ts';
 import { watchCsp } from './csp.ts';
 import { until } from './embed-helpers.ts';
-import { DIST, launchBrowser, newPage, type PageProbe } from './harness.ts';
-import { startNginx, type NginxServer } from './nginx.ts';
+import { DIST, newPage, type PageProbe } from './harness.ts';
+import { nginxSite } from './nginx.ts';
 import { distinctMapStepIndices, firstInput, liveMap, restStepAt, waitForSettledMap } from './story-helpers.ts';
 
 const RULES = readHeadersFile(join(DIST, '_headers'));
@@ -42,23 +41,11 @@ const directives = (csp: string) =>
       .map(([name, ...values]) => [name!, values]),
   );
 
-let server: NginxServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  const buildError = inject('siteBuildError');
-  if (buildError) throw new Error(buildError);
-  server = await startNginx(DIST);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = nginxSite(DIST);
 
 /** A page through nginx that records CSP violations as well as errors and foreign requests. */
 async function open(width: number, height: number, options: { reducedMotion?: boolean } = {}): Promise<PageProbe & { csp: string[] }> {
-  const probe = await newPage(browser, { width, height, origin: server.origin });
+  const probe = await newPage(site.browser, { width, height, origin: site.server.origin });
   if (options.reducedMotion) await probe.page.emulateMedia({ reducedMotion: 'reduce' });
   const csp = await watchCsp(probe.context);
   return Object.assign(probe, { csp });
@@ -78,7 +65,7 @@ describe('response headers (nginx, generated from public/_headers)', () => {
     const urls = [...FILES, ...PAGES, '/no-such-page/'];
     const wrong: string[] = [];
     for (const path of urls) {
-      const r = await fetch(server.url(path), { method: 'HEAD', redirect: 'manual' });
+      const r = await fetch(site.server.url(path), { method: 'HEAD', redirect: 'manual' });
       const want = headersFor(RULES, path);
       for (const name of NAMES) if (r.headers.get(name) !== (want[name] ?? null)) wrong.push(`${path} ${name}: ${r.headers.get(name)} ≠ ${want[name]}`);
       // fetch joins repeated headers with ", ": a second CSP would show as a comma.
@@ -104,7 +91,7 @@ describe('response headers (nginx, generated from public/_headers)', () => {
   });
 
   it('answers a missing page with 404 and the same headers', async () => {
-    const r = await fetch(server.url('/no-such-page/'));
+    const r = await fetch(site.server.url('/no-such-page/'));
     expect(r.status).toBe(404);
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
@@ -136,7 +123,7 @@ describe('no CSP violation while a reader uses the site (nginx, CSP enforced)', 
       it(`story ${path} at ${width}×${height}: live map, every map of the story, a tooltip`, async () => {
         const probe = await open(width, height);
         const { page } = probe;
-        const response = await page.goto(server.url(path), { waitUntil: 'load' });
+        const response = await page.goto(site.server.url(path), { waitUntil: 'load' });
         expect(response?.status()).toBe(200);
         await liveMap(page);
         for (const { index } of await distinctMapStepIndices(page)) {
@@ -152,7 +139,7 @@ describe('no CSP violation while a reader uses the site (nginx, CSP enforced)', 
   it('story: the Export menu makes a PNG (blob: image) and the Embed dialog previews an embed (frame)', async () => {
     const probe = await open(1440, 900);
     const { page } = probe;
-    await page.goto(server.url('/'), { waitUntil: 'load' });
+    await page.goto(site.server.url('/'), { waitUntil: 'load' });
     await liveMap(page);
     const menu = page.locator('[data-export-menu]:visible').first();
     await menu.locator('summary').click();
@@ -173,7 +160,7 @@ describe('no CSP violation while a reader uses the site (nginx, CSP enforced)', 
     const probe = await open(640, 800);
     const { page } = probe;
     for (const path of EMBEDS) {
-      await page.goto(server.url(path), { waitUntil: 'load' });
+      await page.goto(site.server.url(path), { waitUntil: 'load' });
       await firstInput(page);
       await page.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.map === 'maplibre', null, { timeout: 20_000 });
       const states = page.locator('.embed-states button[aria-pressed="false"]');
@@ -190,7 +177,7 @@ describe('no CSP violation while a reader uses the site (nginx, CSP enforced)', 
     const probe = await open(1280, 900);
     const { page } = probe;
     for (const path of ['/data/', '/en/data/']) {
-      await page.goto(server.url(path), { waitUntil: 'load' });
+      await page.goto(site.server.url(path), { waitUntil: 'load' });
       await page.locator('th[data-sort] button').first().click();
       await page.waitForFunction(() => document.querySelector('th[data-sort]')?.getAttribute('aria-sort') === 'ascending');
       const select = page.locator('.table-filters select').first();
@@ -199,7 +186,7 @@ describe('no CSP violation while a reader uses the site (nginx, CSP enforced)', 
       await page.waitForFunction(() => [...document.querySelectorAll('.metrics-table tbody tr')].some((r) => (r as HTMLElement).hidden));
     }
     for (const path of ['/edition/', '/embed/', '/en/embed/']) {
-      const r = await page.goto(server.url(path), { waitUntil: 'load' });
+      const r = await page.goto(site.server.url(path), { waitUntil: 'load' });
       expect(r?.status(), path).toBe(200);
     }
     expectClean(probe, 'data, edition, galleries');
@@ -236,11 +223,11 @@ describe('hostile URL parameters and fragments', () => {
     it(`${path}: defaults, nothing echoed, no error`, async () => {
       const probe = await open(1024, 800);
       const { page } = probe;
-      await page.goto(server.url(path), { waitUntil: 'load' });
+      await page.goto(site.server.url(path), { waitUntil: 'load' });
       const clean = await snapshot(page);
       for (const value of HOSTILE) {
         for (const url of [...queries(value).map((q) => `${path}${q}`), `${path}#${encodeURIComponent(value)}`]) {
-          const r = await page.goto(server.url(url), { waitUntil: 'load' });
+          const r = await page.goto(site.server.url(url), { waitUntil: 'load' });
           expect(r?.status(), url.slice(0, 80)).toBe(200);
           await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
           expect(await snapshot(page), url.slice(0, 80)).toEqual(clean);
@@ -269,7 +256,7 @@ describe('WebGL context loss mid-story (WEBGL_lose_context)', () => {
   it('story: falls back to the SVG in place, then draws again when the context comes back', async () => {
     const probe = await open(1440, 900);
     const { page } = probe;
-    await page.goto(server.url('/'), { waitUntil: 'load' });
+    await page.goto(site.server.url('/'), { waitUntil: 'load' });
     await liveMap(page);
     const steps = await distinctMapStepIndices(page);
     await restStepAt(page, steps[2]!.index);
@@ -293,7 +280,7 @@ describe('WebGL context loss mid-story (WEBGL_lose_context)', () => {
   it('embed: falls back to the SVG', async () => {
     const probe = await open(640, 800);
     const { page } = probe;
-    await page.goto(server.url('/embed/incidence/'), { waitUntil: 'load' });
+    await page.goto(site.server.url('/embed/incidence/'), { waitUntil: 'load' });
     await liveMap(page);
     await lose(page, '.map-canvas canvas');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')!.dataset.map === 'svg');
