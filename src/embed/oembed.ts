@@ -1,5 +1,5 @@
 /**
- * The oEmbed answer of one embed page (https://oembed.com, type "rich"), written as a static
+ * The oEmbed answer of one embed page (oEmbed spec at oembed.com, type "rich"), written as a static
  * file next to the page and announced by `<link rel="alternate" type="application/json+oembed">`.
  */
 import type { Lang } from '../spec/format.ts';

