@@ -54,7 +54,7 @@ const settle = (page: Page) =>
   );
 
 async function storyFirstScreen(browser: Browser, origin: string): Promise<Pick<Bytes, 'jsBeforeMap' | 'jsFiles' | 'firstScreen' | 'firstScreenRequests' | 'mapData' | 'mapDataFiles' | 'mapLibrary'>> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, ignoreHTTPSErrors: true });
   const page = await context.newPage();
   const transfers = record(page);
   await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
@@ -83,7 +83,7 @@ async function storyFirstScreen(browser: Browser, origin: string): Promise<Pick<
 
 /** A host page with the embed two screens down: no MapLibre before it is scrolled to, MapLibre after. */
 async function embedBelowTheFold(browser: Browser, origin: string): Promise<Pick<Bytes, 'mapLoadsWhenNear' | 'mapLoadsWhenNearDetail'>> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ignoreHTTPSErrors: true });
   const page = await context.newPage();
   const requested: string[] = [];
   page.on('request', (r) => requested.push(r.url()));

@@ -2,6 +2,8 @@
  * Lighthouse (npm `lighthouse`, its default mobile settings and simulated throttling) in Debian's
  * Chromium, started by chrome-launcher with the same switches as the browser tests. One Chrome
  * serves every run; Lighthouse opens each URL in a fresh tab with storage cleared.
+ * The bench serves the site over HTTPS with a throwaway self-signed certificate (index.ts), which
+ * this Chrome alone is told to accept (Lighthouse ≥ 5 honours --ignore-certificate-errors).
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -28,7 +30,7 @@ export interface LighthouseSession {
 export async function startLighthouse(): Promise<LighthouseSession> {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
-    chromeFlags: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    chromeFlags: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--ignore-certificate-errors'],
     logLevel: 'error',
   });
   return {

@@ -1,5 +1,7 @@
 /**
  * The Embed dialogs (EmbedDialog.astro): a native <dialog> per view, opened by its button.
+ * The page's script calls wireEmbedDialogs() (the gallery at once, the story once its panel
+ * blocks have arrived).
  * Snippets are written here from `location.origin`, the origin the reader's browser actually
  * used, so the same build is right on a staging and a production host.
  */
@@ -10,12 +12,15 @@ import { embedPath, resizeScriptPath } from '../embed/urls.ts';
 type Info = Record<Lang, { title: string; description: string; height: number; story: string }>;
 const FORMS = { iframe: iframeSnippet, amp: ampSnippet, link: linkSnippet } as const;
 
-for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-embed-open]')) {
-  const dialog = document.getElementById(button.dataset.embedOpen ?? '');
-  if (dialog instanceof HTMLDialogElement && !button.dataset.embedReady) {
-    button.dataset.embedReady = '1';
-    wire(button, dialog);
-    button.hidden = false;
+/** Wires (once) and shows every Embed button under `root` whose dialog is in the page. */
+export function wireEmbedDialogs(root: ParentNode = document): void {
+  for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-embed-open]')) {
+    const dialog = document.getElementById(button.dataset.embedOpen ?? '');
+    if (dialog instanceof HTMLDialogElement && !button.dataset.embedReady) {
+      button.dataset.embedReady = '1';
+      wire(button, dialog);
+      button.hidden = false;
+    }
   }
 }
 

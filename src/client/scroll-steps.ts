@@ -36,6 +36,17 @@ export interface StorySteps {
   onChange(listener: (target: MapTarget, cause: 'step' | 'state') => void): void;
   /** Re-derive the active step from positions now (also runs on scroll, resize, load, fonts). */
   update(): void;
+  /** Show the current target's block again: call after blocks were added to the panel. */
+  refresh(): void;
+}
+
+export interface StoryStepsOptions {
+  /**
+   * The panel shows a view whose block (`.map-chrome[data-key]`) is not in the page yet: the
+   * story's HTML carries only the first one (map-panels.ts fetches the rest). Call refresh() once
+   * it is there.
+   */
+  missingChrome?: (key: string) => void;
 }
 
 interface Step {
@@ -48,7 +59,17 @@ interface Step {
 
 const keyOf = (view: string, state: string | null) => (state ? `${view}-${state}` : view);
 
-export function startStorySteps(main: HTMLElement, panel: HTMLElement): StorySteps {
+/** `data-view-states` on the panel: the states each view has (`{"incidence":["before","after"]}`). */
+function viewStates(panel: HTMLElement): Record<string, string[]> {
+  try {
+    const parsed: unknown = JSON.parse(panel.dataset.viewStates ?? '{}');
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string[]>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function startStorySteps(main: HTMLElement, panel: HTMLElement, options: StoryStepsOptions = {}): StorySteps {
   const steps: Step[] = [...main.querySelectorAll<HTMLElement>('.step[data-view]')].map((el) => ({
     el,
     view: el.dataset.view!,
@@ -62,14 +83,14 @@ export function startStorySteps(main: HTMLElement, panel: HTMLElement): StorySte
     state: panel.dataset.state || null,
     region: panel.dataset.region ?? '',
   };
-  const chromes = new Map([...panel.querySelectorAll<HTMLElement>('.map-chrome[data-key]')].map((c) => [c.dataset.key!, c]));
+  // Blocks arrive after the page (map-panels.ts): looked up each time, never kept.
+  const chromes = () => [...panel.querySelectorAll<HTMLElement>('.map-chrome[data-key]')];
+  const states = viewStates(panel);
   const svg = panel.querySelector<HTMLImageElement>('.map-svg');
   const svgBase = svg?.getAttribute('src')?.replace(/[^/]+\.svg$/, '') ?? null;
   const announcer = main.querySelector<HTMLElement>('.sr-announcer');
-  // State buttons: either one group per chrome (each view names its own states) or one shared group.
-  const stateButtons = [...panel.querySelectorAll<HTMLButtonElement>('.map-states button[data-state]')];
-  const sharedStates = [...panel.querySelectorAll<HTMLElement>('.map-states')].filter((b) => !b.closest('.map-chrome'));
-  const stateIds = [...new Set(stateButtons.map((b) => b.dataset.state!))];
+  // State buttons sit in each view's block (each view names its own states).
+  const stateButtons = () => [...panel.querySelectorAll<HTMLButtonElement>('.map-states button[data-state]')];
   const prev = panel.querySelector<HTMLButtonElement>('[data-go="prev"]');
   const next = panel.querySelector<HTMLButtonElement>('[data-go="next"]');
   const listeners: Array<(t: MapTarget, cause: 'step' | 'state') => void> = [];
@@ -82,8 +103,7 @@ export function startStorySteps(main: HTMLElement, panel: HTMLElement): StorySte
   // that would fight it. Until then the hash is left alone.
   let loaded = document.readyState === 'complete';
 
-  /** A view "has states" when the page carries a chrome for each state button. */
-  const statesOf = (view: string) => stateIds.filter((s) => chromes.has(keyOf(view, s)));
+  const statesOf = (view: string) => states[view] ?? [];
 
   function activeIndex(): number {
     const line = triggerLine(main);
@@ -101,26 +121,35 @@ export function startStorySteps(main: HTMLElement, panel: HTMLElement): StorySte
     const base = step ?? { ...initial, el: null };
     const available = statesOf(base.view);
     const state = stateOverride && available.includes(stateOverride) ? stateOverride : base.state ?? (available[0] ?? null);
-    let key = keyOf(base.view, state);
-    if (!chromes.has(key) && chromes.has(base.view)) key = base.view;
+    const key = available.length && state ? keyOf(base.view, state) : base.view;
     target = { view: base.view, state: key === base.view ? null : state, region: base.region, key, step: step?.el ?? null };
 
     panel.dataset.view = target.view;
     panel.dataset.state = target.state ?? '';
     panel.dataset.region = target.region;
-    for (const [k, c] of chromes) c.hidden = k !== key;
     if (svg && svgBase !== null) {
       const src = `${svgBase}${key}.svg`;
       if (svg.getAttribute('src') !== src) svg.setAttribute('src', src);
-      const description = chromes.get(key)?.querySelector('.map-description')?.textContent?.trim();
-      if (description) svg.alt = description;
     }
-    for (const box of sharedStates) box.hidden = available.length < 2;
-    for (const b of stateButtons) b.setAttribute('aria-pressed', String(b.dataset.state === target.state));
+    showChrome();
     for (const [i, s] of steps.entries()) s.el.classList.toggle('is-active', i === index);
     prev?.setAttribute('aria-disabled', String(index <= 0));
     next?.setAttribute('aria-disabled', String(index >= steps.length - 1));
     for (const l of listeners) l(target, cause);
+  }
+
+  /** The target's block alone shown (none while it is still on its way), and the SVG's text alternative from it. */
+  function showChrome() {
+    let found: HTMLElement | null = null;
+    for (const c of chromes()) {
+      c.hidden = c.dataset.key !== target.key;
+      if (!c.hidden) found = c;
+    }
+    panel.dataset.chrome = found ? 'ready' : 'loading';
+    if (!found) options.missingChrome?.(target.key);
+    const description = found?.querySelector('.map-description')?.textContent?.trim();
+    if (svg && description) svg.alt = description;
+    for (const b of stateButtons()) b.setAttribute('aria-pressed', String(b.dataset.state === target.state));
   }
 
   function syncChapter() {
@@ -184,22 +213,24 @@ export function startStorySteps(main: HTMLElement, panel: HTMLElement): StorySte
   prev?.addEventListener('click', () => go(-1));
   next?.addEventListener('click', () => go(1));
 
-  for (const b of stateButtons) {
-    b.addEventListener('click', () => {
-      stateOverride = b.dataset.state!;
-      applyTarget('state');
-      // The pressed button may sit in a chrome that just hid: keep focus on its twin.
-      if (b.closest('[hidden]')) {
-        const twin = stateButtons.find((x) => x.dataset.state === b.dataset.state && !x.closest('[hidden]'));
-        twin?.focus({ preventScroll: true });
-      }
-    });
-  }
+  // One listener for every block's buttons, those fetched later included.
+  panel.addEventListener('click', (event) => {
+    const b = (event.target as Element | null)?.closest?.<HTMLButtonElement>('.map-states button[data-state]');
+    if (!b) return;
+    stateOverride = b.dataset.state!;
+    applyTarget('state');
+    // The pressed button sits in a block that just hid: keep focus on its twin.
+    if (b.closest('[hidden]')) {
+      const twin = stateButtons().find((x) => x.dataset.state === b.dataset.state && !x.closest('[hidden]'));
+      twin?.focus({ preventScroll: true });
+    }
+  });
 
   update();
   return {
     current: () => target,
     onChange: (l) => void listeners.push(l),
     update,
+    refresh: showChrome,
   };
 }

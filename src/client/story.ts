@@ -1,16 +1,20 @@
 /**
  * Client entry of the story page. Everything here runs before the map is wanted, so it stays
- * small: step tracking and the panel's HTML (scroll-steps.ts), tooltips (tooltip.ts). MapLibre
- * (map-runtime.ts, ~1 MB) is imported only when the map panel nears the viewport and the reader
- * has begun to scroll, point or type (first-input.ts) — deferring it is what keeps the page's
- * blocking time near zero (PlaceCal#3265).
+ * small: step tracking and the panel's HTML (scroll-steps.ts). What can wait for the page to have
+ * loaded and painted does: the other views' panel blocks with the Export/Embed tools
+ * (map-panels.ts) and the county tooltips (tooltip.ts) come when the browser is idle after
+ * `load`, or at once when a step needs them. MapLibre (map-runtime.ts, ~1 MB) is imported only
+ * when the map panel nears the viewport and the reader has begun to scroll, point or type
+ * (first-input.ts) — deferring it is what keeps the page's blocking time near zero
+ * (PlaceCal#3265).
  */
 import type { CompiledView } from '../spec/compile.ts';
-import { PALETTE } from '../spec/palette.ts';
 import type { MapRuntime } from './map-runtime.ts';
 import { afterFirstInput, markFirstInput } from './first-input.ts';
+import { loadMapPanels } from './map-panels.ts';
+import './print-maps.ts';
 import { startStorySteps } from './scroll-steps.ts';
-import { createTooltip } from './tooltip.ts';
+import type { Tooltip } from './tooltip.ts';
 
 type Views = Record<string, CompiledView>;
 
@@ -32,9 +36,6 @@ function webgl2(): boolean {
 
 function start(main: HTMLElement, panel: HTMLElement) {
   panel.dataset.map = 'svg';
-  // The few map colours the HTML draws (labels, hatch swatch) come from the one palette.
-  const colours = { ink: PALETTE.ink, 'ink-muted': PALETTE.inkMuted, paper: PALETTE.paper, hatch: PALETTE.hatch, 'not-reported': PALETTE.notReported };
-  for (const [name, swatch] of Object.entries(colours)) panel.style.setProperty(`--map-${name}`, swatch.hex);
   const container = panel.querySelector<HTMLElement>('.map-canvas');
   const tooltipBox = panel.querySelector<HTMLElement>('.map-tooltip');
 
@@ -51,9 +52,37 @@ function start(main: HTMLElement, panel: HTMLElement) {
         throw error;
       }));
 
-  const steps = startStorySteps(main, panel);
-  const tooltip = tooltipBox ? createTooltip({ panel, box: tooltipBox, views, currentKey: () => steps.current().key }) : null;
+  // The other views' blocks and the tools: once, then the tools are wired (their modules load with them).
+  let panelsRequest: Promise<void> | null = null;
+  const panels = () =>
+    (panelsRequest ??= loadMapPanels(panel)
+      .then(async (added) => {
+        steps.refresh();
+        const [{ wireEmbedDialogs }, { showExportMenus }] = await Promise.all([import('./embed-dialog.ts'), import('./export-menu-toggle.ts')]);
+        for (const block of added) {
+          wireEmbedDialogs(block);
+          showExportMenus(block);
+        }
+      })
+      .catch((error: unknown) => {
+        panelsRequest = null;
+        panel.dataset.chrome = 'error';
+        console.warn('Story map: the other views’ legends could not be loaded.', error);
+      }));
+
+  const steps = startStorySteps(main, panel, { missingChrome: () => void panels() });
+  let tooltip: Tooltip | null = null;
   let runtime: MapRuntime | null = null;
+  const tooltips = () =>
+    tooltipBox && !tooltip
+      ? import('./tooltip.ts').then(({ createTooltip }) => {
+          tooltip ??= createTooltip({ panel, box: tooltipBox, views, currentKey: () => steps.current().key });
+          if (runtime) tooltip.attachMap(runtime.map, runtime.countyPoint);
+          // The focus that asked for the module came before its listeners: answer it now.
+          const focused = document.activeElement?.closest?.<HTMLButtonElement>('.map-counties button[data-code]');
+          if (focused && panel.contains(focused)) void tooltip.show(focused.dataset.code!, 'county');
+        })
+      : Promise.resolve();
 
   // Without WebGL 2 the SVG stays for good: said at once, and no map code is ever loaded.
   const canDraw = !!container && webgl2();
@@ -70,6 +99,7 @@ function start(main: HTMLElement, panel: HTMLElement) {
         if (!r) return;
         runtime = r;
         tooltip?.attachMap(r.map, r.countyPoint);
+        void tooltips();
       })
       .catch((error: unknown) => {
         // A chunk that failed to load leaves the SVG map, which is complete on its own.
@@ -108,4 +138,10 @@ function start(main: HTMLElement, panel: HTMLElement) {
     near.observe(panel);
   };
   if (canDraw) whenNear(() => afterFirstInput(() => soon(loadMap)));
+  // After the first screen has loaded and painted: the rest of the panel, and the tooltips.
+  const afterLoad = () => soon(() => void Promise.all([panels(), tooltips()]));
+  if (document.readyState === 'complete') afterLoad();
+  else addEventListener('load', afterLoad, { once: true });
+  // A keyboard or pointer on the county list before then gets its tooltips at once.
+  panel.querySelector('.map-counties')?.addEventListener('focusin', () => void tooltips(), { once: true });
 }

@@ -55,3 +55,15 @@ export type RampKey = keyof typeof RAMPS;
 
 /** Every swatch, for checks that span the whole palette (ink limits, contrast). */
 export const ALL_SWATCHES: Swatch[] = [...Object.values(PALETTE), ...Object.values(RAMPS).flat()];
+
+/**
+ * The colours the HTML around a map draws (county labels, the hatch swatch), as CSS custom
+ * properties for a style attribute: the story's and the embeds' map panels carry them, so their
+ * labels and legends use the one palette the map renderers read.
+ */
+export function mapCssVars(): string {
+  const vars = { ink: PALETTE.ink, 'ink-muted': PALETTE.inkMuted, paper: PALETTE.paper, land: PALETTE.land, 'not-reported': PALETTE.notReported, hatch: PALETTE.hatch };
+  return Object.entries(vars)
+    .map(([name, swatch]) => `--map-${name}:${swatch.hex}`)
+    .join(';');
+}

@@ -18,3 +18,10 @@ export function allViewKeys(views: ViewSpec[] = VIEWS): ViewKey[] {
       : [{ key: view.id, view, state: undefined }];
   });
 }
+
+/** The states of each view that has any (`{ incidence: ['before', 'after'] }`), in drawing order. */
+export function viewStates(views: ViewSpec[] = VIEWS): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const k of allViewKeys(views)) if (k.state) (out[k.view.id] ??= []).push(k.state);
+  return out;
+}

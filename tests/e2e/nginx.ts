@@ -10,11 +10,14 @@
  * The `location` blocks are generated from `_headers` by scripts/headers.ts (the README's nginx
  * snippet comes from the same function). nginx runs in the foreground as one process of the
  * current user, with its pid, logs and temp files in a temp folder, and is killed on close().
- * This module imports nothing from vitest, so the bench can use it too.
+ * `startNginx(root, { tls: true })` serves HTTPS with HTTP/2, as a production host would (the
+ * bench measures page loads that way): a self-signed certificate for 127.0.0.1 is made with
+ * `openssl` in the temp folder, so only a browser told to accept it (Chromium's
+ * --ignore-certificate-errors) can load the pages.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,8 +50,16 @@ function freePort(): Promise<number> {
   });
 }
 
+export interface NginxOptions {
+  /** HTTPS + HTTP/2 with a self-signed certificate (cert.pem/key.pem in `dir`). */
+  tls?: boolean;
+}
+
 /** The whole nginx.conf: one server on the loopback port, everything writable under `dir`. */
-export function nginxConfig(root: string, port: number, dir: string, headersFile = join(root, '_headers')): string {
+export function nginxConfig(root: string, port: number, dir: string, headersFile = join(root, '_headers'), options: NginxOptions = {}): string {
+  const listen = options.tls
+    ? `listen 127.0.0.1:${port} ssl http2;\n    ssl_certificate ${dir}/cert.pem;\n    ssl_certificate_key ${dir}/key.pem;`
+    : `listen 127.0.0.1:${port};`;
   const rules = readHeadersFile(headersFile);
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/${t};`).join('\n');
   return `daemon off;
@@ -66,7 +77,7 @@ ${temp}
   gzip_comp_level 6;
   gzip_types text/css text/plain text/csv application/json application/javascript text/javascript image/svg+xml application/geo+json;
   server {
-    listen 127.0.0.1:${port};
+    ${listen}
     server_name localhost;
     root ${resolve(root)};
     index index.html;
@@ -81,14 +92,35 @@ ${nginxLocations(rules, '    ')}
 `;
 }
 
+/** A self-signed certificate for 127.0.0.1, valid for a day (the bench's server lives minutes). */
+function selfSignedCertificate(dir: string): void {
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'pipe' });
+  } catch (error) {
+    throw new Error(`openssl could not make a certificate for the HTTPS server (apt-get install openssl): ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+/** Accepts TCP connections (the HTTPS server, whose certificate fetch() would refuse). */
+function tcpOpen(port: number): Promise<void> {
+  return new Promise((done, fail) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.destroy();
+      done();
+    });
+    socket.once('error', fail);
+  });
+}
+
 /** Reachable when it answers any HTTP status; rejects if nginx exits first (port taken, bad config). */
-async function waitUntilUp(child: ChildProcess, origin: string, log: () => string): Promise<void> {
+async function waitUntilUp(child: ChildProcess, origin: string, log: () => string, tlsPort?: number): Promise<void> {
   const exited = new Promise<never>((_, fail) => child.once('exit', (code) => fail(new Error(`nginx exited (${code}): ${log()}`))));
   const deadline = Date.now() + 10_000;
   const poll = async (): Promise<void> => {
     for (;;) {
       try {
-        await fetch(`${origin}/`, { method: 'HEAD' });
+        if (tlsPort) await tcpOpen(tlsPort);
+        else await fetch(`${origin}/`, { method: 'HEAD' });
         return;
       } catch {
         if (Date.now() > deadline) throw new Error(`nginx did not answer on ${origin}: ${log()}`);
@@ -99,7 +131,7 @@ async function waitUntilUp(child: ChildProcess, origin: string, log: () => strin
   await Promise.race([poll(), exited]);
 }
 
-export async function startNginx(root: string = DEFAULT_ROOT): Promise<NginxServer> {
+export async function startNginx(root: string = DEFAULT_ROOT, options: NginxOptions = {}): Promise<NginxServer> {
   if (!existsSync(NGINX)) throw new Error(`${NGINX} not found: run \`bash scripts/install-browser.sh\` (apt-get install nginx).`);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html is missing: build the site first.`);
   let lastError: unknown;
@@ -108,16 +140,17 @@ export async function startNginx(root: string = DEFAULT_ROOT): Promise<NginxServ
     const dir = mkdtempSync(join(tmpdir(), 'nginx-'));
     const port = await freePort();
     const conf = join(dir, 'nginx.conf');
-    writeFileSync(conf, nginxConfig(root, port, dir));
+    if (options.tls) selfSignedCertificate(dir);
+    writeFileSync(conf, nginxConfig(root, port, dir, join(root, '_headers'), options));
     const logFile = join(dir, 'error.log');
     const log = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').trim() : '');
     // -e: the error log before the config is read (else nginx tries /var/log/nginx as the user).
     const child = spawn(NGINX, ['-e', logFile, '-p', dir, '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    const origin = `http://127.0.0.1:${port}`;
+    const origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
     try {
-      await waitUntilUp(child, origin, () => `${stderr}${log()}`);
+      await waitUntilUp(child, origin, () => `${stderr}${log()}`, options.tls ? port : undefined);
     } catch (error) {
       lastError = error;
       child.kill('SIGKILL');

@@ -222,7 +222,7 @@ describe.each(VIEWPORTS)('story at $width×$height', ({ width, height }) => {
       await waitForTarget(page, chapter.first);
       await page.waitForFunction((id) => location.hash === `#${id}`, chapter.id);
       const key = chapter.first.state ? `${chapter.first.view}-${chapter.first.state}` : chapter.first.view;
-      expect(await page.locator(`.map-chrome[data-key="${key}"]`).isVisible()).toBe(true);
+      await page.locator(`.map-chrome[data-key="${key}"]`).waitFor({ state: 'visible' });
       expect(await page.locator('.map-chrome:not([hidden])').count()).toBe(1);
       expect(await page.getAttribute('.map-svg', 'src')).toMatch(new RegExp(`/${key}\\.svg$`));
       if (i > 0) expect(await page.textContent('.sr-announcer')).toBe(chapter.title);
@@ -316,6 +316,74 @@ describe.each(VIEWPORTS)('story at $width×$height', ({ width, height }) => {
     expect(viewport).not.toMatch(/user-scalable\s*=\s*no|maximum-scale\s*=\s*1(\.0)?\b/);
     expect(probe.foreignRequests).toEqual([]);
     expect(probe.errors()).toEqual([]);
+  });
+});
+
+describe('the map panel’s blocks (legend, data, tools) for every view', () => {
+  const keys = Object.keys(JSON.parse(readFileSync(join(DIST, 'views', 'zh.json'), 'utf8')) as Record<string, unknown>);
+
+  it('the HTML carries only the first view’s, without tools; the rest arrive after the load event', async () => {
+    const html = await (await fetch(server.url('/'))).text();
+    expect(html.match(/class="map-chrome"/g)?.length).toBe(1);
+    expect(html).not.toContain('data-export-menu');
+    expect(html).not.toContain('data-embed-open');
+    const probe = await newPage(browser, { width: 390, height: 844 });
+    const { page } = probe;
+    await page.goto(server.url('/'), { waitUntil: 'load' });
+    await page.waitForFunction((n) => document.querySelectorAll('#story-map .map-chrome[data-key]').length === n, keys.length);
+    expect(await page.$$eval('#story-map .map-chrome[data-key]', (cs) => cs.map((c) => (c as HTMLElement).dataset.key))).toEqual(keys);
+    // One block shown; every block has its tools, wired (the first one's were moved into it).
+    expect(await page.locator('.map-chrome:not([hidden])').count()).toBe(1);
+    expect(await page.locator('.map-chrome .map-tools').count()).toBe(keys.length);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLElement>('.map-chrome [data-export-menu], .map-chrome button[data-embed-open]')].every((e) => !e.hidden),
+    );
+    const timing = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const panels = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/views/zh/panels/'));
+      return { load: nav.loadEventEnd, panels: panels?.startTime ?? -1 };
+    });
+    expect(timing.panels).toBeGreaterThanOrEqual(timing.load);
+    expect(probe.errors()).toEqual([]);
+    await probe.close();
+  });
+
+  it('opened on a later chapter, fetches the blocks at once and shows that step’s', async () => {
+    const probe = await newPage(browser, { width: 1440, height: 900 });
+    const { page } = probe;
+    await page.goto(server.url('/'), { waitUntil: 'domcontentloaded' });
+    const linxian = (await chaptersOf(page)).find((c) => c.first.view === 'incidence' && c.first.state === 'before')!;
+    await page.goto(server.url(`/#${linxian.id}`), { waitUntil: 'load' });
+    await waitForTarget(page, linxian.first);
+    await page.locator('.map-chrome[data-key="incidence-before"]').waitFor({ state: 'visible' });
+    expect(await page.getAttribute('#story-map', 'data-chrome')).toBe('ready');
+    // The SVG's text alternative is that view's description.
+    const description = await page.locator('.map-chrome[data-key="incidence-before"] .map-description').textContent();
+    expect(await page.getAttribute('.map-svg', 'alt')).toBe(description!.trim());
+    expect(probe.errors()).toEqual([]);
+    await probe.close();
+  });
+
+  it('when the blocks cannot be fetched, the text and the map still follow the steps, and a later step tries again', async () => {
+    const probe = await newPage(browser, { width: 1440, height: 900 });
+    const { page } = probe;
+    let refuse = true;
+    await page.route('**/views/zh/panels/', (route) => (refuse ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+    await page.goto(server.url('/'), { waitUntil: 'load' });
+    const chapters = await chaptersOf(page);
+    const linxian = chapters.find((c) => c.first.view === 'incidence' && c.first.state === 'before')!;
+    await restStep(page, `#${linxian.id} .step`);
+    await waitForTarget(page, linxian.first);
+    await page.waitForFunction(() => document.getElementById('story-map')!.dataset.chrome === 'error');
+    expect(await page.getAttribute('.map-svg', 'src')).toMatch(/\/incidence-before\.svg$/);
+    expect(await page.locator('.map-chrome:not([hidden])').count()).toBe(0);
+    refuse = false;
+    const later = chapters.find((c) => c.first.view !== 'incidence' && chapters.indexOf(c) > chapters.indexOf(linxian))!;
+    await restStep(page, `#${later.id} .step`);
+    await waitForPositionState(page);
+    expect(await page.getAttribute('#story-map', 'data-chrome')).toBe('ready');
+    expect(probe.pageErrors).toEqual([]);
+    await probe.close();
   });
 });
 

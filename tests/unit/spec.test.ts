@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadSiteData } from '../../src/data/load.ts';
 import { compileView, fillTemplate } from '../../src/spec/compile.ts';
 import { formatMetric } from '../../src/spec/format.ts';
-import { RAMPS } from '../../src/spec/palette.ts';
+import { mapCssVars, PALETTE, RAMPS } from '../../src/spec/palette.ts';
+import { allViewKeys, viewStates } from '../../src/spec/view-keys.ts';
 import { VIEWS, viewById } from '../../src/spec/views.ts';
 import { renderSvg } from '../../src/render/svg.ts';
 import { toMapLibreStyle } from '../../src/render/maplibre-style.ts';
@@ -96,5 +97,22 @@ describe('renderers read the same compiled view', () => {
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     expect(style.layers.some((l) => l.type === 'symbol')).toBe(false);
+  });
+});
+
+describe('what the story panel is told before its blocks arrive', () => {
+  it('names the states of the two before/after views, in drawing order, and of no other view', () => {
+    expect(viewStates()).toEqual({ incidence: ['before', 'after'], forest: ['before', 'after'] });
+    // Every key the panel can ask for is a view id alone or a view with one of its states.
+    const states = viewStates();
+    for (const k of allViewKeys()) expect(k.state ? states[k.view.id] : undefined).toEqual(k.state ? expect.arrayContaining([k.state]) : undefined);
+  });
+
+  it('gives the HTML around a map the palette’s own colours', () => {
+    const vars = Object.fromEntries(mapCssVars().split(';').map((d) => d.split(':')));
+    expect(vars['--map-ink']).toBe(PALETTE.ink.hex);
+    expect(vars['--map-hatch']).toBe(PALETTE.hatch.hex);
+    expect(vars['--map-not-reported']).toBe(PALETTE.notReported.hex);
+    expect(Object.keys(vars)).toHaveLength(6);
   });
 });
