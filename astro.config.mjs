@@ -5,7 +5,10 @@ import { defineConfig } from 'astro/config';
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets as files, never inlined: the same CSS is then fetched once for all pages (in
+  // parallel over HTTP/2) instead of riding in each page's HTML, which keeps the story's HTML
+  // within the first TCP window (~14 KB gzip, a round trip less on a slow network).
+  build: { format: 'directory', inlineStylesheets: 'never' },
   vite: {
     build: {
       // Every script as a file, never inlined into the HTML: the Content-Security-Policy

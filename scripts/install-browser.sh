@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # System packages the tests need on Debian: Chromium (driven by playwright-core at
-# /usr/bin/chromium), the Noto CJK fonts (so Chinese renders), poppler-utils, ghostscript, and
-# nginx (the security, link and smoke tests serve the built site through it with public/_headers).
+# /usr/bin/chromium), the Noto CJK fonts (so Chinese renders), poppler-utils, ghostscript, nginx
+# (the security, link and smoke tests serve the built site through it with public/_headers) and
+# openssl (a throwaway certificate for the HTTPS server of the bench and tests/e2e/https.test.ts).
 # Installs them with apt when something is missing and we are root; otherwise says what to
 # install and exits 1. Does nothing when everything is present.
 set -euo pipefail
 
-PACKAGES=(chromium fonts-noto-cjk poppler-utils ghostscript nginx)
+PACKAGES=(chromium fonts-noto-cjk poppler-utils ghostscript nginx openssl)
 missing=()
 
 [ -x /usr/bin/chromium ] || missing+=("chromium (/usr/bin/chromium)")
@@ -17,9 +18,10 @@ fi
 command -v pdftoppm >/dev/null 2>&1 || missing+=("poppler-utils (pdftoppm)")
 command -v gs >/dev/null 2>&1 || missing+=("ghostscript (gs)")
 [ -x /usr/sbin/nginx ] || missing+=("nginx (/usr/sbin/nginx)")
+command -v openssl >/dev/null 2>&1 || missing+=("openssl")
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  echo "install-browser: chromium, Noto CJK fonts, poppler-utils, ghostscript and nginx are present."
+  echo "install-browser: chromium, Noto CJK fonts, poppler-utils, ghostscript, nginx and openssl are present."
   exit 0
 fi
 

@@ -55,5 +55,7 @@ describe('the bench’s HTTPS server', () => {
     const r = await get('/views/zh/panels/');
     expect(r.status).toBe(200);
     expect(r.body.match(/class="map-chrome"/g)?.length).toBeGreaterThan(1);
+    // A fragment of the story, not a page of its own: not for search results.
+    expect(r.headers['x-robots-tag']).toBe('noindex');
   });
 });
