@@ -6,7 +6,7 @@ import type { Lang } from '../spec/format.ts';
 import { embedImagePath, embedPath, resizeScriptPath } from './urls.ts';
 
 export interface SnippetInput {
-  /** Origin the embed is served from, e.g. https://maps.example.org */
+  /** Origin the embed is served from (scheme, host and port, as location.origin gives it). */
   origin: string;
   lang: Lang;
   key: string;
