@@ -1,7 +1,8 @@
 /**
- * The language switch keeps the reader's place: its link to the other language's story page
- * carries the chapter being read (`/en/#lanxian`). Both pages give chapters, paragraphs and
- * captions the same ids, so the fragment lands on the same text in the other language.
+ * The language switch keeps the reader's place: its link to the other language's page carries
+ * the place being read — a story chapter (`/en/#lanxian`), a section or article of the data page
+ * (`/en/data/#fulltext`): the elements marked `data-lang-place`. Both languages give places,
+ * paragraphs, captions and table rows the same ids, so the fragment lands on the same text.
  *
  * The switch sits in the masthead, so a reader scrolls back up to reach it, passing through
  * the chapters above (and the story client rewrites the address's #chapter as they go). The
@@ -17,8 +18,9 @@ const READING_LINE = 0.55;
 const SETTLE_MS = 500;
 
 const links = [...document.querySelectorAll<HTMLAnchorElement>('a[data-lang-switch]')];
-const chapters = [...document.querySelectorAll<HTMLElement>('section.chapter[id]')];
-const masthead = document.querySelector<HTMLElement>('.story-masthead');
+const chapters = [...document.querySelectorAll<HTMLElement>('[data-lang-place][id]')];
+// The bar the switch sits in at the top of the page (story masthead, data page's nav).
+const masthead = document.querySelector<HTMLElement>('.story-masthead, .data-nav');
 
 /** The chapter under the reading line, if the masthead is out of view (else the reader is at the top). */
 function chapterInView(): string | null {
@@ -37,12 +39,10 @@ function chapterInView(): string | null {
  */
 const openedHash = location.hash;
 
-/** A #fragment, if it names an element of the page: a chapter, or the chapter it is in. */
+/** A #fragment, if it names an element of the page (the other language has the same ids). */
 function fragment(hash = location.hash): string | null {
   const id = decodeURIComponent(hash.slice(1));
-  const target = id ? document.getElementById(id) : null;
-  if (!target) return null;
-  return target.closest<HTMLElement>('section.chapter[id]')?.id ?? id;
+  return id && document.getElementById(id) ? id : null;
 }
 
 if (links.length) {

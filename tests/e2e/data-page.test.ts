@@ -86,6 +86,33 @@ describe('the data page', () => {
   });
 });
 
+describe('the language switch on the data page', () => {
+  const switchHref = (page: PageProbe['page']) => page.getAttribute('.data-nav a[data-lang-switch]', 'href');
+
+  it('carries the #fragment the page was opened at: a figure’s sentence', async () => {
+    const fresh = await newPage(browser, { width: 1440, height: 900 });
+    await fresh.page.goto(server.url('/data/#fig-lin-poverty-incidence-before'), { waitUntil: 'load' });
+    await expect.poll(() => switchHref(fresh.page)).toBe('/en/data/#fig-lin-poverty-incidence-before');
+    await Promise.all([fresh.page.waitForURL('**/en/data/#fig-lin-poverty-incidence-before'), fresh.page.click('.data-nav a[data-lang-switch]')]);
+    expect(await fresh.page.getAttribute('html', 'lang')).toBe('en');
+    await fresh.close();
+  });
+
+  it('carries the section or article scrolled to, and lands there in the other language', async () => {
+    const fresh = await newPage(browser, { width: 390, height: 844 });
+    const { page } = fresh;
+    await page.goto(server.url('/en/data/'), { waitUntil: 'load' });
+    expect(await switchHref(page)).toBe('/data/');
+    await page.locator('#text-linxian p').first().evaluate((p) => p.scrollIntoView({ block: 'center' }));
+    await expect.poll(() => switchHref(page), { timeout: 5000 }).toBe('/data/#text-linxian');
+    await Promise.all([page.waitForURL((url) => url.pathname === '/data/' && url.hash === '#text-linxian'), page.click('.data-nav a[data-lang-switch]')]);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await expect.poll(() => page.locator('#text-linxian').evaluate((a) => Math.abs(a.getBoundingClientRect().top) < 2)).toBe(true);
+    expect(fresh.errors().filter((e) => !e.endsWith('net::ERR_ABORTED'))).toEqual([]);
+    await fresh.close();
+  });
+});
+
 describe('the downloads', () => {
   const get = async (path: string) => {
     const r = await fetch(server.url(path));
