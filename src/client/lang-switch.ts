@@ -18,18 +18,18 @@ const READING_LINE = 0.55;
 const SETTLE_MS = 500;
 
 const links = [...document.querySelectorAll<HTMLAnchorElement>('a[data-lang-switch]')];
-const chapters = [...document.querySelectorAll<HTMLElement>('[data-lang-place][id]')];
+const places = [...document.querySelectorAll<HTMLElement>('[data-lang-place][id]')];
 // The bar the switch sits in at the top of the page (story masthead, data page's nav).
 const masthead = document.querySelector<HTMLElement>('.story-masthead, .data-nav');
 
-/** The chapter under the reading line, if the masthead is out of view (else the reader is at the top). */
-function chapterInView(): string | null {
+/** The place (chapter, section) under the reading line, if the masthead is out of view (else the reader is at the top). */
+function placeInView(): string | null {
   if (masthead && masthead.getBoundingClientRect().bottom > 0) return null;
   const main = document.querySelector('main.story');
   const css = main ? parseFloat(getComputedStyle(main).getPropertyValue('--story-trigger')) : NaN;
   const line = window.innerHeight * (css > 0 && css < 1 ? css : READING_LINE);
   let current: HTMLElement | null = null;
-  for (const chapter of chapters) if (chapter.getBoundingClientRect().top <= line) current = chapter;
+  for (const place of places) if (place.getBoundingClientRect().top <= line) current = place;
   return current?.id ?? null;
 }
 
@@ -58,7 +58,7 @@ if (links.length) {
   };
 
   // Opened at a #fragment (the browser scrolls there by the load event), or mid-page on reload.
-  const opened = () => remember(fragment(openedHash) ?? chapterInView());
+  const opened = () => remember(fragment(openedHash) ?? placeInView());
   if (document.readyState === 'complete') opened();
   else addEventListener('load', opened, { once: true });
 
@@ -67,13 +67,13 @@ if (links.length) {
     'scroll',
     () => {
       clearTimeout(timer);
-      timer = setTimeout(() => remember(chapterInView()), SETTLE_MS);
+      timer = setTimeout(() => remember(placeInView()), SETTLE_MS);
     },
     { passive: true },
   );
   // A chapter link of the masthead, or a #fragment typed in.
   addEventListener('hashchange', () => remember(fragment()));
   // Followed by click, tap, keyboard or middle click: a switch still on screen mid-chapter goes there.
-  const now = () => write(chapterInView() ?? place);
+  const now = () => write(placeInView() ?? place);
   for (const a of links) for (const type of ['pointerdown', 'click'] as const) a.addEventListener(type, now);
 }

@@ -7,27 +7,21 @@
  * their fetched twin carries. The others are added hidden, in the partial's order.
  */
 
-let request: Promise<HTMLElement[]> | null = null;
-
-/** The fetched blocks, or a rejection naming the URL; a failed fetch may be tried again. */
-function fetchChromes(url: string): Promise<HTMLElement[]> {
-  request ??= fetch(url)
-    .then(async (r) => {
-      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-      // Our own build's markup, same origin; DOMParser runs no script of it.
-      const doc = new DOMParser().parseFromString(await r.text(), 'text/html');
-      const chromes = [...doc.querySelectorAll<HTMLElement>('.map-chrome[data-key]')];
-      if (!chromes.length) throw new Error(`${url}: no .map-chrome blocks`);
-      return chromes;
-    })
-    .catch((error: unknown) => {
-      request = null;
-      throw error;
-    });
-  return request;
+/** The fetched blocks, or a rejection naming the URL. */
+async function fetchChromes(url: string): Promise<HTMLElement[]> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  // Our own build's markup, same origin; DOMParser runs no script of it.
+  const doc = new DOMParser().parseFromString(await r.text(), 'text/html');
+  const chromes = [...doc.querySelectorAll<HTMLElement>('.map-chrome[data-key]')];
+  if (!chromes.length) throw new Error(`${url}: no .map-chrome blocks`);
+  return chromes;
 }
 
-/** Puts every view's block in `panel` (idempotent); resolves with the blocks that gained tools or were added. */
+/**
+ * Puts every view's block in `panel` (idempotent); resolves with the blocks that gained tools or
+ * were added. The caller fetches once (story.ts keeps the promise, and drops it on failure).
+ */
 export async function loadMapPanels(panel: HTMLElement): Promise<HTMLElement[]> {
   const fetched = await fetchChromes(panel.dataset.panelsUrl ?? '');
   const changed: HTMLElement[] = [];

@@ -46,7 +46,7 @@ export interface StoryStepsOptions {
    * story's HTML carries only the first one (map-panels.ts fetches the rest). Call refresh() once
    * it is there.
    */
-  missingChrome?: (key: string) => void;
+  missingChrome?: () => void;
 }
 
 interface Step {
@@ -60,7 +60,7 @@ interface Step {
 const keyOf = (view: string, state: string | null) => (state ? `${view}-${state}` : view);
 
 /** `data-view-states` on the panel: the states each view has (`{"incidence":["before","after"]}`). */
-function viewStates(panel: HTMLElement): Record<string, string[]> {
+function statesFromPanel(panel: HTMLElement): Record<string, string[]> {
   try {
     const parsed: unknown = JSON.parse(panel.dataset.viewStates ?? '{}');
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, string[]>) : {};
@@ -85,7 +85,7 @@ export function startStorySteps(main: HTMLElement, panel: HTMLElement, options: 
   };
   // Blocks arrive after the page (map-panels.ts): looked up each time, never kept.
   const chromes = () => [...panel.querySelectorAll<HTMLElement>('.map-chrome[data-key]')];
-  const states = viewStates(panel);
+  const states = statesFromPanel(panel);
   const svg = panel.querySelector<HTMLImageElement>('.map-svg');
   const svgBase = svg?.getAttribute('src')?.replace(/[^/]+\.svg$/, '') ?? null;
   const announcer = main.querySelector<HTMLElement>('.sr-announcer');
@@ -146,7 +146,7 @@ export function startStorySteps(main: HTMLElement, panel: HTMLElement, options: 
       if (!c.hidden) found = c;
     }
     panel.dataset.chrome = found ? 'ready' : 'loading';
-    if (!found) options.missingChrome?.(target.key);
+    if (!found) options.missingChrome?.();
     const description = found?.querySelector('.map-description')?.textContent?.trim();
     if (svg && description) svg.alt = description;
     for (const b of stateButtons()) b.setAttribute('aria-pressed', String(b.dataset.state === target.state));

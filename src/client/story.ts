@@ -73,16 +73,20 @@ function start(main: HTMLElement, panel: HTMLElement) {
   const steps = startStorySteps(main, panel, { missingChrome: () => void panels() });
   let tooltip: Tooltip | null = null;
   let runtime: MapRuntime | null = null;
+  let tooltipRequest: Promise<void> | null = null;
   const tooltips = () =>
-    tooltipBox && !tooltip
+    (tooltipRequest ??= tooltipBox
       ? import('./tooltip.ts').then(({ createTooltip }) => {
-          tooltip ??= createTooltip({ panel, box: tooltipBox, views, currentKey: () => steps.current().key });
+          tooltip = createTooltip({ panel, box: tooltipBox, views, currentKey: () => steps.current().key });
           if (runtime) tooltip.attachMap(runtime.map, runtime.countyPoint);
           // The focus that asked for the module came before its listeners: answer it now.
           const focused = document.activeElement?.closest?.<HTMLButtonElement>('.map-counties button[data-code]');
           if (focused && panel.contains(focused)) void tooltip.show(focused.dataset.code!, 'county');
+        }).catch((error: unknown) => {
+          tooltipRequest = null;
+          console.warn('Story map: tooltips could not be loaded.', error);
         })
-      : Promise.resolve();
+      : Promise.resolve());
 
   // Without WebGL 2 the SVG stays for good: said at once, and no map code is ever loaded.
   const canDraw = !!container && webgl2();

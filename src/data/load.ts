@@ -8,7 +8,9 @@ import { Edition } from '../schema/edition.ts';
 import { Metrics, type Metric } from '../schema/metrics.ts';
 import { LvliangTopology } from '../schema/geo.ts';
 import { geoFromTopology, type GeoData } from '../spec/geo-data.ts';
-import type { CompileInput } from '../spec/compile.ts';
+import { compileView, type CompileInput, type CompiledView } from '../spec/compile.ts';
+import type { Lang } from '../spec/format.ts';
+import { allViewKeys } from '../spec/view-keys.ts';
 
 export interface SiteData {
   edition: Edition;
@@ -48,4 +50,17 @@ export function loadSiteData(root = process.cwd()): SiteData {
   const english = JSON.parse(readFileSync(join(root, 'src/content/translations/en.json'), 'utf8')) as Record<string, string>;
   cached = { edition, metrics, unreadable, metricsById, topology, geo, english, compileInput: { metrics: metricsById, geo, captions: edition.captions, english } };
   return cached;
+}
+
+const compiled = new Map<Lang, Array<{ key: string; view: CompiledView }>>();
+
+/** Every view key compiled for one language, in drawing order: compiled once per build, read by every page that needs them. */
+export function compiledViews(lang: Lang): Array<{ key: string; view: CompiledView }> {
+  let views = compiled.get(lang);
+  if (!views) {
+    const { compileInput } = loadSiteData();
+    views = allViewKeys().map((k) => ({ key: k.key, view: compileView(k.view, compileInput, lang, k.state) }));
+    compiled.set(lang, views);
+  }
+  return views;
 }

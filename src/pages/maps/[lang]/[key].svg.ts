@@ -1,8 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSiteData } from '../../../data/load.ts';
+import { compiledViews, loadSiteData } from '../../../data/load.ts';
 import { renderSvg } from '../../../render/svg.ts';
 import { compactSvgPaths } from '../../../render/svg-compact.ts';
-import { compileView } from '../../../spec/compile.ts';
 import type { Lang } from '../../../spec/format.ts';
 import { allViewKeys } from '../../../spec/view-keys.ts';
 
@@ -13,10 +12,8 @@ export const getStaticPaths = (() =>
   (['zh', 'en'] as const).flatMap((lang) => allViewKeys().map((k) => ({ params: { lang, key: k.key } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
-  const lang = params.lang as Lang;
-  const k = allViewKeys().find((x) => x.key === params.key)!;
-  const { compileInput, geo } = loadSiteData();
+  const { view } = compiledViews(params.lang as Lang).find((c) => c.key === params.key)!;
   // Compacted: the first map is the phone's largest first-screen element (svg-compact.ts).
-  const svg = compactSvgPaths(renderSvg(compileView(k.view, compileInput, lang, k.state), geo, { ...PAGE_SVG, frame: false }));
+  const svg = compactSvgPaths(renderSvg(view, loadSiteData().geo, { ...PAGE_SVG, frame: false }));
   return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
 };
