@@ -90,17 +90,21 @@ async function embedBelowTheFold(browser: Browser, origin: string): Promise<Pick
   const host = `${origin}/bench-host/`;
   await page.goto(host, { waitUntil: 'networkidle' });
   const frame = await page.waitForSelector('iframe');
-  await page.mouse.move(20, 20);
-  await page.mouse.wheel(0, 200);
+  const inner = await frame.contentFrame();
+  // The reader's first input inside the frame while it is below the fold: the map must still wait.
+  await inner!.waitForFunction(() => document.documentElement.classList.contains('js'));
+  await inner!.evaluate(async () => {
+    dispatchEvent(new Event('pointermove'));
+    for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
+  });
   await settle(page);
   const before = requested.filter((u) => /map-runtime|maplibre/.test(u)).length;
+  // Scrolled to, with no further input in the frame.
   await frame.scrollIntoViewIfNeeded();
-  await frame.hover();
-  const inner = await frame.contentFrame();
   await inner!.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.map === 'maplibre', null, { timeout: 30_000 });
   const after = requested.filter((u) => /map-runtime|maplibre/.test(u)).length;
   await context.close();
-  return { mapLoadsWhenNear: before === 0 && after > 0, mapLoadsWhenNearDetail: `map code requests: ${before} while below the fold, ${after} once scrolled to and pointed at` };
+  return { mapLoadsWhenNear: before === 0 && after > 0, mapLoadsWhenNearDetail: `map code requests: ${before} while below the fold after an input in the frame, ${after} once scrolled to` };
 }
 
 export async function measureBytes(origin: string): Promise<Bytes> {

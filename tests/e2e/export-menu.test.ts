@@ -1,7 +1,7 @@
 /**
  * The story's Export menu in the built site: loaded only when opened, and its SVG is the same
  * file `npm run export` writes for that view and preset; its PNG has the preset's exact pixels
- * and pHYs. Runs once the menu is on the story page (EXPORT_MENU_PAGE names another page).
+ * and pHYs. The menus arrive with the panel blocks after the page has loaded (map-panels.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -71,11 +71,17 @@ describe('Export menu on the story page', () => {
   it('prints the story without controls or the menu, with the step maps as images', async () => {
     const probe = await newPage(browser, { width: 1280, height: 900 });
     await probe.page.goto(server.url(PAGE));
+    // The menus and the before/after switches come with the panel blocks after load: on the page first.
+    await probe.page.waitForFunction(() => document.getElementById('story-map')?.dataset.chrome === 'ready' && !!document.querySelector('[data-export-menu]:not([hidden])'));
     await probe.page.emulateMedia({ media: 'print' });
     const shown = await probe.page.evaluate(() =>
-      ['.export-menu', '.map-steps', '.map-states', '.map-canvas'].map((s) => [...document.querySelectorAll(s)].some((e) => getComputedStyle(e).display !== 'none')),
+      ['.export-menu', '.map-steps', '.map-states', '.map-canvas'].map((s) => {
+        const all = [...document.querySelectorAll(s)];
+        return { count: all.length, shown: all.some((e) => getComputedStyle(e).display !== 'none') };
+      }),
     );
-    expect(shown).toEqual([false, false, false, false]);
+    for (const s of shown) expect(s.count).toBeGreaterThan(0);
+    expect(shown.map((s) => s.shown)).toEqual([false, false, false, false]);
     const sticky = await probe.page.evaluate(() => [...document.querySelectorAll('.story-map, .story-map > *')].filter((e) => getComputedStyle(e).position === 'sticky').length);
     expect(sticky).toBe(0);
     // Each map a chapter brings in (kept in <noscript> for readers without JavaScript) prints as an image.
