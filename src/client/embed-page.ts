@@ -12,6 +12,7 @@ import type { MapTarget } from './scroll-steps.ts';
 import { startSizing, type Sizing } from './embed-size.ts';
 import { afterFirstInput } from './first-input.ts';
 import { createTooltip } from './tooltip.ts';
+import { webglAvailable } from './webgl.ts';
 
 type Views = Record<string, CompiledView>;
 const CITY_CODE = '141100';
@@ -106,8 +107,8 @@ async function loadMap(
   const container = panel.querySelector<HTMLElement>('.map-canvas');
   if (!container) return null;
   try {
-    const { startMap, webglAvailable } = await import('./map-runtime.ts');
-    if (!webglAvailable()) return null; // the SVG stays: a complete map on its own
+    if (!webglAvailable()) return null; // the SVG stays, a complete map on its own; no map code loads
+    const { startMap } = await import('./map-runtime.ts');
     const runtime = await startMap({ panel, container, views: views(), geoUrl: main.dataset.geoUrl ?? '', current: target });
     if (!runtime) return null;
     const { map } = runtime;

@@ -12,8 +12,8 @@
  * switch that stays on screen). Without JavaScript the link leads to the top of the other page.
  */
 
-/** Where on the screen a chapter counts as the one being read, unless the layout says (`--story-trigger`). */
-const READING_LINE = 0.55;
+import { triggerLine } from './scroll-steps.ts';
+
 /** How long the page must rest before the chapter under the reading line counts as read. */
 const SETTLE_MS = 500;
 
@@ -21,13 +21,13 @@ const links = [...document.querySelectorAll<HTMLAnchorElement>('a[data-lang-swit
 const places = [...document.querySelectorAll<HTMLElement>('[data-lang-place][id]')];
 // The bar the switch sits in at the top of the page (story masthead, data page's nav).
 const masthead = document.querySelector<HTMLElement>('.story-masthead, .data-nav');
+// The story's layout sets its reading line (`--story-trigger`); other pages use the default.
+const main = document.querySelector('main.story');
 
 /** The place (chapter, section) under the reading line, if the masthead is out of view (else the reader is at the top). */
 function placeInView(): string | null {
   if (masthead && masthead.getBoundingClientRect().bottom > 0) return null;
-  const main = document.querySelector('main.story');
-  const css = main ? parseFloat(getComputedStyle(main).getPropertyValue('--story-trigger')) : NaN;
-  const line = window.innerHeight * (css > 0 && css < 1 ? css : READING_LINE);
+  const line = triggerLine(main);
   let current: HTMLElement | null = null;
   for (const place of places) if (place.getBoundingClientRect().top <= line) current = place;
   return current?.id ?? null;

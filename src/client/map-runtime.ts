@@ -17,6 +17,7 @@ import { geoFromTopology, type GeoData } from '../spec/geo-data.ts';
 import { PALETTE } from '../spec/palette.ts';
 import { GEO_SOURCES, HATCH_IMAGE, toMapLibreStyle } from '../render/maplibre-style.ts';
 import type { MapTarget } from './scroll-steps.ts';
+import { webglAvailable } from './webgl.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -118,14 +119,6 @@ function leadIn(step: HTMLElement): number {
   return first === step ? 0 : step.getBoundingClientRect().top - first.getBoundingClientRect().top;
 }
 
-/** WebGL 2 is what MapLibre 6 needs; asking first avoids loading 1 MB of code that cannot run. */
-export function webglAvailable(): boolean {
-  try {
-    return !!document.createElement('canvas').getContext('webgl2');
-  } catch {
-    return false;
-  }
-}
 
 export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   const { panel, container } = o;

@@ -11,9 +11,10 @@
  * (story.css sets it per layout — on phones, the line where a resting card starts to cover the
  * map), 0.55 by default.
  */
-export const TRIGGER_LINE = 0.55;
-function triggerLine(main: HTMLElement): number {
-  const css = parseFloat(getComputedStyle(main).getPropertyValue('--story-trigger'));
+const TRIGGER_LINE = 0.55;
+/** The trigger line in px from the viewport's top; also the language switch's reading line (lang-switch.ts). */
+export function triggerLine(main: Element | null): number {
+  const css = main ? parseFloat(getComputedStyle(main).getPropertyValue('--story-trigger')) : NaN;
   return (css > 0 && css < 1 ? css : TRIGGER_LINE) * window.innerHeight;
 }
 

@@ -14,6 +14,7 @@ import { afterFirstInput, markFirstInput } from './first-input.ts';
 import { loadMapPanels } from './map-panels.ts';
 import './print-maps.ts';
 import { startStorySteps } from './scroll-steps.ts';
+import { webglAvailable } from './webgl.ts';
 import type { Tooltip } from './tooltip.ts';
 
 type Views = Record<string, CompiledView>;
@@ -25,14 +26,6 @@ const main = document.querySelector<HTMLElement>('main.story');
 const panel = document.getElementById('story-map');
 if (main && panel) start(main, panel);
 
-/** MapLibre 6 draws with WebGL 2; without it the build-time SVG stays and no map code loads. */
-function webgl2(): boolean {
-  try {
-    return !!document.createElement('canvas').getContext('webgl2');
-  } catch {
-    return false;
-  }
-}
 
 function start(main: HTMLElement, panel: HTMLElement) {
   panel.dataset.map = 'svg';
@@ -89,7 +82,7 @@ function start(main: HTMLElement, panel: HTMLElement) {
       : Promise.resolve());
 
   // Without WebGL 2 the SVG stays for good: said at once, and no map code is ever loaded.
-  const canDraw = !!container && webgl2();
+  const canDraw = !!container && webglAvailable();
   if (!canDraw) panel.dataset.mapFallback = 'no-webgl'; // data-map stays "svg"
 
   let mapRequested = false;

@@ -6,11 +6,9 @@
  * tests/unit/embed-images.test.ts compares to what this file renders now.
  */
 import { createHash } from 'node:crypto';
-import { loadSiteData } from '../data/load.ts';
+import { compiledViews, loadSiteData } from '../data/load.ts';
 import { renderSvg } from '../render/svg.ts';
-import { compileView } from '../spec/compile.ts';
 import type { Lang } from '../spec/format.ts';
-import { allViewKeys } from '../spec/view-keys.ts';
 import { IMAGE_SIZE } from './snippet.ts';
 
 export interface EmbedImage {
@@ -23,11 +21,11 @@ export interface EmbedImage {
 }
 
 export function embedImages(): EmbedImage[] {
-  const { compileInput, geo } = loadSiteData();
+  const { geo } = loadSiteData();
   return (['zh', 'en'] as const).flatMap((lang) =>
-    allViewKeys().map((k) => {
-      const svg = renderSvg(compileView(k.view, compileInput, lang, k.state), geo, { ...IMAGE_SIZE, frame: true });
-      return { lang, key: k.key, id: `${lang}/${k.key}`, svg, sha256: createHash('sha256').update(svg).digest('hex') };
+    compiledViews(lang).map(({ key, view }) => {
+      const svg = renderSvg(view, geo, { ...IMAGE_SIZE, frame: true });
+      return { lang, key, id: `${lang}/${key}`, svg, sha256: createHash('sha256').update(svg).digest('hex') };
     }),
   );
 }

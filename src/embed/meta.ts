@@ -1,6 +1,6 @@
 /** Everything an embed page and its oEmbed file say about one view, for one language (build time). */
-import { loadSiteData } from '../data/load.ts';
-import { compileView, type CompiledView } from '../spec/compile.ts';
+import { compiledViews } from '../data/load.ts';
+import type { CompiledView } from '../spec/compile.ts';
 import type { Lang } from '../spec/format.ts';
 import { readChapters } from '../story/read-chapters.ts';
 import fallbackHeights from './fallback-heights.json';
@@ -29,8 +29,8 @@ let chapters: ReturnType<typeof readChapters> | null = null;
 
 export function embedMeta(lang: Lang, key: string): EmbedMeta {
   const embed = embedKeyByKey(key);
-  const { compileInput } = loadSiteData();
-  const views = embed.viewKeys.map((k) => ({ key: k.key, view: compileView(embed.view, compileInput, lang, k.state) }));
+  const compiled = compiledViews(lang);
+  const views = embed.viewKeys.map((k) => compiled.find((c) => c.key === k.key)!);
   const first = views[0]!.view;
   const oneState = views.length === 1 && first.stateLabel;
   chapters ??= readChapters();

@@ -15,7 +15,7 @@ export function siteOrigin(astroSite?: URL | string): string {
   return url.origin;
 }
 
-const langPrefix = (lang: Lang) => (lang === 'zh' ? '' : '/en');
+export const langPrefix = (lang: Lang) => (lang === 'zh' ? '' : '/en');
 
 export const embedPath = (lang: Lang, key: string) => `${langPrefix(lang)}/embed/${key}/`;
 export const oembedPath = (lang: Lang, key: string) => `${embedPath(lang, key)}oembed.json`;

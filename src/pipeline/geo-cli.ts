@@ -9,6 +9,7 @@
  * On any bad input it exits non-zero, naming the file, and writes nothing.
  */
 import { InputError } from './input-error.ts';
+import { writeFilesAtomically } from './write-atomic.ts';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -16,9 +17,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
-  renameSync,
   rmSync,
-  writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -207,18 +206,6 @@ npx vitest run tests/unit/geo.test.ts
 `;
 }
 
-/** Writes `text` to `file` via a temp file in the same directory and a rename. */
-export function writeFileAtomic(file: string, text: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
 function optionValue(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
   if (i < 0) return undefined;
@@ -233,9 +220,11 @@ export function main(argv: string[] = process.argv.slice(2)): number {
     const outDir = optionValue(argv, '--out') ?? DEFAULT_OUT_DIR;
     // Everything is built and checked before the first write.
     const { topologyJson, sourcesMd, stats } = regenerate(cacheDir);
-    mkdirSync(outDir, { recursive: true });
-    writeFileAtomic(join(outDir, TOPOLOGY_FILE), topologyJson);
-    writeFileAtomic(join(outDir, SOURCES_FILE), sourcesMd);
+    // Both files or neither: a failed write leaves the old pair as it was.
+    writeFilesAtomically([
+      { path: join(outDir, TOPOLOGY_FILE), content: topologyJson },
+      { path: join(outDir, SOURCES_FILE), content: sourcesMd },
+    ]);
     const bytes = Buffer.byteLength(topologyJson);
     console.log(
       `geo: wrote ${relative(process.cwd(), join(outDir, TOPOLOGY_FILE))}: ${bytes} bytes ` +

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, DIST, launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
-import { firstInput } from './story-helpers.ts';
+import { firstInput, restStep, waitForSettledMap } from './story-helpers.ts';
 
 /** Debian's Chromium as launchBrowser() starts it, plus extra switches (e.g. no WebGL). */
 function launchBrowserWith(extraArgs: string[]): Promise<Browser> {
@@ -112,19 +112,6 @@ const waitForScrollStill = (page: Page) =>
     null,
     { timeout: 10_000 },
   );
-
-/** Puts a step where a reader's card rests (its CSS scroll-margin-top), as the prev/next buttons do, and waits until it is the active one. */
-async function restStep(page: Page, selector: string) {
-  await page.evaluate((selector) => document.querySelector(selector)!.scrollIntoView({ block: 'start', behavior: 'instant' }), selector);
-  await page.waitForFunction((selector) => document.querySelector(selector)!.classList.contains('is-active'), selector, { timeout: 10_000 });
-}
-
-/** MapLibre has drawn the current view and the camera is still. */
-const waitForSettledMap = (page: Page) =>
-  page.waitForFunction(() => {
-    const d = document.getElementById('story-map')!.dataset;
-    return d.map === 'maplibre' && d.mapSettled === 'true';
-  }, null, { timeout: 20_000 });
 
 /** Distinct colours in a PNG, decoded by the browser itself (no image library needed). */
 async function distinctColours(page: Page, png: Buffer): Promise<number> {
