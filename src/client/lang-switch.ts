@@ -12,7 +12,17 @@
  * switch that stays on screen). Without JavaScript the link leads to the top of the other page.
  */
 
-import { triggerLine } from './scroll-steps.ts';
+/**
+ * Where on the screen a place counts as the one being read: the story's trigger line
+ * (`--story-trigger`, as scroll-steps.ts reads it), 0.55 elsewhere. Read here, not imported: an
+ * import would split the story's first script into a chain of files, a round trip each on a
+ * slow network (the bench's LCP figure).
+ */
+const READING_LINE = 0.55;
+function readingLine(main: Element | null): number {
+  const css = main ? parseFloat(getComputedStyle(main).getPropertyValue('--story-trigger')) : NaN;
+  return (css > 0 && css < 1 ? css : READING_LINE) * window.innerHeight;
+}
 
 /** How long the page must rest before the chapter under the reading line counts as read. */
 const SETTLE_MS = 500;
@@ -27,17 +37,11 @@ const main = document.querySelector('main.story');
 /** The place (chapter, section) under the reading line, if the masthead is out of view (else the reader is at the top). */
 function placeInView(): string | null {
   if (masthead && masthead.getBoundingClientRect().bottom > 0) return null;
-  const line = triggerLine(main);
+  const line = readingLine(main);
   let current: HTMLElement | null = null;
   for (const place of places) if (place.getBoundingClientRect().top <= line) current = place;
   return current?.id ?? null;
 }
-
-/**
- * The address's #fragment as the page was opened. Read now, before the load event: from then on
- * the story client rewrites it to the active chapter (#opening even at the very top, on a desktop).
- */
-const openedHash = location.hash;
 
 /** A #fragment, if it names an element of the page (the other language has the same ids). */
 function fragment(hash = location.hash): string | null {
@@ -45,7 +49,13 @@ function fragment(hash = location.hash): string | null {
   return id && document.getElementById(id) ? id : null;
 }
 
-if (links.length) {
+/**
+ * Makes the switch links keep the reader's place. `openedHash`: the address's #fragment as the
+ * page was opened, read by the caller before the load event — from then on the story client
+ * rewrites it to the active chapter (#opening even at the very top, on a desktop).
+ */
+export function keepPlaceOnSwitch(openedHash: string): void {
+  if (!links.length) return;
   const bases = new Map(links.map((a) => [a, (a.getAttribute('href') ?? '/').replace(/#.*$/, '')]));
   let place: string | null = null;
   const write = (id: string | null) => {

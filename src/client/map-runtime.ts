@@ -17,7 +17,6 @@ import { geoFromTopology, type GeoData } from '../spec/geo-data.ts';
 import { PALETTE } from '../spec/palette.ts';
 import { GEO_SOURCES, HATCH_IMAGE, toMapLibreStyle } from '../render/maplibre-style.ts';
 import type { MapTarget } from './scroll-steps.ts';
-import { webglAvailable } from './webgl.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -120,6 +119,7 @@ function leadIn(step: HTMLElement): number {
 }
 
 
+/** Callers check webglAvailable() (webgl.ts) before importing this module. */
 export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   const { panel, container } = o;
   const fallback = (why: unknown) => {
@@ -128,11 +128,6 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
     panel.dataset.map = 'svg';
     panel.dataset.mapFallback = 'error';
   };
-  if (!webglAvailable()) {
-    panel.dataset.map = 'svg';
-    panel.dataset.mapFallback = 'no-webgl';
-    return null;
-  }
   panel.dataset.map = 'loading';
 
   let views: Views;

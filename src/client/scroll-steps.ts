@@ -12,8 +12,8 @@
  * map), 0.55 by default.
  */
 const TRIGGER_LINE = 0.55;
-/** The trigger line in px from the viewport's top; also the language switch's reading line (lang-switch.ts). */
-export function triggerLine(main: Element | null): number {
+/** The trigger line in px from the viewport's top (lang-switch.ts reads the same property). */
+function triggerLine(main: Element | null): number {
   const css = main ? parseFloat(getComputedStyle(main).getPropertyValue('--story-trigger')) : NaN;
   return (css > 0 && css < 1 ? css : TRIGGER_LINE) * window.innerHeight;
 }

@@ -19,6 +19,9 @@ import type { Tooltip } from './tooltip.ts';
 
 type Views = Record<string, CompiledView>;
 
+// Read before the load event, after which this script rewrites it to the chapter being read.
+const openedHash = location.hash;
+
 // Layout that needs JavaScript (sticky map, scroll-over cards) is keyed on this class.
 document.documentElement.classList.add('js');
 
@@ -135,8 +138,15 @@ function start(main: HTMLElement, panel: HTMLElement) {
     near.observe(panel);
   };
   if (canDraw) whenNear(() => afterFirstInput(() => soon(loadMap)));
-  // After the first screen has loaded and painted: the rest of the panel, and the tooltips.
-  const afterLoad = () => soon(() => void Promise.all([panels(), tooltips()]));
+  const langSwitch = () =>
+    import('./lang-switch.ts')
+      .then((m) => m.keepPlaceOnSwitch(openedHash))
+      .catch((error: unknown) => console.warn('Story: the language switch keeps no place.', error));
+  // After the first screen has loaded and painted: the rest of the panel, the tooltips and the
+  // language switch's place-keeping (until then the switch is a plain link to the other page).
+  // Imported, they would be files the first script waits for (shared with the data page and
+  // the embeds), one round trip more before the first map on a slow network.
+  const afterLoad = () => soon(() => void Promise.all([panels(), tooltips(), langSwitch()]));
   if (document.readyState === 'complete') afterLoad();
   else addEventListener('load', afterLoad, { once: true });
   // A keyboard or pointer on the county list before then gets its tooltips at once.

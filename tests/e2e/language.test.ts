@@ -94,6 +94,8 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
     const toEn = page.locator('.story-masthead a[data-lang-switch]');
     expect(squash(await toEn.innerText())).toBe('English');
     expect(await toEn.getAttribute('hreflang')).toBe('en');
+    // Its place-keeping loads once the page has loaded (story.ts): then the link names the chapter.
+    await expect.poll(() => toEn.getAttribute('href')).toBe('/en/#lanxian');
     // The switch is in the masthead: the click scrolls back up to it first, past the chapters above.
     await Promise.all([page.waitForURL('**/en/#lanxian'), toEn.click()]);
     await page.waitForLoadState('networkidle');
@@ -105,6 +107,7 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
 
     const toZh = page.locator('.story-masthead a[data-lang-switch]');
     expect(squash(await toZh.innerText())).toBe('中文');
+    await expect.poll(() => toZh.getAttribute('href')).toBe('/#lanxian');
     await Promise.all([page.waitForURL((url) => url.pathname === '/' && url.hash === '#lanxian'), toZh.click()]);
     await page.waitForLoadState('networkidle');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
