@@ -12,8 +12,8 @@ import { PrintRequestError, resolvePrintSize, type PrintSize } from '../src/rend
 import { renderPrintSvg } from '../src/render/print-svg.ts';
 import type { ScaleBar } from '../src/render/print-scale.ts';
 import type { PrintPresets } from '../src/schema/print-presets.ts';
-import { compileView, type CompiledView } from '../src/spec/compile.ts';
-import type { ViewKey } from '../src/spec/view-keys.ts';
+import { compileView, type CompiledView } from '../src/views/compile.ts';
+import type { ViewKey } from '../src/views/view-keys.ts';
 import { parseArgs, USAGE, type ExportArgs } from './print/args.ts';
 import { Batch } from './print/batch.ts';
 import { Printer } from './print/chromium.ts';
@@ -70,7 +70,7 @@ async function cmykPdf(raw: Uint8Array, size: PrintSize, meta: Parameters<typeof
   const final = join(work, `${key}.pdf`);
   writeFileSync(final, pdf);
   const ink = maxTotalInk(cmykRaster(final, size.widthPt, 72));
-  if (ink > MAX_TOTAL_INK + 0.5) throw new Error(`${key}: total ink reaches ${ink.toFixed(1)} % (limit ${MAX_TOTAL_INK} %): fix its CMYK in src/spec/palette.ts`);
+  if (ink > MAX_TOTAL_INK + 0.5) throw new Error(`${key}: total ink reaches ${ink.toFixed(1)} % (limit ${MAX_TOTAL_INK} %): fix its CMYK in src/views/palette.ts`);
   const text = cmykRaster(final, size.widthPt, 72, 'text').data;
   for (let i = 0; i < text.length; i += 4)
     if (text[i] || text[i + 1] || text[i + 2]) throw new Error(`${key}: text prints on the C, M or Y plate: text must be 100 % K`);
@@ -125,7 +125,7 @@ export async function runExport(args: ExportArgs, presets: PrintPresets, log: (s
       px: { width: size.widthPx, height: size.heightPx },
       dpi: size.dpi,
       language: args.lang,
-      colour: args.cmyk ? 'CMYK (palette values, src/spec/palette.ts; total ink ≤ 240 %, text 100 % K)' : 'RGB',
+      colour: args.cmyk ? 'CMYK (palette values, src/views/palette.ts; total ink ≤ 240 %, text 100 % K)' : 'RGB',
       formats: args.formats,
       font: fontPackageInfo(),
       sources: [...new Set(plan.maps.map((m) => m.view.source))],

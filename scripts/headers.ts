@@ -2,9 +2,9 @@
  * The site's response headers have ONE source of truth, `public/_headers` (Cloudflare Pages /
  * Netlify syntax). This module reads it, says which headers a path gets (as those hosts apply it),
  * and writes the same rules as an nginx snippet — so the test server (tests/e2e/harness.ts), the
- * nginx the security tests run against (tests/e2e/nginx.ts) and the README's snippet cannot drift.
+ * nginx the security tests run against (tests/e2e/nginx.ts) and the snippet in docs/quality-gates.md cannot drift.
  *
- *   npm run headers:nginx      # prints the nginx snippet (the README quotes it; a test compares)
+ *   npm run headers:nginx      # prints the nginx snippet (docs/quality-gates.md quotes it; a test compares)
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -92,7 +92,7 @@ export function nginxLocations(rules: HeaderRule[], indent = ''): string {
   return blocks.join('\n');
 }
 
-/** The README's snippet: the locations inside a `server` block, with the types nginx lacks. */
+/** The snippet in docs/quality-gates.md: the locations inside a `server` block, with the types nginx lacks. */
 export function nginxSnippet(rules: HeaderRule[]): string {
   return [
     '# Generated from public/_headers (npm run headers:nginx); root is the built dist/.',

@@ -3,9 +3,9 @@
  * fails here (or in resolvePrintSize) with what is allowed.
  */
 import { PrintRequestError } from '../../src/render/print-layout.ts';
-import type { Lang } from '../../src/spec/format.ts';
-import { allViewKeys, type ViewKey } from '../../src/spec/view-keys.ts';
-import { VIEW_IDS } from '../../src/spec/views.ts';
+import type { Lang } from '../../src/views/format.ts';
+import { allViewKeys, type ViewKey } from '../../src/views/view-keys.ts';
+import { VIEW_IDS } from '../../src/views/views.ts';
 
 export const FORMATS = ['svg', 'pdf', 'png'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -27,7 +27,7 @@ export class Printer {
   ) {}
 
   static async launch(): Promise<Printer> {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run \`bash scripts/install-browser.sh\``);
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run \`bash scripts/install-test-deps.sh\``);
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,

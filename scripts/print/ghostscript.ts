@@ -9,7 +9,7 @@ export const GS = process.env.GS_PATH ?? 'gs';
 
 function run(args: string[], input?: Uint8Array): Buffer {
   const r = spawnSync(GS, ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', ...args], { input, maxBuffer: 1 << 30 });
-  if (r.error) throw new Error(`${GS} could not run (${r.error.message}): run \`bash scripts/install-browser.sh\` (installs ghostscript)`);
+  if (r.error) throw new Error(`${GS} could not run (${r.error.message}): run \`bash scripts/install-test-deps.sh\` (installs ghostscript)`);
   if (r.status !== 0) throw new Error(`${GS} ${args.join(' ')} failed: ${r.stderr.toString().trim() || `exit ${r.status}`}`);
   return r.stdout;
 }

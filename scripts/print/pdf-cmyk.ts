@@ -1,6 +1,6 @@
 /**
  * RGB → CMYK for the press, by the palette rather than by a colour profile: every colour the map
- * uses is defined once in src/spec/palette.ts with its hex and the CMYK the desk signed off
+ * uses is defined once in src/views/palette.ts with its hex and the CMYK the desk signed off
  * (text and rules 0/0/0/100, total ink ≤ 240 %). Each `r g b rg` / `RG` / `g` / `G` operator in
  * Chromium's PDF content streams is replaced by that swatch's `c m y k k` / `K`; a colour that
  * is not in the palette, an image, a shading or a colour space other than the device one stops
@@ -9,7 +9,7 @@
  */
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
 import { deflateSync } from 'node:zlib';
-import { ALL_SWATCHES, type Swatch } from '../../src/spec/palette.ts';
+import { ALL_SWATCHES, type Swatch } from '../../src/views/palette.ts';
 
 const BY_HEX = new Map<string, Swatch>(ALL_SWATCHES.map((s) => [s.hex.toLowerCase(), s]));
 const hex2 = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 255).toString(16).padStart(2, '0');
@@ -17,7 +17,7 @@ const hex2 = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 255).toStri
 function swatchFor(rgb: [number, number, number], where: string): Swatch {
   const hex = `#${rgb.map(hex2).join('')}`;
   const s = BY_HEX.get(hex);
-  if (!s) throw new Error(`CMYK: colour ${hex} in ${where} is not in the palette (src/spec/palette.ts); add it there with its CMYK`);
+  if (!s) throw new Error(`CMYK: colour ${hex} in ${where} is not in the palette (src/views/palette.ts); add it there with its CMYK`);
   return s;
 }
 

@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3';
 import type { Metric } from '../schema/metrics.ts';
-import { formatMetric, type Lang } from '../spec/format.ts';
-import { PALETTE, RAMPS } from '../spec/palette.ts';
+import { formatMetric, type Lang } from '../views/format.ts';
+import { PALETTE, RAMPS } from '../views/palette.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 

@@ -5,7 +5,7 @@
  * Snippets are written here from `location.origin`, the origin the reader's browser actually
  * used, so the same build is right on a staging and a production host.
  */
-import type { Lang } from '../spec/format.ts';
+import type { Lang } from '../views/format.ts';
 import { ampSnippet, iframeSnippet, linkSnippet, SANDBOX, type SnippetInput } from '../embed/snippet.ts';
 import { embedPath, resizeScriptPath } from '../embed/urls.ts';
 

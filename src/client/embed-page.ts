@@ -4,7 +4,7 @@
  * map-runtime.ts only once the frame is scrolled into view and the reader interacts with it — a
  * page with twelve embeds loads MapLibre only for the ones a reader reaches.
  */
-import type { CompiledView } from '../spec/compile.ts';
+import type { CompiledView } from '../views/compile.ts';
 import { embedSearch, parseEmbedParams, type EmbedParams } from '../embed/params.ts';
 import { embedPath } from '../embed/urls.ts';
 import type { MapRuntime } from './map-runtime.ts';

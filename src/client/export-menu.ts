@@ -9,9 +9,9 @@ import { resolvePrintSize, type PrintSize } from '../render/print-layout.ts';
 import { renderPrintSvg } from '../render/print-svg.ts';
 import { pngSize, withPhys } from '../render/png-phys.ts';
 import type { PrintPresets } from '../schema/print-presets.ts';
-import type { CompiledView } from '../spec/compile.ts';
-import type { Lang } from '../spec/format.ts';
-import { geoFromTopology, type GeoData } from '../spec/geo-data.ts';
+import type { CompiledView } from '../views/compile.ts';
+import type { Lang } from '../views/format.ts';
+import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
 
 /** Checked against its schema when the page is built (ExportMenu.astro). */
 const presets = presetsJson as PrintPresets;

@@ -12,9 +12,9 @@ import { Map as MapLibreMap, Marker, setWorkerUrl, type LngLatBoundsLike, type S
 import cssUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 // MapLibre 6 runs its parsing in a module worker that bundlers do not copy on their own.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { CompiledView } from '../spec/compile.ts';
-import { geoFromTopology, type GeoData } from '../spec/geo-data.ts';
-import { PALETTE } from '../spec/palette.ts';
+import type { CompiledView } from '../views/compile.ts';
+import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
+import { PALETTE } from '../views/palette.ts';
 import { GEO_SOURCES, HATCH_IMAGE, toMapLibreStyle } from '../render/maplibre-style.ts';
 import type { MapTarget } from './scroll-steps.ts';
 

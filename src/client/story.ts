@@ -8,7 +8,7 @@
  * (first-input.ts) — deferring it is what keeps the page's blocking time near zero
  * (PlaceCal#3265).
  */
-import type { CompiledView } from '../spec/compile.ts';
+import type { CompiledView } from '../views/compile.ts';
 import type { MapRuntime } from './map-runtime.ts';
 import { afterFirstInput, markFirstInput } from './first-input.ts';
 import { loadMapPanels } from './map-panels.ts';

@@ -4,7 +4,7 @@
  * `.map-counties` buttons — the keyboard path, which also works over the static SVG.
  */
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import type { CompiledView } from '../spec/compile.ts';
+import type { CompiledView } from '../views/compile.ts';
 
 type Views = Record<string, CompiledView>;
 type Point = { x: number; y: number };

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { Edition } from '../schema/edition.ts';
 import { Metrics, type Metric } from '../schema/metrics.ts';
 import { LvliangTopology } from '../schema/geo.ts';
-import { geoFromTopology, type GeoData } from '../spec/geo-data.ts';
-import { compileView, type CompileInput, type CompiledView } from '../spec/compile.ts';
-import type { Lang } from '../spec/format.ts';
-import { allViewKeys } from '../spec/view-keys.ts';
+import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
+import { compileView, type CompileInput, type CompiledView } from '../views/compile.ts';
+import type { Lang } from '../views/format.ts';
+import { allViewKeys } from '../views/view-keys.ts';
 
 export interface SiteData {
   edition: Edition;

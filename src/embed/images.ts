@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { compiledViews, loadSiteData } from '../data/load.ts';
 import { renderSvg } from '../render/svg.ts';
-import type { Lang } from '../spec/format.ts';
+import type { Lang } from '../views/format.ts';
 import { IMAGE_SIZE } from './snippet.ts';
 
 export interface EmbedImage {

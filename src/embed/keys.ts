@@ -3,9 +3,9 @@
  * states under the bare view id (`incidence`), which shows a state switch starting on the first state.
  */
 import type { ChapterFrontmatter } from '../story/chapter-schema.ts';
-import { allViewKeys } from '../spec/view-keys.ts';
-import type { ViewSpec } from '../spec/view-types.ts';
-import { VIEWS } from '../spec/views.ts';
+import { allViewKeys } from '../views/view-keys.ts';
+import type { ViewSpec } from '../views/view-types.ts';
+import { VIEWS } from '../views/views.ts';
 
 export interface EmbedKey {
   key: string;

@@ -2,7 +2,7 @@
  * The HTML editors paste: pure functions of absolute URLs, used by the Embed dialog (in the
  * browser, with the page's own origin) and the oEmbed files (at build time, with SITE_URL).
  */
-import type { Lang } from '../spec/format.ts';
+import type { Lang } from '../views/format.ts';
 import { embedImagePath, embedPath, resizeScriptPath } from './urls.ts';
 
 export interface SnippetInput {

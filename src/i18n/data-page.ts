@@ -1,4 +1,4 @@
-import type { Lang } from '../spec/format.ts';
+import type { Lang } from '../views/format.ts';
 
 /** Strings of the open-data page, per language. */
 export const DATA_PAGE = {

@@ -1,4 +1,4 @@
-import type { Lang } from '../spec/format.ts';
+import type { Lang } from '../views/format.ts';
 
 /** Strings of the embed pages and the Embed dialog. */
 export const EMBED_UI = {

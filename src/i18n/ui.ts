@@ -1,4 +1,4 @@
-import type { Lang } from '../spec/format.ts';
+import type { Lang } from '../views/format.ts';
 
 /** Every interface string, once per language; components take them from here, never inline. */
 export const UI = {

@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { CompiledView } from '../spec/compile.ts';
-import { PALETTE } from '../spec/palette.ts';
+import type { CompiledView } from '../views/compile.ts';
+import { PALETTE } from '../views/palette.ts';
 
 /** Sources whose geometry the page fills in from the TopoJSON at run time (one download for every view). */
 export const GEO_SOURCES = ['counties', 'neighbours', 'river'] as const;

@@ -4,7 +4,7 @@
  */
 import { geoDistance, type GeoProjection } from 'd3';
 import type { MapFrame } from './svg.ts';
-import { PALETTE } from '../spec/palette.ts';
+import { PALETTE } from '../views/palette.ts';
 import { textWidth } from './text-wrap.ts';
 
 /** Mean Earth radius (IUGG), km. */

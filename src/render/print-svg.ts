@@ -3,8 +3,8 @@
  * mm (1 user unit = 1 pt), with a scale bar and north arrow measured on its own projection and
  * the source, credit and date line. Browser-safe: the Export menu calls it too.
  */
-import type { CompiledView } from '../spec/compile.ts';
-import type { GeoData } from '../spec/geo-data.ts';
+import type { CompiledView } from '../views/compile.ts';
+import type { GeoData } from '../views/geo-data.ts';
 import type { PrintPresets } from '../schema/print-presets.ts';
 import { PrintRequestError, type PrintSize } from './print-layout.ts';
 import { northArrowSvg, scaleBarSvg, type ScaleBar } from './print-scale.ts';

@@ -1,8 +1,8 @@
 import { geoMercator, geoPath, type GeoProjection } from 'd3';
 import type { Feature } from 'geojson';
-import type { CompiledView } from '../spec/compile.ts';
-import type { GeoData } from '../spec/geo-data.ts';
-import { PALETTE } from '../spec/palette.ts';
+import type { CompiledView } from '../views/compile.ts';
+import type { GeoData } from '../views/geo-data.ts';
+import { PALETTE } from '../views/palette.ts';
 import { textWidth, wrapText } from './text-wrap.ts';
 
 export const MAP_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif';

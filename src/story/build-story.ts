@@ -1,8 +1,8 @@
 import type { Caption, Edition } from '../schema/edition.ts';
 import type { Metric } from '../schema/metrics.ts';
-import { CITY_CODE, fillTemplate } from '../spec/compile.ts';
-import type { Lang } from '../spec/format.ts';
-import type { ViewSpec } from '../spec/view-types.ts';
+import { CITY_CODE, fillTemplate } from '../views/compile.ts';
+import type { Lang } from '../views/format.ts';
+import type { ViewSpec } from '../views/view-types.ts';
 import type { ChapterFrontmatter } from './chapter-schema.ts';
 
 export interface MapStep {

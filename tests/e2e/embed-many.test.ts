@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iframeSnippet } from '../../src/embed/snippet.ts';
-import { allViewKeys } from '../../src/spec/view-keys.ts';
+import { allViewKeys } from '../../src/views/view-keys.ts';
 import { articlePage, startHostServer, type HostServer } from './fixtures/host-server.ts';
 import { embedFrame, expectFitted, fitOf } from './embed-helpers.ts';
 import { launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';

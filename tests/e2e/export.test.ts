@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPhys } from '../../src/render/png-phys.ts';
-import { PALETTE, RAMPS } from '../../src/spec/palette.ts';
-import { allViewKeys } from '../../src/spec/view-keys.ts';
+import { PALETTE, RAMPS } from '../../src/views/palette.ts';
+import { allViewKeys } from '../../src/views/view-keys.ts';
 import { cmykRaster, inkCoverage, maxTotalInk } from '../../scripts/print/ghostscript.ts';
 import { launchBrowser, ROOT } from './harness.ts';
 

@@ -216,7 +216,7 @@ export async function startServer(root: string = DIST, options: ServerOptions = 
 /** Debian's Chromium, headless, with its background traffic to Google switched off. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: run \`bash scripts/install-browser.sh\` (apt-get install chromium).`);
+    throw new Error(`${CHROMIUM} not found: run \`bash scripts/install-test-deps.sh\` (apt-get install chromium).`);
   }
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -132,7 +132,7 @@ async function waitUntilUp(child: ChildProcess, origin: string, log: () => strin
 }
 
 export async function startNginx(root: string = DEFAULT_ROOT, options: NginxOptions = {}): Promise<NginxServer> {
-  if (!existsSync(NGINX)) throw new Error(`${NGINX} not found: run \`bash scripts/install-browser.sh\` (apt-get install nginx).`);
+  if (!existsSync(NGINX)) throw new Error(`${NGINX} not found: run \`bash scripts/install-test-deps.sh\` (apt-get install nginx).`);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html is missing: build the site first.`);
   let lastError: unknown;
   // A port found free can be taken before nginx binds it: try another.

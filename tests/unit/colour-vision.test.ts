@@ -1,5 +1,5 @@
 /**
- * Colour-blindness check of the map palette (src/spec/palette.ts), and text contrast.
+ * Colour-blindness check of the map palette (src/views/palette.ts), and text contrast.
  *
  * How: each sequential ramp is simulated as seen with protanopia, deuteranopia and tritanopia
  * (Machado et al. 2009 at full severity, in linear RGB), then compared in CIELAB:
@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PALETTE, RAMPS } from '../../src/spec/palette.ts';
+import { PALETTE, RAMPS } from '../../src/views/palette.ts';
 import { contrast, CVD, deltaE2000, lab, linearRgb, simulate } from './colour-math.ts';
 
 const MIN_L_STEP = 4;

@@ -7,7 +7,7 @@ import images from '../../src/embed/images.json';
 import { embedSearch, parseEmbedParams, DEFAULT_PARAMS } from '../../src/embed/params.ts';
 import { ASK_TYPE, HEIGHT_LIMITS, HEIGHT_TYPE, heightMessages, isHeightRequest, PROTOCOL_VERSION } from '../../src/embed/protocol.ts';
 import { ampSnippet, iframeSnippet, linkSnippet } from '../../src/embed/snippet.ts';
-import { allViewKeys } from '../../src/spec/view-keys.ts';
+import { allViewKeys } from '../../src/views/view-keys.ts';
 import { readChapters } from '../../src/story/read-chapters.ts';
 
 const RESIZE_JS = readFileSync('public/embed/resize.js', 'utf8');

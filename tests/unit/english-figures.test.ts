@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../src/content/translations/en.json';
 import { loadSiteData } from '../../src/data/load.ts';
-import { fillTemplate } from '../../src/spec/compile.ts';
-import { VIEWS } from '../../src/spec/views.ts';
+import { fillTemplate } from '../../src/views/compile.ts';
+import { VIEWS } from '../../src/views/views.ts';
 import { buildStory } from '../../src/story/build-story.ts';
 import { readChapters } from '../../src/story/read-chapters.ts';
 

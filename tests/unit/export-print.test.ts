@@ -9,9 +9,9 @@ import { columnsWidthMm, PrintRequestError, resolvePrintSize } from '../../src/r
 import { renderPrintSvg } from '../../src/render/print-svg.ts';
 import { crc32, pngSize, readChunks, readPhys, withPhys } from '../../src/render/png-phys.ts';
 import { wrapText, textWidth } from '../../src/render/text-wrap.ts';
-import { compileView } from '../../src/spec/compile.ts';
-import { ALL_SWATCHES, PALETTE, RAMPS } from '../../src/spec/palette.ts';
-import { allViewKeys } from '../../src/spec/view-keys.ts';
+import { compileView } from '../../src/views/compile.ts';
+import { ALL_SWATCHES, PALETTE, RAMPS } from '../../src/views/palette.ts';
+import { allViewKeys } from '../../src/views/view-keys.ts';
 import { parseArgs } from '../../scripts/print/args.ts';
 import { cmykContent } from '../../scripts/print/pdf-cmyk.ts';
 import { loadPresets } from '../../scripts/print/presets.ts';

@@ -1,5 +1,5 @@
 /**
- * public/_headers is the one source of the site's response headers: the README's nginx snippet
+ * public/_headers is the one source of the site's response headers: the nginx snippet in docs/quality-gates.md
  * must be exactly what scripts/headers.ts generates from it, and the rules resolve as a static
  * host resolves them (detach, then the embed policy).
  */
@@ -25,10 +25,10 @@ describe('public/_headers', () => {
     }
   });
 
-  it('is what the README’s nginx snippet says (npm run headers:nginx)', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  it('is what the docs/quality-gates.md nginx snippet says (npm run headers:nginx)', () => {
+    const readme = readFileSync(new URL('../../docs/quality-gates.md', import.meta.url), 'utf8');
     const block = /```nginx\n([\s\S]*?)\n```/.exec(readme)?.[1];
-    expect(block, 'README.md has an ```nginx block').toBeDefined();
+    expect(block, 'docs/quality-gates.md has an ```nginx block').toBeDefined();
     expect(block).toBe(nginxSnippet(rules));
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSiteData } from '../../src/data/load.ts';
 import { buildStory } from '../../src/story/build-story.ts';
 import { readChapters } from '../../src/story/read-chapters.ts';
-import { VIEWS } from '../../src/spec/views.ts';
+import { VIEWS } from '../../src/views/views.ts';
 import type { ChapterFrontmatter } from '../../src/story/chapter-schema.ts';
 
 const data = loadSiteData();

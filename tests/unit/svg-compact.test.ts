@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compactPath, compactSvgPaths } from '../../src/render/svg-compact.ts';
 import { loadSiteData } from '../../src/data/load.ts';
 import { renderSvg } from '../../src/render/svg.ts';
-import { compileView } from '../../src/spec/compile.ts';
-import { allViewKeys } from '../../src/spec/view-keys.ts';
+import { compileView } from '../../src/views/compile.ts';
+import { allViewKeys } from '../../src/views/view-keys.ts';
 
 /** The absolute vertices of compacted path data (relative l pairs, implied repeats). */
 function vertices(d: string): Array<[number, number]> {

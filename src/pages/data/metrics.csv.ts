@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { csvFormat } from 'd3';
 import { loadSiteData } from '../../data/load.ts';
-import { placeName } from '../../spec/places.ts';
+import { placeName } from '../../views/places.ts';
 
 /** Every figure as CSV; the BOM makes spreadsheet programs read the Chinese as UTF-8. */
 export const GET: APIRoute = () => {

@@ -2,8 +2,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { compiledViews, loadSiteData } from '../../../data/load.ts';
 import { renderSvg } from '../../../render/svg.ts';
 import { compactSvgPaths } from '../../../render/svg-compact.ts';
-import type { Lang } from '../../../spec/format.ts';
-import { allViewKeys } from '../../../spec/view-keys.ts';
+import type { Lang } from '../../../views/format.ts';
+import { allViewKeys } from '../../../views/view-keys.ts';
 
 /** Map area size of the page's SVG fallback; the page draws title and legend in HTML around it. */
 export const PAGE_SVG = { width: 800, height: 1000, labelSize: 18 } as const;

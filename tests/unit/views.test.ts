@@ -1,11 +1,11 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { loadSiteData } from '../../src/data/load.ts';
-import { compileView, fillTemplate } from '../../src/spec/compile.ts';
-import { formatMetric } from '../../src/spec/format.ts';
-import { mapCssVars, PALETTE, RAMPS } from '../../src/spec/palette.ts';
-import { allViewKeys, viewStates } from '../../src/spec/view-keys.ts';
-import { VIEWS, viewById } from '../../src/spec/views.ts';
+import { compileView, fillTemplate } from '../../src/views/compile.ts';
+import { formatMetric } from '../../src/views/format.ts';
+import { mapCssVars, PALETTE, RAMPS } from '../../src/views/palette.ts';
+import { allViewKeys, viewStates } from '../../src/views/view-keys.ts';
+import { VIEWS, viewById } from '../../src/views/views.ts';
 import { renderSvg } from '../../src/render/svg.ts';
 import { toMapLibreStyle } from '../../src/render/maplibre-style.ts';
 
