@@ -1,10 +1,9 @@
 /**
  * The open-data page in real Chromium: every figure listed, sort and filter, each row leading
- * to its highlighted sentence, and downloads that parse back to the committed data.
+ * to its highlighted sentence.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { csvParse } from 'd3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, ROOT, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
@@ -113,36 +112,4 @@ describe('the language switch on the data page', () => {
   });
 });
 
-describe('the downloads', () => {
-  const get = async (path: string) => {
-    const r = await fetch(server.url(path));
-    expect(r.status, path).toBe(200);
-    return r;
-  };
-
-  it('metrics.csv has a BOM and parses back to every figure', async () => {
-    const bytes = new Uint8Array(await (await get('/data/metrics.csv')).arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = csvParse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
-    expect(rows.map((r) => r.id)).toEqual(metrics.map((m) => m.id));
-    for (const [i, r] of rows.entries()) {
-      expect(Number(r.value)).toBe(metrics[i]!.value);
-      expect(r.raw).toBe(metrics[i]!.raw);
-      expect(r.quote).toBe(metrics[i]!.quote);
-    }
-  });
-
-  it('the JSON files are the committed data, byte for byte', async () => {
-    for (const [url, file] of [
-      ['/data/metrics.json', 'data/metrics.json'],
-      ['/data/edition.json', 'data/edition.json'],
-      ['/data/lvliang.topo.json', 'data/geo/lvliang.topo.json'],
-    ]) expect(await (await get(url!)).text()).toBe(readFileSync(join(ROOT, file!), 'utf8'));
-  });
-
-  it('the GeoJSON has the 13 counties with their codes', async () => {
-    const fc = (await (await get('/data/lvliang-counties.geojson')).json()) as { features: Array<{ properties: { code: string } }> };
-    expect(fc.features.map((f) => f.properties.code).sort()).toHaveLength(13);
-    expect(fc.features.map((f) => f.properties.code)).toContain('141124');
-  });
-});
+// The downloads themselves (CSV, JSON, TopoJSON, GeoJSON) are opened with GDAL and csvkit in downloads.test.ts.

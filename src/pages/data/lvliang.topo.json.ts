@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { readFileSync } from 'node:fs';
+import { loadSiteData } from '../../data/load.ts';
+import { topologyJson } from '../../data/geo-downloads.ts';
 
-/** The committed geography, byte for byte. */
-export const GET: APIRoute = () => new Response(readFileSync('data/geo/lvliang.topo.json'), { headers: { 'Content-Type': 'application/json' } });
+/** The geography download: the same bytes as /geo/lvliang.topo.json, which GDAL and QGIS open. */
+export const GET: APIRoute = () => new Response(topologyJson(loadSiteData().topology), { headers: { 'Content-Type': 'application/json' } });
