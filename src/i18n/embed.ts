@@ -30,7 +30,7 @@ export const EMBED_UI = {
   },
   en: {
     htmlLang: 'en',
-    provider: 'Lüliang: the years out of poverty · a story map',
+    provider: 'Lüliang out of poverty: these past few years · a story map',
     fullStory: 'Read the full story',
     newTab: '(opens in a new tab)',
     counties: 'County figures',

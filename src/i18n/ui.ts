@@ -27,7 +27,9 @@ export const UI = {
     /** Marks text written for the site, as opposed to the edition's own words. */
     leadLabel: '导读',
     storyLink: '地图故事',
-    englishEdition: 'English edition',
+    englishEdition: 'English edition (the site’s own, unofficial translation)',
+    /** Said on English pages only: whose translation it is, and whose account the lead article is. */
+    translationNote: '',
     /** The story page in this language (language switch, hreflang alternates). */
     home: '/',
     /** The language switch: the other language's name, in that language. */
@@ -35,7 +37,7 @@ export const UI = {
   },
   en: {
     htmlLang: 'en',
-    siteTitle: 'Lüliang: the years out of poverty · a story map',
+    siteTitle: 'Lüliang out of poverty: these past few years · a story map',
     siteDescription: 'National Poverty Alleviation Day special edition: Lüliang city and Lin, Lan, Shilou and Xing counties, chapter by chapter on the map.',
     skip: 'Skip to the story',
     mapLabel: 'Story map',
@@ -57,7 +59,9 @@ export const UI = {
     closeTip: 'Close',
     leadLabel: 'In brief',
     storyLink: 'The story map',
-    englishEdition: 'English edition (the whole text, translated)',
+    englishEdition: 'English edition (the whole text, in the site’s own, unofficial translation)',
+    translationNote:
+      'The English on this site is the site’s own translation, not an official one. The lead article, “Lüliang out of poverty: these past few years” (吕梁脱贫这几年), is the municipal authorities’ own account of their work.',
     home: '/en/',
     switchLang: '中文',
   },
