@@ -85,7 +85,7 @@ describe('the data page documents the downloads', () => {
     const english = await page('/en/');
     for (const m of metrics) expect(english, m.paragraph).toContain(`id="${m.paragraph}"`);
     expect(html.match(/class="to-english"/g)).toHaveLength(metrics.length);
-    expect(html).toMatch(/the site’s own translation, not an official one/);
+    for (const page of [html, english]) expect(page).toMatch(/class="translation-note">The English on this site is the site’s own translation, not an official one/);
     expect(section(html, 'methods')).toMatch(/60\.8%.*59\.1%/s);
   });
 });
