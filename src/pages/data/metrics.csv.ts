@@ -13,7 +13,7 @@ export const GET: APIRoute = () => {
     topic: m.topic,
     label_zh: m.label.zh,
     label_en: m.label.en,
-    value: String(m.value),
+    value: m.value === null ? '' : String(m.value),
     unit: m.unit,
     raw: m.raw,
     qualifier: m.qualifier ?? '',
