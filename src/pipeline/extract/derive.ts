@@ -253,6 +253,11 @@ function topicOf(clause: string, segment: string, sentence: string, paragraphLea
   return strong(clause) ?? strong(segment) ?? strong(sentence) ?? strong(paragraphLead) ?? weak(clause) ?? weak(sentence) ?? 'other';
 }
 
+/** The clause before the one starting at `clauseStart` (其中… takes its subject's topic). */
+function previousClause(text: string, clauseStart: number): string {
+  return clauseStart > 1 ? clauseAround(text, clauseStart - 2, clauseStart - 1) : '';
+}
+
 /** The part of the sentence between ；marks around `at`. */
 function segmentAround(text: string, at: number): string {
   let start = at;
@@ -262,10 +267,14 @@ function segmentAround(text: string, at: number): string {
   return text.slice(start, end);
 }
 
-function regionOf(clause: string, articleRegion: string | null): string | null {
+/** Shanxi for a province-set figure; else the county named nearest before the number in its clause (其中交城县12个、方山县9个), or named after it; else the article's. */
+function regionOf(clause: string, at: number, articleRegion: string | null): string | null {
   if (PROVINCE_WORDS.some((w) => clause.includes(w))) return PROVINCE.code;
-  const named = COUNTIES.filter((c) => clause.includes(c.zh)).sort((a, b) => clause.indexOf(a.zh) - clause.indexOf(b.zh));
-  if (named[0] && !/占/.test(clause.slice(0, clause.indexOf(named[0].zh)))) return named[0].code;
+  const named = COUNTIES.flatMap((c) => [...clause.matchAll(new RegExp(c.zh, 'g'))].map((m) => ({ code: c.code, at: m.index, end: m.index + c.zh.length })));
+  const before = named.filter((n) => n.end <= at).sort((a, b) => b.end - a.end)[0];
+  const after = named.filter((n) => n.at >= at).sort((a, b) => a.at - b.at)[0];
+  const pick = before ?? after;
+  if (pick && !/占/.test(clause.slice(0, pick.at))) return pick.code;
   return articleRegion;
 }
 
@@ -358,8 +367,8 @@ export function readFigure(text: string, start: number, _end: number | null, art
     period,
     asOf,
     changeRole,
-    region: regionOf(quote, articleRegion),
-    topic: topicOf(quote, segment, text.slice(sentence.start, sentence.end), paragraphLead),
+    region: regionOf(quote, quote.indexOf(raw), articleRegion),
+    topic: topicOf(/^其中/.test(quote) ? `${previousClause(text, clause.start)}，${quote}` : quote, segment, text.slice(sentence.start, sentence.end), paragraphLead),
     label: draftLabel(quote, raw, period, counted),
   };
 }
