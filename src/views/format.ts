@@ -81,3 +81,8 @@ export function formatFigure(m: Figure & Pick<Metric, 'basis' | 'counted'>, lang
 export function formatNumber(value: number, lang: Lang): string {
   return lang === 'zh' ? (value >= 1e5 ? zhCompact.format(value) : zhPlain.format(value)) : englishNumber(value);
 }
+
+/** A normalised value in a data column: every digit in English (1,026,400), 万/亿 in Chinese as before. */
+export function formatExact(value: number, lang: Lang): string {
+  return lang === 'zh' ? formatNumber(value, lang) : enPlain.format(value);
+}
