@@ -30,6 +30,8 @@ export const Metric = z.object({
   fraction: z.object({ numerator: z.number().int(), denominator: z.number().int().positive() }).nullable(),
   /** The time the text attaches to the figure, in the text's own words. */
   period: z.string().nullable(),
+  /** The period in English (截至2019年底 → as of the end of 2019); null where there is no period or no rule knows it. */
+  periodEn: z.string().nullable(),
   /** ISO date (2019-12-31), year-month (2020-06) or year (2016) the period names as a point in time; null where the text gives none (目前, 以来). */
   asOf: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
   /** What a count counts (its measure word or noun): 座 → stations, 期 → training courses. Null for %, 元, 亩, MW. */

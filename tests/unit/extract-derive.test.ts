@@ -189,3 +189,20 @@ describe('robust on damaged text', () => {
     }
   });
 });
+
+describe('English periods', () => {
+  it('translates the date phrases by rule, and nothing it does not know', async () => {
+    const { periodEnglish } = await import('../../src/pipeline/extract/period-en.ts');
+    expect(periodEnglish('截至2019年底')).toBe('as of the end of 2019');
+    expect(periodEnglish('至2020年6月')).toBe('by June 2020');
+    expect(periodEnglish('2015年底至2019年底')).toBe('from the end of 2015 to the end of 2019');
+    expect(periodEnglish('2016年以来')).toBe('since 2016');
+    expect(periodEnglish('“十三五”期间')).toBe('during the 13th Five-Year Plan (2016–2020)');
+    expect(periodEnglish('近五年来')).toBe('over the past five years');
+    expect(periodEnglish('连续三年')).toBe('three years running');
+    expect(periodEnglish('今年6月底')).toBe('the end of June this year');
+    expect(periodEnglish('预计从2020年起')).toBe('expected from 2020');
+    expect(periodEnglish('春耕时节')).toBeNull();
+    expect(periodEnglish(null)).toBeNull();
+  });
+});

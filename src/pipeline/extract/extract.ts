@@ -4,6 +4,7 @@ import { InputError } from '../input-error.ts';
 import { clauseAround } from './clause.ts';
 import type { FiguresFile } from './figures-file.ts';
 import { deriveFigures, isoOf, type DerivedFigure } from './derive.ts';
+import { periodEnglish } from './period-en.ts';
 
 interface Text {
   text: string;
@@ -100,6 +101,7 @@ export function buildMetrics(edition: Edition, notes: FiguresFile, notesFile: st
       range: d.range,
       fraction: d.fraction,
       period,
+      periodEn: pick('periodEn', n.periodEn, periodEnglish(period)),
       asOf,
       counted: pick('counted', n.counted, countedText),
       basis: pick('basis', n.basis, d.basis),

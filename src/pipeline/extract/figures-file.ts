@@ -20,6 +20,7 @@ export const FigureNote = z.object({
   topic: z.string().min(1).optional(),
   /** null: the text gives this figure no time (the derived phrase scopes wrongly). */
   period: z.string().nullable().optional(),
+  periodEn: z.string().nullable().optional(),
   asOf: z.string().nullable().optional(),
   unit: Unit.optional(),
   counted: z.object({ zh: z.string().min(1), en: z.string().min(1) }).nullable().optional(),
