@@ -206,3 +206,13 @@ describe('English periods', () => {
     expect(periodEnglish(null)).toBeNull();
   });
 });
+
+describe('units outside the codebook', () => {
+  it('converts power to MW and leaves other measures without a unit, their word kept', () => {
+    const f = figures('交城县建成光伏电站3万千瓦，村级电站300千瓦，修建道路120公里，产量提高2倍。', JIAOCHENG);
+    expect(f.get('3万千瓦')).toMatchObject({ value: 30, unit: 'MW' }); // 30,000 kW
+    expect(f.get('300千瓦')).toMatchObject({ value: 0.3, unit: 'MW' });
+    expect(f.get('120公里')).toMatchObject({ kind: 'figure', value: 120, unit: null, unitWord: '公里', region: JIAOCHENG });
+    expect(f.get('2倍')).toMatchObject({ unit: null, unitWord: '倍' });
+  });
+});

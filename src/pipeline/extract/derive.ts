@@ -80,6 +80,10 @@ const TOKEN = new RegExp(
 );
 
 const TOKEN_TEST = /\d/;
+/** Power units, as divisors to MW. */
+const POWER_WORDS: Record<string, number> = { 千瓦: 1000, kW: 1000, 万千瓦: 0.1 };
+/** Measure words that count things (unit `count`). */
+const COUNTING_WORDS = /^(个|座|期|道|省|支|件|只|棒|头|根|家|所|条|套|间|处|项|次|辆|台|株|批|场|届|区|村|县)$/;
 
 /** Quoted programme names made of numbers: “22324”, “7乘3X”, “3+6+X”, 1+2+N. */
 const NAME_IN_QUOTES = /“([0-9A-Za-z+＋×乘]+)”/g;
@@ -340,6 +344,16 @@ export function readFigure(text: string, start: number, _end: number | null, art
     unit = unitFromNoun(noun?.after ? noun.zh : null);
     if (!unit) return { ...base, kind: 'unreadable', why: `"${raw}" has no unit word and no noun after it that names one` };
   }
+  let value = parsed.value;
+  if (!unit && unitWord && POWER_WORDS[unitWord]) {
+    // 千瓦/kW → MW (÷1000), 万千瓦 → MW (×10): power is kept in one unit.
+    unit = 'MW';
+    value = Number((value / POWER_WORDS[unitWord]!).toPrecision(12));
+    if (range) range = { low: Number((range.low / POWER_WORDS[unitWord]!).toPrecision(12)), high: Number((range.high / POWER_WORDS[unitWord]!).toPrecision(12)) };
+  } else if (!unit && unitWord && !COUNTING_WORDS.test(unitWord)) {
+    // 公里, 吨, 平方米…: a measure the codebook has no unit for; kept as a figure with its word, unit to be named.
+    return { ...base, kind: 'figure', value, unit: null, unitWord, qualifier, range, fraction: parsed.fraction, region: regionOf(quote, quote.indexOf(raw), articleRegion), why: `the unit word "${unitWord}" is not in the codebook` };
+  }
   if (!unit) unit = 'count';
   const counted = unit === 'percent' || unit === 'pp' || unit === 'yuan' || unit === 'mu' || unit === 'MW' ? null : countedOf(unitWord ?? (unit === 'people' ? '人' : unit === 'households' ? '户' : null), noun);
 
@@ -356,7 +370,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
   const segment = segmentAround(text, s);
   return {
     ...base,
-    value: parsed.value,
+    value,
     unit,
     unitWord: unitWord ?? (noun?.after ? noun.zh : null),
     counted,
