@@ -170,3 +170,17 @@ describe('what issue 11 found in the data', () => {
   });
 });
 
+
+describe('the notes file holds overrides only', () => {
+  it('every field a note sets changes what the text says (no note repeats the derivation)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { metrics } = buildAll(process.cwd());
+    const byId = new Map(metrics.metrics.map((m) => [m.id, m]));
+    const notes = JSON.parse(readFileSync('seeds/000_0be6d20330056c62.figures.json', 'utf8')) as { figures: Array<Record<string, unknown> & { id: string; label: { zh?: string } }> };
+    for (const n of notes.figures) {
+      const set = ['topic', 'period', 'periodEn', 'asOf', 'unit', 'region', 'counted', 'basis'].filter((k) => k in n);
+      if (n.label.zh !== undefined) set.push('label.zh');
+      expect(byId.get(n.id)!.overridden, n.id).toEqual(expect.arrayContaining(set));
+    }
+  });
+});
