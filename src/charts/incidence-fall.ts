@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3';
 import type { Metric } from '../schema/metrics.ts';
-import { formatMetric, type Lang } from '../views/format.ts';
+import { formatMetric, pointValue, type Lang } from '../views/format.ts';
 import { PALETTE, RAMPS } from '../views/palette.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -30,7 +30,7 @@ export function incidenceFallSvg(metrics: Map<string, Metric>, lang: Lang): stri
   );
   rows.forEach((r, i) => {
     const colour = i === 0 ? RAMPS.incidence[5].hex : PALETTE.ink.hex;
-    const y0 = y(r.from.value), y1 = y(r.to.value);
+    const y0 = y(pointValue(r.from)), y1 = y(pointValue(r.to));
     // Both "after" values sit near zero: the labels, not the points, are moved apart.
     const labelY = y1 - i * 16;
     parts.push(

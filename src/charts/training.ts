@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3';
 import type { Metric } from '../schema/metrics.ts';
-import { formatMetric, type Lang } from '../views/format.ts';
+import { formatMetric, pointValue, type Lang } from '../views/format.ts';
 import { PALETTE } from '../views/palette.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -15,7 +15,7 @@ export function trainingSvg(metrics: Map<string, Metric>, lang: Lang): string {
     { name: zh ? '临县（2016年以来）' : 'Lin County (since 2016)', bars: [m('lin-carers-trained'), m('lin-carers-employed')] },
   ];
   const W = 560, left = 10, barH = 18, gap = 6, groupGap = 34;
-  const x = scaleLinear().domain([0, Math.max(...groups.flatMap((g) => g.bars.map((b) => b.value)))]).range([0, W - 160]);
+  const x = scaleLinear().domain([0, Math.max(...groups.flatMap((g) => g.bars.map((b) => pointValue(b))))]).range([0, W - 160]);
   const colours = [PALETTE.symbolPeople.hex, PALETTE.symbolPv.hex];
   const parts: string[] = [];
   let y = 40;
@@ -24,8 +24,8 @@ export function trainingSvg(metrics: Map<string, Metric>, lang: Lang): string {
     y += 8;
     g.bars.forEach((b, i) => {
       parts.push(
-        `<rect x="${left}" y="${y}" width="${x(b.value).toFixed(1)}" height="${barH}" fill="${colours[i]}"/>`,
-        `<text x="${(left + x(b.value) + 6).toFixed(1)}" y="${y + barH - 4}" font-size="13">${esc(`${b.label[lang]} ${formatMetric(b, lang)}`)}</text>`,
+        `<rect x="${left}" y="${y}" width="${x(pointValue(b)).toFixed(1)}" height="${barH}" fill="${colours[i]}"/>`,
+        `<text x="${(left + x(pointValue(b)) + 6).toFixed(1)}" y="${y + barH - 4}" font-size="13">${esc(`${b.label[lang]} ${formatMetric(b, lang)}`)}</text>`,
       );
       y += barH + gap;
     });

@@ -2,7 +2,7 @@ import { bbox as turfBbox, booleanPointInPolygon, featureCollection, pointOnFeat
 import { scaleSqrt, scaleThreshold } from 'd3';
 import type { Metric } from '../schema/metrics.ts';
 import type { Caption } from '../schema/edition.ts';
-import { formatMetric, formatNumber, type Lang } from './format.ts';
+import { formatFigure, formatMetric, formatNumber, pointValue, type Lang } from './format.ts';
 import type { Area, GeoData } from './geo-data.ts';
 import { PALETTE, RAMPS, type PaletteKey } from './palette.ts';
 import { placeName } from './places.ts';
@@ -128,7 +128,7 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
   const fact = (b: Binding): FactLine => {
     const m = metricOf(input, b.metric, view.id);
     if (m.region !== b.region) throw new Error(`view "${view.id}": ${b.metric} is about ${m.region}, not ${b.region}`);
-    return { metric: m.id, label: t(m.label), value: formatMetric(m, lang) };
+    return { metric: m.id, label: t(m.label), value: formatFigure(m, lang) };
   };
 
   const choro = view.layers.find((l): l is ChoroplethLayer => l.kind === 'choropleth');
@@ -153,7 +153,7 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     }
     for (const b of state.bindings) {
       const m = metricOf(input, b.metric, view.id);
-      const i = scale(m.value);
+      const i = scale(pointValue(m));
       fills[b.region] = { fill: ramp[i]!.hex, fillKey: `${choro.ramp}-${i}`, status: 'value' };
       tooltips[b.region]!.note = null;
       drawn.push(b);
@@ -164,7 +164,7 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
       bins: binLabels(choro.thresholds).map((label, i) => ({ color: ramp[i]!.hex, label })),
       notReported: lang === 'zh' ? '未报道' : 'Not reported',
       reference: ref
-        ? { label: lang === 'zh' ? '全市' : 'Whole city', value: formatMetric(ref, lang), color: ramp[scale(ref.value)]!.hex }
+        ? { label: lang === 'zh' ? '全市' : 'Whole city', value: formatFigure(ref, lang), color: ramp[scale(pointValue(ref))]!.hex }
         : null,
     };
   }
@@ -180,12 +180,12 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     if (layer.kind === 'symbols') {
       for (const s of layer.series) {
         const max = metricOf(input, s.maxMetric, view.id);
-        const r = scaleSqrt().domain([0, max.value]).range([0, s.maxRadius]);
+        const r = scaleSqrt().domain([0, pointValue(max)]).range([0, s.maxRadius]);
         const color = PALETTE[s.color as PaletteKey].hex;
         for (const b of s.bindings) {
           const m = metricOf(input, b.metric, view.id);
           const f = counties.find((c) => c.properties.code === b.region)!;
-          symbols.push({ series: s.id, region: b.region, lonLat: f.properties.label, radius: Number(r(m.value).toFixed(2)), color, metric: m.id, value: formatMetric(m, lang) });
+          symbols.push({ series: s.id, region: b.region, lonLat: f.properties.label, radius: Number(r(pointValue(m)).toFixed(2)), color, metric: m.id, value: formatFigure(m, lang) });
           drawn.push(b);
         }
         const legendMetrics = [max, ...s.bindings.map((b) => metricOf(input, b.metric, view.id))].filter((m, i, a) => a.findIndex((x) => x.id === m.id) === i);
@@ -193,8 +193,8 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
           label: t(s.label),
           color,
           circles: legendMetrics.map((m) => ({
-            radius: Number(r(m.value).toFixed(2)),
-            value: `${m.region === CITY_CODE ? (lang === 'zh' ? '全市 ' : 'City total ') : ''}${formatMetric(m, lang)}`,
+            radius: Number(r(pointValue(m)).toFixed(2)),
+            value: `${m.region === CITY_CODE ? (lang === 'zh' ? '全市 ' : 'City total ') : ''}${formatFigure(m, lang)}`,
           })),
         });
       }
@@ -203,7 +203,7 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
       for (const b of layer.bindings) {
         const m = metricOf(input, b.metric, view.id);
         const f = counties.find((c) => c.properties.code === b.region)!;
-        for (const p of placeSites(f.geometry, f.properties.label, m.value)) sites.push({ region: b.region, lonLat: p, color });
+        for (const p of placeSites(f.geometry, f.properties.label, pointValue(m))) sites.push({ region: b.region, lonLat: p, color });
         drawn.push(b);
       }
       drawn.push(...layer.extra);
@@ -267,7 +267,7 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     callout: view.callout ? { title: t(view.callout.title), lines: calloutLines } : null,
     table: tableIds.map((id) => {
       const m = metricOf(input, id, view.id);
-      return { region: m.region, place: placeName(m.region, lang), metric: id, label: t(m.label), value: formatMetric(m, lang), quote: m.quote };
+      return { region: m.region, place: placeName(m.region, lang), metric: id, label: t(m.label), value: formatFigure(m, lang), quote: m.quote };
     }),
   };
 }

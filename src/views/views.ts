@@ -147,8 +147,8 @@ export const VIEWS: ViewSpec[] = [
     id: 'relocation',
     title: { zh: '易地扶贫搬迁集中安置点', en: 'Resettlement sites' },
     description: {
-      zh: '易地扶贫搬迁：临县建成集中安置点{{lin-relocation-sites}}，搬迁{{lin-relocated-people}}；兴县有{{xing-relocation-sites}}易地移民集中安置点；全市建成安置点{{city-relocation-sites}}，搬迁{{city-relocated-people}}。',
-      en: 'Relocation: Lin County built {{lin-relocation-sites}} resettlement sites and moved {{lin-relocated-people}}; Xing County has {{xing-relocation-sites}} sites; the city built {{city-relocation-sites}} sites for {{city-relocated-people}}.',
+      zh: '易地扶贫搬迁：临县建成集中安置点{{lin-relocation-sites}}，搬迁{{lin-relocated-people}}；全市建成安置点{{city-relocation-sites}}，搬迁{{city-relocated-people}}。',
+      en: 'Relocation: Lin County built {{lin-relocation-sites}} resettlement sites and moved {{lin-relocated-people}}; the city built {{city-relocation-sites}} sites for {{city-relocated-people}}.',
     },
     focus: [CITY],
     highlight: [],
@@ -156,10 +156,7 @@ export const VIEWS: ViewSpec[] = [
       {
         kind: 'sites',
         color: 'site',
-        bindings: [
-          { region: LIN, metric: 'lin-relocation-sites' },
-          { region: XING, metric: 'xing-relocation-sites' },
-        ],
+        bindings: [{ region: LIN, metric: 'lin-relocation-sites' }],
         extra: [
           { region: LIN, metric: 'lin-relocated-people' },
           { region: LIN, metric: 'lin-relocated-households' },

@@ -11,7 +11,7 @@ import { launchBrowser, newPage, ROOT, screenshot, startServer, type PageProbe, 
 let server: StaticServer;
 let browser: Browser;
 let probe: PageProbe;
-const metrics = JSON.parse(readFileSync(join(ROOT, 'data/metrics.json'), 'utf8')).metrics as Array<{ id: string; region: string; value: number; raw: string; quote: string }>;
+const metrics = JSON.parse(readFileSync(join(ROOT, 'data/metrics.json'), 'utf8')).metrics as Array<{ id: string; region: string; value: number | null; range: { low: number; high: number } | null; raw: string; quote: string }>;
 
 beforeAll(async () => {
   server = await startServer();
@@ -53,7 +53,7 @@ describe('the data page', () => {
     const header = probe.page.locator('th[data-sort=value] button');
     await header.click();
     const up = await visibleIds();
-    const value = (id: string) => metrics.find((m) => m.id === id)!.value;
+    const value = (id: string) => { const m = metrics.find((x) => x.id === id)!; return m.value ?? m.range!.low; }; // a range sorts by its low end
     expect(up.map(value)).toEqual([...up.map(value)].sort((a, b) => a - b));
     expect(await probe.page.getAttribute('th[data-sort=value]', 'aria-sort')).toBe('ascending');
     await header.click();

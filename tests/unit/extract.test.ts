@@ -113,12 +113,74 @@ describe('a number nobody described', () => {
 
   it('passes when every number is a figure or a date', () => {
     const m = buildMetrics(edition, { seed: 's', notFigures: [], figures: [note('5万亩', 'a'), note('18个', 'b')] }, 'f.json');
-    expect(m.metrics.map((x) => [x.value, x.unit, x.period])).toEqual([[50000, 'mu', null], [18, 'count', null]]);
+    expect(m.metrics.map((x) => [x.value, x.unit, x.period])).toEqual([[50000, 'mu', '2016年以来'], [18, 'count', '2016年以来']]);
+    expect(m.metrics[1]!.counted).toEqual({ zh: '安置点', en: 'resettlement sites' });
+    expect(m.metrics.map((x) => x.overridden)).toEqual([['label.zh', 'topic'], ['label.zh', 'topic']]);
   });
 
   it('fails when a note names a figure the text does not print', () => {
     expect(() => buildMetrics(edition, { seed: 's', notFigures: [], figures: [note('6万亩', 'a')] }, 'f.json')).toThrow(
       /f\.json: a: "6万亩" \(occurrence 1\) is not printed in x-p1/,
     );
+  });
+});
+
+describe('what issue 11 found in the data', () => {
+  const { metrics } = buildAll(process.cwd());
+  const byId = new Map(metrics.metrics.map((m) => [m.id, m]));
+
+  it('reads 兴县’s 2 sites as love-supermarket places, part of the 19, not as relocation', () => {
+    expect(byId.get('xing-relocation-sites')).toMatchObject({ topic: 'welfare', partOf: 'xing-love-markets' });
+    expect(byId.get('xing-love-market-townships')).toMatchObject({ partOf: 'xing-love-markets' });
+  });
+
+  it('marks 4万名 as a rounded restatement of 40004人, and 其中 figures as parts', () => {
+    expect(byId.get('lin-relocated-people-headline')).toMatchObject({ restates: 'lin-relocated-people', rounded: true });
+    expect(byId.get('city-carers-trained-poor')!.partOf).toBe('city-carers-trained');
+    expect(byId.get('city-carers-employed-poor')!.partOf).toBe('city-carers-employed');
+  });
+
+  it('keeps a range a range: no single value', () => {
+    expect(byId.get('xing-coop-poor-share')).toMatchObject({ value: null, range: { low: 10, high: 20 } });
+  });
+
+  it('gives the starting value of a fall no "since" period, and money its basis', () => {
+    expect(byId.get('lin-poverty-incidence-before')).toMatchObject({ period: null, asOf: null });
+    expect(byId.get('city-rural-income-2019')).toMatchObject({ basis: { per: 'person', every: 'year' }, asOf: '2019-12-31' });
+    expect(byId.get('lin-carer-top-wage')!.basis).toEqual({ per: 'person', every: 'month' });
+    expect(byId.get('lin-pv-income-per-village')!.basis).toEqual({ per: 'village', every: 'year' });
+    expect(byId.get('shilou-golden-chicken-rent')).toMatchObject({ period: null, basis: { per: null, every: 'year' } });
+  });
+
+  it('names what a count counts', () => {
+    expect(byId.get('city-pv-stations')!.counted).toEqual({ zh: '电站', en: 'stations' });
+    expect(byId.get('city-carer-training-sessions')!.counted).toEqual({ zh: '期', en: 'training courses' });
+    expect(byId.get('city-edible-fungi')!.counted).toEqual({ zh: '棒', en: 'growing logs' });
+    expect(byId.get('city-first-secretaries')!.counted).toEqual({ zh: '第一书记', en: 'first Party secretaries' });
+  });
+
+  it('records the source’s inconsistencies as notes, keeping the figures as printed', () => {
+    expect(byId.get('lin-carer-employment-rate')).toMatchObject({ value: 60.8, notes: [expect.stringContaining('59.1%')] });
+    expect(byId.get('city-industry-beneficiaries')!.notes[0]).toContain('59万');
+  });
+
+  it('derives most of the meaning: notes override few fields besides labels', () => {
+    const overrides = metrics.metrics.flatMap((m) => m.overridden.filter((f) => f !== 'label.zh'));
+    expect(overrides.length).toBeLessThanOrEqual(6);
+  });
+});
+
+
+describe('the notes file holds overrides only', () => {
+  it('every field a note sets changes what the text says (no note repeats the derivation)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { metrics } = buildAll(process.cwd());
+    const byId = new Map(metrics.metrics.map((m) => [m.id, m]));
+    const notes = JSON.parse(readFileSync('seeds/000_0be6d20330056c62.figures.json', 'utf8')) as { figures: Array<Record<string, unknown> & { id: string; label: { zh?: string } }> };
+    for (const n of notes.figures) {
+      const set = ['topic', 'period', 'periodEn', 'asOf', 'unit', 'region', 'counted', 'basis'].filter((k) => k in n);
+      if (n.label.zh !== undefined) set.push('label.zh');
+      expect(byId.get(n.id)!.overridden, n.id).toEqual(expect.arrayContaining(set));
+    }
   });
 });

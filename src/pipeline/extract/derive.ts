@@ -1,0 +1,464 @@
+/**
+ * Reading figures from the text itself: what every printed number means, as far as its clause,
+ * sentence and paragraph say it. Pure functions, no I/O.
+ *
+ *   deriveFigures(edition) → DerivedFigure[]
+ *     every Arabic number (and 三分之一-style fraction) of every deck, paragraph and caption, in
+ *     text order, each with `kind`: 'figure' (a quantity), 'date' (2019年, 6月), 'name'
+ *     (“22324”模式, “1+2+N”) or 'unreadable' (11.5 with no unit word: kept out of the data).
+ *   readFigure(text, start, end, articleRegion) → DerivedFigure
+ *     the same for one number at text[start, end) (end may stop short: the figure's printed
+ *     extent is read from `start`).
+ *
+ * For a figure: value (base units, exact), unit, counted thing (zh/en: 座 stations, 期 training
+ * courses), qualifier (余/多/近/以上/约), range {low, high}, fraction, basis (per person /
+ * household / village, per month / year; money only), period (nearest date phrase that scopes
+ * over the number) and ISO `asOf`, region (GB/T 2260), topic (keyword table), a zh label drafted
+ * from the clause, and the clause itself. Word tables live in lexicon.ts, documented in
+ * docs/data.md. Editors' notes (seeds/*.figures.json) override any of this; see extract.ts.
+ */
+import type { Edition } from '../../schema/edition.ts';
+import { COUNTIES, PROVINCE } from '../divisions.ts';
+import { clauseAround } from './clause.ts';
+import { EVERY_WORDS, MEASURE_COUNTS, NOUNS, PER_WORDS, PERSON_NOUNS, PROVINCE_WORDS, TOPICS, UNIT_WORDS } from './lexicon.ts';
+import { parseFigure, scaleDecimal, type ParsedFigure } from './parse-figure.ts';
+
+export type FigureKind = 'figure' | 'date' | 'name' | 'unreadable';
+export type DerivedQualifier = 'more-than' | 'at-least' | 'nearly' | 'about';
+export interface Basis {
+  /** What one value is for: null = the whole (a total). */
+  per: 'person' | 'household' | 'village' | null;
+  /** The time one value covers, where the clause says (每年, 月工资); null = not stated. */
+  every: 'month' | 'year' | null;
+}
+
+export interface DerivedFigure {
+  /** Paragraph, deck or caption id in edition.json. */
+  paragraph: string;
+  /** Exactly as printed. */
+  raw: string;
+  /** Which occurrence of `raw` as a whole number in the paragraph (1-based). */
+  nth: number;
+  start: number;
+  kind: FigureKind;
+  /** Why a number is not a figure (name, date, no unit). */
+  why: string | null;
+  value: number | null;
+  unit: ParsedFigure['unit'];
+  /** The unit or measure word as printed after the number (户, 个, 座…), or the noun that supplied it. */
+  unitWord: string | null;
+  counted: { zh: string; en: string | null } | null;
+  qualifier: DerivedQualifier | null;
+  range: { low: number; high: number } | null;
+  fraction: { numerator: number; denominator: number } | null;
+  /** Money figures only (unit yuan); null for other units. */
+  basis: Basis | null;
+  period: string | null;
+  asOf: string | null;
+  /** 'from' / 'to' when the clause reads 由X降至Y / 由X提高到Y. */
+  changeRole: 'from' | 'to' | null;
+  region: string | null;
+  topic: string;
+  label: string;
+  quote: string;
+}
+
+// ── scanning ──────────────────────────────────────────────────────────────────────────────
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const UNIT_ALT = UNIT_WORDS.map(esc).join('|');
+const NUM = String.raw`\d+(?:\.\d+)?`;
+/** One printed number with everything that belongs to it (qualifiers, 万/亿, unit word). */
+const TOKEN = new RegExp(
+  [
+    '[一二三四五六七八九十]分之[一二三四五六七八九十]',
+    String.raw`\d+/\d+(?![\d年月])`,
+    `${NUM}%[—–~～至到-]+${NUM}%`,
+    `(?:近|约)?${NUM}(?:[—–~～-]${NUM})?(?:万|亿)?(?:余|多)?(?:万|亿)?(?:${UNIT_ALT})?(?:以上|左右)?`,
+  ].join('|'),
+  'g',
+);
+
+const TOKEN_TEST = /\d/;
+/** Power units, as divisors to MW. */
+const POWER_WORDS: Record<string, number> = { 千瓦: 1000, kW: 1000, 万千瓦: 0.1 };
+/** Measure words that count things (unit `count`). */
+const COUNTING_WORDS = /^(个|座|期|道|省|支|件|只|棒|头|根|家|所|条|套|间|处|项|次|辆|台|株|批|场|届|区|村|县)$/;
+
+/** Quoted programme names made of numbers: “22324”, “7乘3X”, “3+6+X”, 1+2+N. */
+const NAME_IN_QUOTES = /“([0-9A-Za-z+＋×乘]+)”/g;
+const NAME_BARE = /\d+(?:[+＋×乘][0-9A-Za-z]+)+|\d+乘\d+[A-Za-z]*/g;
+
+interface Span {
+  start: number;
+  end: number;
+}
+function nameSpans(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(NAME_IN_QUOTES)) if (/\d/.test(m[1]!) && !/^\d+(?:\.\d+)?$/.test(m[1]!) || isNumberName(text, m)) out.push({ start: m.index + 1, end: m.index + 1 + m[1]!.length });
+  for (const m of text.matchAll(NAME_BARE)) if (!out.some((s) => s.start <= m.index && m.index < s.end)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+/** “22324”产业发展模式: all digits in quotes followed by a name word (模式, 工程…) and no unit. */
+function isNumberName(text: string, m: RegExpMatchArray): boolean {
+  const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 8);
+  return /^\d+$/.test(m[1]!) && /^[^，。；]{0,4}(模式|工程|计划|组合拳|战略|行动|机制|体系)/.test(after);
+}
+
+/** The printed extent of the number at `start` (a whole token, qualifiers and unit word included). */
+export function tokenAt(text: string, start: number): string {
+  const re = new RegExp(TOKEN.source, 'y');
+  let s = start;
+  if (/[近约]/.test(text[start - 1] ?? '') && /\d/.test(text[start]!)) s = start - 1;
+  re.lastIndex = s;
+  const m = re.exec(text);
+  return m ? m[0] : text.slice(start).match(/^\d+(?:\.\d+)?/)?.[0] ?? '';
+}
+
+// ── period phrases ────────────────────────────────────────────────────────────────────────
+
+type PhraseKind = 'point' | 'frame' | 'clause' | 'base';
+interface Phrase extends Span {
+  text: string;
+  kind: PhraseKind;
+}
+const CN = '[一二三四五六七八九十两\\d]+';
+const PERIODS: Array<{ re: RegExp; kind: PhraseKind }> = [
+  { re: /(?:截至|截止到?|到|至)\d{4}年(?:\d{1,2}月)?(?:底|末)?/g, kind: 'point' },
+  { re: /(?:截至|截止到?)目前/g, kind: 'point' },
+  { re: /(?:预计)?从\d{4}年(?:起|开始)/g, kind: 'frame' },
+  { re: /\d{4}年(?:\d{1,2}月)?(?:底|末)?(?:以来|起)/g, kind: 'frame' },
+  { re: /脱贫攻坚战?役?打响(?:以来|之后|后)/g, kind: 'frame' },
+  { re: new RegExp(`近?${CN}年(?:来|以来)`, 'g'), kind: 'frame' },
+  { re: new RegExp(`过去的?${CN}年里?`, 'g'), kind: 'frame' },
+  { re: /近年来|今年以来/g, kind: 'frame' },
+  { re: /“?十[一二三四五六七八九]五”?(?:期间|以来)/g, kind: 'frame' },
+  { re: new RegExp(`连续${CN}年`, 'g'), kind: 'clause' },
+  { re: /今年\d{1,2}月(?:底|末)?|去年底|去年|今年/g, kind: 'point' },
+  { re: /\d{4}年(?:\d{1,2}月)?(?:底|末)?/g, kind: 'point' },
+  { re: /目前/g, kind: 'point' },
+];
+
+function periodPhrases(text: string): Phrase[] {
+  const all: Phrase[] = [];
+  for (const { re, kind } of PERIODS)
+    for (const m of text.matchAll(re)) {
+      const before = text.slice(Math.max(0, m.index - 2), m.index);
+      const k: PhraseKind = /(比|较)$/.test(before) ? 'base' : kind;
+      all.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: k });
+    }
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Phrase[] = [];
+  for (const p of all) if (!out.some((q) => p.start < q.end && q.start < p.end)) out.push(p);
+  return out;
+}
+
+/** Sentence bounds: 。！？ end a sentence; ；followed by a new heading (…方面，) does too. */
+function sentenceAround(text: string, at: number): Span {
+  const isEnd = (i: number) => /[。！？!?]/.test(text[i]!) || (/[；;]/.test(text[i]!) && /^[^，。；]{1,8}方面/.test(text.slice(i + 1)));
+  let start = at;
+  while (start > 0 && !isEnd(start - 1)) start--;
+  let end = at;
+  while (end < text.length && !isEnd(end)) end++;
+  return { start, end };
+}
+
+function clauseSpan(text: string, start: number, end: number): Span {
+  const q = clauseAround(text, start, end);
+  const from = text.lastIndexOf(q, start);
+  return { start: from, end: from + q.length };
+}
+
+const CHANGE = /由([^，。；]*?)(?:降至|降为|下降到|下降为|降到|提高到|提高至|提升到|提升至|增加到|增长到|增至|升至|上升到)/;
+
+function periodOf(text: string, start: number, end: number, changeRole: 'from' | 'to' | null): { period: string | null; asOf: string | null } {
+  const phrases = periodPhrases(text).filter((p) => p.end <= start);
+  const sentence = sentenceAround(text, start);
+  const clause = clauseSpan(text, start, end);
+  const eligible = phrases.filter((p) => {
+    if (p.kind === 'clause') return p.start >= clause.start;
+    if (p.kind === 'point') return p.start >= sentence.start;
+    if (p.kind === 'base') return false;
+    return true;
+  });
+  let best = eligible.at(-1) ?? null;
+  // 由X降至Y: X is the starting value; a span (以来) is not its time unless X carries its own date.
+  if (changeRole === 'from' && best && !(best.kind === 'point' && best.start >= clause.start)) best = null;
+  if (!best) return { period: null, asOf: null };
+  const base = phrases.find((p) => p.kind === 'base' && p.start >= clause.start);
+  if (base && best.kind === 'point') {
+    const endDate = best.text.replace(/^(截至|截止到?|到|至)/, '');
+    return { period: `${base.text}至${endDate}`, asOf: isoOf(endDate) };
+  }
+  return { period: best.text, asOf: best.kind === 'point' ? isoOf(best.text) : null };
+}
+
+/** An ISO date (or year, or year-month) the phrase names; null where the text gives none (目前, 今年). */
+export function isoOf(phrase: string): string | null {
+  const m = [...phrase.matchAll(/(\d{4})年(?:(\d{1,2})月)?(底|末)?/g)].at(-1);
+  if (!m || /以来|起|开始/.test(phrase)) return null;
+  const year = m[1]!;
+  if (!m[2]) return m[3] ? `${year}-12-31` : year;
+  const month = m[2].padStart(2, '0');
+  if (!m[3]) return `${year}-${month}`;
+  const last = new Date(Date.UTC(Number(year), Number(m[2]), 0)).getUTCDate();
+  return `${year}-${month}-${String(last).padStart(2, '0')}`;
+}
+
+// ── meaning ───────────────────────────────────────────────────────────────────────────────
+
+const NOUN_LIST = Object.keys(NOUNS).sort((a, b) => b.length - a.length);
+
+/** The longest known noun right after `end` (skipping 的), or right before `start`. */
+function nounBeside(text: string, start: number, end: number): { zh: string; after: boolean } | null {
+  const after = text.slice(end).replace(/^[的“”]+/, '');
+  const a = NOUN_LIST.find((n) => after.startsWith(n));
+  if (a) return { zh: a, after: true };
+  // 462座总规模596MW的村级电站和集中式电站: the clause's head noun, at its end.
+  const clause = clauseAround(text, start, end);
+  const rest = clause.slice(clause.indexOf(text.slice(start, end)) + (end - start));
+  if (/的/.test(rest) && !TOKEN_TEST.test(rest.slice(rest.lastIndexOf('的')))) {
+    const head = NOUN_LIST.find((n) => rest.endsWith(n));
+    if (head) return { zh: head, after: true };
+  }
+  const before = text.slice(Math.max(0, start - 14), start).replace(/(共|有|了|为|达|达到|累计|建成|建立|组建|开设|完成|覆盖)+$/, '');
+  const b = NOUN_LIST.find((n) => before.endsWith(n));
+  return b ? { zh: b, after: false } : null;
+}
+
+function countedOf(word: string | null, noun: { zh: string } | null): DerivedFigure['counted'] {
+  const known = (zh: string) => ({ zh, en: NOUNS[zh]! });
+  if (word === '人' || word === '名') return noun && PERSON_NOUNS.has(noun.zh) ? known(noun.zh) : MEASURE_COUNTS[word]!;
+  if (word === '户') return noun && /户$/.test(noun.zh) ? known(noun.zh) : MEASURE_COUNTS[word]!;
+  if (word && MEASURE_COUNTS[word] && word !== '村' && word !== '县') return MEASURE_COUNTS[word]!;
+  if (noun) return known(noun.zh);
+  if (word && MEASURE_COUNTS[word]) return MEASURE_COUNTS[word]!;
+  return word ? { zh: word, en: null } : null;
+}
+
+/** Unit of a number printed with 万/亿 but no unit word (13万贫困人口): the noun decides. */
+function unitFromNoun(noun: string | null): ParsedFigure['unit'] {
+  if (!noun) return null;
+  if (/户$/.test(noun) && !PERSON_NOUNS.has(noun)) return 'households';
+  if (PERSON_NOUNS.has(noun)) return 'people';
+  return null;
+}
+
+function basisOf(clauseBefore: string): Basis {
+  const per = PER_WORDS.find((p) => p.words.some((w) => clauseBefore.includes(w)))?.per ?? null;
+  const every = EVERY_WORDS.find((p) => p.words.some((w) => clauseBefore.includes(w)))?.every ?? null;
+  return { per, every };
+}
+
+/** Topic: a programme keyword of the clause, else of its ；-segment, sentence, paragraph's first sentence; else a general aim (增收, 脱贫). */
+function topicOf(clause: string, segment: string, sentence: string, paragraphLead: string): string {
+  const strong = (s: string) => TOPICS.find((t) => t.strong.some((w) => s.includes(w)))?.topic;
+  const weak = (s: string) => TOPICS.find((t) => (t.weak ?? []).some((w) => s.includes(w)))?.topic;
+  return strong(clause) ?? strong(segment) ?? strong(sentence) ?? strong(paragraphLead) ?? weak(clause) ?? weak(sentence) ?? 'other';
+}
+
+/** The clause before the one starting at `clauseStart` (其中… takes its subject's topic). */
+function previousClause(text: string, clauseStart: number): string {
+  return clauseStart > 1 ? clauseAround(text, clauseStart - 2, clauseStart - 1) : '';
+}
+
+/** The part of the sentence between ；marks around `at`. */
+function segmentAround(text: string, at: number): string {
+  let start = at;
+  while (start > 0 && !/[。！？；;!?]/.test(text[start - 1]!)) start--;
+  let end = at;
+  while (end < text.length && !/[。！？；;!?]/.test(text[end]!)) end++;
+  return text.slice(start, end);
+}
+
+/** Shanxi for a province-set figure; else the county named nearest before the number in its clause (其中交城县12个、方山县9个), or named after it; else the article's. */
+function regionOf(clause: string, at: number, articleRegion: string | null): string | null {
+  if (PROVINCE_WORDS.some((w) => clause.includes(w))) return PROVINCE.code;
+  const named = COUNTIES.flatMap((c) => [...clause.matchAll(new RegExp(c.zh, 'g'))].map((m) => ({ code: c.code, at: m.index, end: m.index + c.zh.length })));
+  const before = named.filter((n) => n.end <= at).sort((a, b) => b.end - a.end)[0];
+  const after = named.filter((n) => n.at >= at).sort((a, b) => a.at - b.at)[0];
+  const pick = before ?? after;
+  if (pick && !/占/.test(clause.slice(0, pick.at))) return pick.code;
+  return articleRegion;
+}
+
+const LABEL_TRIM = /(?:全部|全面|共|有|了|为|是|达|达到|累计|实现|约|已|可|高于|超|由|的)+$/;
+const CHANGE_VERB = /^(?:降至|降为|下降到|下降为|降到|提高到|提高至|提升到|增加到|增长到|增至|升至|上升到)/;
+
+/**
+ * A zh label drafted from the clause: the counted noun and what follows it (1439个贫困村全部退出 →
+ * 贫困村全部退出), else this list item's words before the number (红枣163万亩、核桃300万亩 → 核桃),
+ * else the clause's shared words (全市累计减贫21.7万户58.5万人 → 全市累计减贫). A draft for the editor.
+ */
+function draftLabel(clause: string, raw: string, period: string | null, noun: { zh: string; after: boolean } | null): string {
+  return tidyLabel(labelWords(clause, raw, period, noun));
+}
+
+/** No dangling 的/和 or half a pair of quotes at either end. */
+function tidyLabel(label: string): string {
+  let out = label.replace(/[的和与及、]+$/, '');
+  const open = (out.match(/“/g) ?? []).length;
+  const close = (out.match(/”/g) ?? []).length;
+  if (open > close) out = out.replace(/“(?!.*“)/, '');
+  if (close > open) out = out.replace(/”/, '');
+  return out.replace(/[的和与及、]+$/, '') || label;
+}
+
+function labelWords(clause: string, raw: string, period: string | null, noun: { zh: string; after: boolean } | null): string {
+  const at = clause.indexOf(raw);
+  let before = clause.slice(0, at);
+  for (const p of periodPhrases(before)) before = before.replace(p.text, '');
+  const items = before.replace(TOKEN, '\u0000').split(/、|\u0000[和及与、]?/);
+  const clean = (x: string) => x.replace(/^[“”"，和及与的]+/, '').replace(LABEL_TRIM, '').replace(/^比/, '').trim();
+  const first = clean(items[0] ?? '');
+  const own = clean(items.at(-1) ?? '');
+  if (noun?.after) {
+    const after = clause.slice(at + raw.length).replace(/^[的“”]+/, '').split(/[、，]|\d/)[0] ?? '';
+    return after.startsWith(noun.zh) ? after : noun.zh;
+  }
+  if (CHANGE_VERB.test(own)) return `${first}${own}`;
+  if (own.length >= 2) return own;
+  if (first.length >= 2) return first;
+  return period ? `${period}${raw}` : raw;
+}
+
+/**
+ * Reads the number printed at text[start]: its kind and, for a figure, its meaning. `articleRegion`
+ * is the region of the article the text belongs to (null for a caption).
+ */
+export function readFigure(text: string, start: number, _end: number | null, articleRegion: string | null, paragraph = ''): DerivedFigure {
+  const raw = tokenAt(text, start);
+  const s = /^[近约]/.test(raw) && !/\d/.test(text[start]!) ? start : text.indexOf(raw, Math.max(0, start - 2));
+  const end = s + raw.length;
+  const quote = clauseAround(text, s, end);
+  const sentence = sentenceAround(text, s);
+  const base: DerivedFigure = {
+    paragraph, raw, nth: 1, start: s, kind: 'figure', why: null, value: null, unit: null, unitWord: null, counted: null, qualifier: null, range: null,
+    fraction: null, basis: null, period: null, asOf: null, changeRole: null, region: null, topic: 'other', label: raw, quote,
+  };
+  if (nameSpans(text).some((n) => n.start <= s && s < n.end))
+    return { ...base, raw: nameAt(text, s), kind: 'name', why: 'a name made of numbers (a programme or model), not a quantity' };
+  if (/^\d{4}$/.test(raw.match(/^\d+/)?.[0] ?? '') && text[s + 4] === '年') return { ...base, raw: `${raw.slice(0, 4)}年`, kind: 'date', why: 'a year' };
+  if (/^\d{1,2}$/.test(raw) && /[月日]/.test(text[end] ?? '')) return { ...base, kind: 'date', why: 'a month or day' };
+  if (/^\d{1,3}$/.test(raw) && text[end] === '年') return { ...base, kind: 'date', why: 'a number of years' };
+
+  const noun = nounBeside(text, s, end);
+  let parsed: ParsedFigure;
+  let qualifier: DerivedQualifier | null = null;
+  let printed = raw;
+  if (/^约/.test(printed) || /左右$/.test(printed)) {
+    qualifier = 'about';
+    printed = printed.replace(/^约/, '').replace(/左右$/, '');
+  }
+  let range: DerivedFigure['range'] = null;
+  const plainRange = printed.match(/^(近)?(\d+(?:\.\d+)?)[—–~～-](\d+(?:\.\d+)?)(.*)$/);
+  try {
+    if (plainRange && !printed.includes('%')) {
+      const hi = parseFigure(`${plainRange[3]}${plainRange[4]}`);
+      const mult = Math.round(Math.log10(hi.value / Number(plainRange[3])));
+      range = { low: scaleDecimal(plainRange[2]!, mult), high: hi.value };
+      parsed = { ...hi, value: range.low, range };
+    } else parsed = parseFigure(printed);
+  } catch {
+    return { ...base, kind: 'unreadable', why: `cannot read "${raw}"` };
+  }
+  qualifier = qualifier ?? parsed.qualifier;
+  range = range ?? parsed.range;
+  const unitWord = printed.replace(/^近/, '').replace(/以上$/, '').replace(/^[\d.—–~～%-]+/, '').replace(/^[万亿]?[余多]?[万亿]?/, '') || null;
+  let unit = parsed.unit;
+  if (!unit && !unitWord) {
+    if (!/[万亿]/.test(printed)) return { ...base, kind: 'unreadable', why: `"${raw}" is printed with no unit; kept as printed, not repaired` };
+    unit = unitFromNoun(noun?.after ? noun.zh : null);
+    if (!unit) return { ...base, kind: 'unreadable', why: `"${raw}" has no unit word and no noun after it that names one` };
+  }
+  let value = parsed.value;
+  if (!unit && unitWord && POWER_WORDS[unitWord]) {
+    // 千瓦/kW → MW (÷1000), 万千瓦 → MW (×10): power is kept in one unit.
+    unit = 'MW';
+    value = Number((value / POWER_WORDS[unitWord]!).toPrecision(12));
+    if (range) range = { low: Number((range.low / POWER_WORDS[unitWord]!).toPrecision(12)), high: Number((range.high / POWER_WORDS[unitWord]!).toPrecision(12)) };
+  } else if (!unit && unitWord && !COUNTING_WORDS.test(unitWord)) {
+    // 公里, 吨, 平方米…: a measure the codebook has no unit for; kept as a figure with its word, unit to be named.
+    return { ...base, kind: 'figure', value, unit: null, unitWord, qualifier, range, fraction: parsed.fraction, region: regionOf(quote, quote.indexOf(raw), articleRegion), why: `the unit word "${unitWord}" is not in the codebook` };
+  }
+  if (!unit) unit = 'count';
+  const counted = unit === 'percent' || unit === 'pp' || unit === 'yuan' || unit === 'mu' || unit === 'MW' ? null : countedOf(unitWord ?? (unit === 'people' ? '人' : unit === 'households' ? '户' : null), noun);
+
+  const clause = clauseSpan(text, s, end);
+  const changeMatch = text.slice(clause.start, clause.end).match(CHANGE);
+  let changeRole: DerivedFigure['changeRole'] = null;
+  if (changeMatch) {
+    const fromEnd = clause.start + changeMatch.index! + changeMatch[0].length;
+    changeRole = s < fromEnd ? 'from' : 'to';
+  }
+  const { period, asOf } = periodOf(text, s, end, changeRole);
+  const clauseBefore = text.slice(clause.start, s);
+  const paragraphLead = text.slice(0, sentenceAround(text, 0).end);
+  const segment = segmentAround(text, s);
+  return {
+    ...base,
+    value,
+    unit,
+    unitWord: unitWord ?? (noun?.after ? noun.zh : null),
+    counted,
+    qualifier,
+    range,
+    fraction: parsed.fraction,
+    basis: unit === 'yuan' ? basisOf(clauseBefore) : null,
+    period,
+    asOf,
+    changeRole,
+    region: regionOf(quote, quote.indexOf(raw), articleRegion),
+    topic: topicOf(/^其中/.test(quote) ? `${previousClause(text, clause.start)}，${quote}` : quote, segment, text.slice(sentence.start, sentence.end), paragraphLead),
+    label: draftLabel(quote, raw, period, noun),
+  };
+}
+
+function nameAt(text: string, at: number): string {
+  const n = nameSpans(text).find((x) => x.start <= at && at < x.end)!;
+  return text.slice(n.start, n.end);
+}
+
+/** Every number of one text, in order, read; `nth` counts repeats of the same raw. */
+export function deriveText(paragraph: string, text: string, articleRegion: string | null): DerivedFigure[] {
+  const out: DerivedFigure[] = [];
+  const seen = new Map<string, number>();
+  let i = 0;
+  const names = nameSpans(text);
+  while (i < text.length) {
+    const name = names.find((n) => n.start === i || (n.start < i && i < n.end));
+    if (name) {
+      const raw = text.slice(name.start, name.end);
+      out.push({ ...readFigure(text, name.start, null, articleRegion, paragraph), raw, nth: bump(seen, raw) });
+      i = name.end;
+      continue;
+    }
+    const c = text[i]!;
+    const cnFraction = /[一二三四五六七八九十]/.test(c) && /^[一二三四五六七八九十]分之[一二三四五六七八九十]/.test(text.slice(i));
+    if (!/\d/.test(c) && !cnFraction) {
+      i++;
+      continue;
+    }
+    const f = readFigure(text, i, null, articleRegion, paragraph);
+    out.push({ ...f, nth: bump(seen, f.raw) });
+    i = Math.max(i + 1, f.start + f.raw.length);
+  }
+  return out;
+}
+
+function bump(seen: Map<string, number>, raw: string): number {
+  const n = (seen.get(raw) ?? 0) + 1;
+  seen.set(raw, n);
+  return n;
+}
+
+/** Every number of the edition (decks, paragraphs, captions), read. Captions take the county they name. */
+export function deriveFigures(edition: Edition): DerivedFigure[] {
+  const out: DerivedFigure[] = [];
+  for (const a of edition.articles) {
+    if (a.deck) out.push(...deriveText(a.deck.id, a.deck.text, a.region));
+    for (const p of a.paragraphs) out.push(...deriveText(p.id, p.text, a.region));
+  }
+  for (const c of edition.captions) out.push(...deriveText(c.id, c.text, c.regions[0] ?? null));
+  return out;
+}
