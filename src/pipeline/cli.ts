@@ -4,7 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import { generateData, restoreForReading } from './generate.ts';
+import { readFileSync } from 'node:fs';
+import { generateData, restoreForReading, undoubleReport } from './generate.ts';
+import { decodeSeed } from './seed-file.ts';
 import { InputError } from './input-error.ts';
 
 function main(argv: string[]): void {
@@ -19,6 +21,11 @@ function main(argv: string[]): void {
     const path = resolve(file);
     if (!existsSync(path)) throw new InputError(relative(process.cwd(), path), 'no such file');
     process.stdout.write(restoreForReading(path));
+    const report = undoubleReport(decodeSeed(readFileSync(path), file));
+    if (report.printedOnce.length)
+      console.error(`${file}: could not undouble line(s) ${report.printedOnce.join(', ')}: kept as printed (a header printed once, or damage restore does not know)`);
+    if (report.cutShort.length)
+      console.error(`${file}: line(s) ${report.cutShort.join(', ')}: the last run's second copy was cut short; restored from its first copy`);
     return;
   }
   throw new InputError(basename(import.meta.filename), `unknown command "${command ?? ''}" (use: data | restore FILE)`);

@@ -57,6 +57,17 @@ export function generateData(root: string): string[] {
   return files.map((f) => f.path.slice(root.length + 1));
 }
 
+/** The seed lines restore could not undouble (kept as printed) and those whose last run's second copy was cut short. */
+export function undoubleReport(seedText: string): { printedOnce: number[]; cutShort: number[] } {
+  const restored = seedLines(seedText)
+    .map((l, i) => (l.trim() ? restoreLine(l, i + 1) : null))
+    .filter((r) => r !== null);
+  return {
+    printedOnce: restored.filter((r) => r.printedOnce).map((r) => r.line),
+    cutShort: restored.filter((r) => r.cutShort).map((r) => r.line),
+  };
+}
+
 /** A seed's restored text for reading: the page in reading order when a manifest exists, else line by line. */
 export function restoreForReading(seedPath: string): string {
   const manifestPath = seedPath.replace(/\.txt$/, '.manifest.json');
