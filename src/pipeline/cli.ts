@@ -7,6 +7,7 @@ import { basename, relative, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { generateData, restoreForReading, undoubleReport } from './generate.ts';
 import { decodeSeed } from './seed-file.ts';
+import { draftPage } from './draft/draft-page.ts';
 import { InputError } from './input-error.ts';
 
 function main(argv: string[]): void {
@@ -14,6 +15,17 @@ function main(argv: string[]): void {
   if (command === 'data') {
     const written = generateData(process.cwd());
     for (const w of written) console.log(`wrote ${w}`);
+    return;
+  }
+  if (command === 'draft') {
+    if (!file) throw new InputError('(none)', 'usage: npm run draft -- seeds/<name>.txt');
+    const r = draftPage(process.cwd(), file);
+    console.log('Found:');
+    for (const f of r.found) console.log(`  ${f}`);
+    console.log('Could not decide (check these first):');
+    for (const u of r.undecided) console.log(`  ${u}`);
+    console.log('Wrote (every entry marked draft: true):');
+    for (const f of r.files) console.log(`  ${f.path}`);
     return;
   }
   if (command === 'restore') {
@@ -28,7 +40,7 @@ function main(argv: string[]): void {
       console.error(`${file}: line(s) ${report.cutShort.join(', ')}: the last run's second copy was cut short; restored from its first copy`);
     return;
   }
-  throw new InputError(basename(import.meta.filename), `unknown command "${command ?? ''}" (use: data | restore FILE)`);
+  throw new InputError(basename(import.meta.filename), `unknown command "${command ?? ''}" (use: data | restore FILE | draft FILE)`);
 }
 
 try {

@@ -33,6 +33,8 @@ export const Metric = z.object({
   topic: z.string().min(1),
   /** Other places the same figure is printed again (the lead's figures block, a caption). */
   mentions: z.array(z.object({ paragraph: z.string(), quote: z.string().min(1) })),
+  /** Drafted by `npm run draft` and not yet confirmed: shown with a draft mark; a release build refuses it. */
+  draft: z.literal(true).optional(),
 });
 
 /** A printed number that cannot be read as a figure: kept out of the data, with why. */

@@ -79,6 +79,24 @@ function deckLength(lines: Line[]): number {
   return 0;
 }
 
+/**
+ * Paragraph ends the width rule (src/pipeline/layout.ts: 3 em short) cannot see: a line that
+ * closes a sentence, is not justified, and stops short of its column by more than the next
+ * line's first unbreakable token would have taken: the typesetter broke it on purpose.
+ */
+function breaksAtColumnEdge(body: Line[]): number[] {
+  const full = Math.max(...body.map((l) => l.width));
+  const seen = new Set(splitParagraphs(body.map((l) => l.r), new Set()).map((p) => p.at(-1)!.line));
+  const out: number[] = [];
+  body.forEach((l, i) => {
+    const next = body[i + 1];
+    if (!next || !SENTENCE_END.test(l.r.text) || l.r.justified) return;
+    const token = next.r.text.match(/^[0-9A-Za-z.%/+]+|^./u)![0];
+    if (l.width + printedWidth(token) <= full && !seen.has(l.n)) out.push(l.n);
+  });
+  return out;
+}
+
 /** A line the extractor began with a space: headlines and the header are, body lines never. */
 const indented = (raw: string) => /^\s/.test(raw);
 
@@ -270,7 +288,7 @@ export function detectLayout(seedText: string, seedName: string, seedFile: strin
       headline: a.headline ? range(a.headline) : null,
       ...(a.deck ? { deck: range(a.deck) } : {}),
       body: range(a.body),
-      paragraphBreaksAfter: [] as number[],
+      paragraphBreaksAfter: breaksAtColumnEdge(a.body),
       draft: true as const,
     };
   });

@@ -61,10 +61,17 @@ export function buildMetrics(edition: Edition, notes: FiguresFile, notesFile: st
   };
 
   const ids = new Set<string>();
-  const metrics: Metric[] = notes.figures.map((n) => {
+  /** Draft figures the draft could not read fully (no unit, no region): kept out of the data, with why. */
+  const undecidedDrafts: Metrics['unreadable'] = [];
+  const metrics: Metric[] = notes.figures.flatMap((n): Metric[] => {
     if (ids.has(n.id)) throw new InputError(notesFile, `figure id "${n.id}" is used twice`);
     ids.add(n.id);
     const { text, start } = claim(n.paragraph, n.raw, n.nth ?? 1, n.id);
+    if (n.draft && n.undecided?.length) {
+      const why = `draft ${n.id}: no ${n.undecided.join(' and no ')} read yet; name it in ${notesFile} and remove the draft mark`;
+      undecidedDrafts.push({ paragraph: n.paragraph, raw: n.raw, quote: clauseAround(text, start, start + n.raw.length), why });
+      return [];
+    }
     let parsed;
     try {
       parsed = parseFigure(n.raw);
@@ -81,7 +88,7 @@ export function buildMetrics(edition: Edition, notes: FiguresFile, notesFile: st
       const m = claim(at, n.raw, 1, `${n.id} (mention)`);
       return { paragraph: at, quote: clauseAround(m.text, m.start, m.start + n.raw.length) };
     });
-    return {
+    return [{
       id: n.id,
       region,
       label: n.label,
@@ -97,7 +104,8 @@ export function buildMetrics(edition: Edition, notes: FiguresFile, notesFile: st
       paragraph: n.paragraph,
       topic: n.topic,
       mentions,
-    };
+      ...(n.draft ? { draft: true as const } : {}),
+    }];
   });
 
   checkPairs(metrics, notesFile);
@@ -112,7 +120,7 @@ export function buildMetrics(edition: Edition, notes: FiguresFile, notesFile: st
     });
 
   checkEveryNumberRead(texts, spans, notesFile);
-  return Metrics.parse({ source: { edition: 'data/edition.json', figures: notesFile }, metrics, unreadable });
+  return Metrics.parse({ source: { edition: 'data/edition.json', figures: notesFile }, metrics, unreadable: [...unreadable, ...undecidedDrafts] });
 }
 
 /** A before/after pair has one `from`, one `to`, one unit. */

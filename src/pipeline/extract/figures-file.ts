@@ -20,12 +20,17 @@ export const FigureNote = z.object({
   region: RegionCode.optional(),
   change: z.object({ pair: z.string(), role: z.enum(['from', 'to']) }).optional(),
   mentions: z.array(z.string()).optional(),
+  /** Written by `npm run draft`: not yet confirmed by an editor (a release build refuses it). */
+  draft: z.boolean().optional(),
+  /** What the draft could not read (unit, region): such a figure stays out of the data until named. */
+  undecided: z.array(z.string()).optional(),
 });
 
 export const FiguresFile = z.object({
   seed: z.string(),
   note: z.string().optional(),
-  notFigures: z.array(z.object({ paragraph: z.string(), raw: z.string(), why: z.string() })),
+  draft: z.boolean().optional(),
+  notFigures: z.array(z.object({ paragraph: z.string(), raw: z.string(), why: z.string(), draft: z.boolean().optional() })),
   figures: z.array(FigureNote),
 });
 export type FigureNote = z.infer<typeof FigureNote>;
