@@ -21,6 +21,7 @@ export interface PageData {
   first: boolean;
   edition: Edition;
   metrics: Metric[];
+  unreadable: Metrics['unreadable'];
 }
 
 export interface SiteData {
@@ -30,7 +31,7 @@ export interface SiteData {
   metrics: Metric[];
   /** Every page, in series order. */
   pages: PageData[];
-  /** Printed numbers that cannot be read as figures (a unit missing in the source). */
+  /** The first page's printed numbers that cannot be read as figures (a unit missing in the source). */
   unreadable: Metrics['unreadable'];
   metricsById: Map<string, Metric>;
   topology: unknown;
@@ -76,11 +77,11 @@ function draftChapterFiles(root: string): string[] {
   return out;
 }
 
-function refuseDrafts(root: string, pages: PageData[], unreadable: Metrics['unreadable']): void {
+function refuseDrafts(root: string, pages: PageData[]): void {
   const problems = [
     ...pages.flatMap((p) => (p.edition.draft ?? []).map((d) => `seeds/${p.name}.manifest.json: ${d} is a draft`)),
     ...pages.flatMap((p) => p.metrics.filter((m) => m.draft).map((m) => `seeds/${p.name}.figures.json: figure ${m.id} is a draft`)),
-    ...unreadable.filter((u) => u.why.startsWith('draft ')).map((u) => `${u.paragraph}: ${u.why}`),
+    ...pages.flatMap((p) => p.unreadable.filter((u) => u.why.startsWith('draft ')).map((u) => `seeds/${p.name}.figures.json: ${u.why}`)),
     ...draftChapterFiles(root).map((f) => `${f}: the chapter is a draft`),
   ];
   if (problems.length)
@@ -93,18 +94,17 @@ export function loadSiteData(root = process.cwd()): SiteData {
   if (cached) return cached;
   const edition = check(Edition, readJson(root, 'data/edition.json'), 'data/edition.json');
   const { metrics: firstMetrics, unreadable } = check(Metrics, readJson(root, 'data/metrics.json'), 'data/metrics.json');
-  const pages: PageData[] = [{ name: edition.source.seed.replace(/\.txt$/, ''), number: pageNumberOf(edition), first: true, edition, metrics: firstMetrics }];
+  const pages: PageData[] = [{ name: edition.source.seed.replace(/\.txt$/, ''), number: pageNumberOf(edition), first: true, edition, metrics: firstMetrics, unreadable }];
   const pagesDir = join(root, 'data/pages');
   for (const name of existsSync(pagesDir) ? readdirSync(pagesDir).sort() : []) {
     const file = (f: string) => `data/pages/${name}/${f}`;
     const e = check(Edition, readJson(root, file('edition.json')), file('edition.json'));
     const m = check(Metrics, readJson(root, file('metrics.json')), file('metrics.json'));
-    pages.push({ name, number: pageNumberOf(e), first: false, edition: e, metrics: m.metrics.map((x) => ({ ...x, page: name })) });
-    unreadable.push(...m.unreadable);
+    pages.push({ name, number: pageNumberOf(e), first: false, edition: e, metrics: m.metrics.map((x) => ({ ...x, page: name })), unreadable: m.unreadable });
   }
   pages.sort((a, b) => a.number - b.number);
   const metrics = pages.flatMap((p) => p.metrics);
-  if (isRelease()) refuseDrafts(root, pages, unreadable);
+  if (isRelease()) refuseDrafts(root, pages);
   const topology = check(LvliangTopology, readJson(root, 'data/geo/lvliang.topo.json'), 'data/geo/lvliang.topo.json');
   const geo = geoFromTopology(topology);
   const metricsById = new Map(metrics.map((m) => [m.id, m]));
