@@ -87,9 +87,13 @@ export function draftMeaning({ raw, parsed, clause, before, articleRegion }: Mea
   const named = countiesNamedIn(clause);
   const region = named.length === 1 ? named[0]! : articleRegion;
   const unit = parsed.unit;
-  const dates = [...before.matchAll(/(?:截至|到)?\d{4}年(?:底|末|以来)?|截至目前|目前/g)];
-  const period = dates.at(-1)?.[0] ?? null;
-  const zh = clause.replace(raw, '').replace(/^[，、；：“”]+|[，、；：“”]+$/g, '') || clause;
+  // The nearest date phrase before the figure in its sentence, unless another figure stands
+  // between them (由2014年的17.3%降至0.09%: 2014 is the 17.3 %'s date, not the 0.09 %'s).
+  const last = [...before.matchAll(/(?:截至|到)?\d{4}年(?:底|末|以来)?|截至目前|目前/g)].at(-1);
+  const between = last ? before.slice(last.index + last[0].length) : '';
+  const period = last && !findFigures(between).figures.length ? last[0] : null;
+  // The clause without any figure in it: a label names what is counted, never another number.
+  const zh = clause.replace(FIGURE, '').replace(/^[，、；：“”]+|[，、；：“”]+$/g, '') || clause;
   const place = region ? placeByCode(region).en : 'Unplaced';
   const when = period ? periodEnglish(period) : null;
   const en = `${place}: a figure in ${unit ? UNIT_EN[unit] : 'an unknown unit'}${when ? `, ${when}` : ''} (label not yet translated)`;
