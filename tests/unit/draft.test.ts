@@ -103,10 +103,15 @@ describe('npm run draft on the real page ① against its hand-made manifest and 
   const layout = detectLayout(readFileSync(seed, 'utf8'), '000_0be6d20330056c62.txt', seed);
 
   it('finds the same articles, places, headlines, bodies, header, marker and captions', () => {
-    const pick = (a: { id: string; region: string; headline: unknown; body: unknown; deck?: unknown }) => ({ id: a.id, region: a.region, body: a.body, deck: a.deck });
+    const pick = (a: { id: string; region: string; place: string; headline: unknown; body: unknown; deck?: unknown }) => ({ id: a.id, region: a.region, place: a.place, headline: a.headline, body: a.body, deck: a.deck });
     expect(layout.manifest.articles.map(pick)).toEqual(hand.articles.map(pick));
     expect(layout.manifest.pageHeader).toEqual(hand.pageHeader);
     expect(layout.manifest.editionMarker).toEqual(hand.editionMarker);
     expect(layout.manifest.captions.map((c) => c.lines)).toEqual(hand.captions.map((c: { lines: unknown }) => c.lines));
+  });
+
+  it('finds the paragraph ends the width rule misses, but not all (52 ends at the column edge; 242 is a false end)', () => {
+    const breaks = Object.fromEntries(layout.manifest.articles.map((a) => [a.id, a.paragraphBreaksAfter]));
+    expect(breaks).toEqual({ lead: [242], linxian: [13], lanxian: [69, 71], shilou: [384], xingxian: [] });
   });
 });
