@@ -7,6 +7,10 @@ import { parseManifest } from '../../src/pipeline/manifest.ts';
 import { detectLayout, LayoutError } from '../../src/pipeline/draft/detect-layout.ts';
 import { draftFromSeed } from '../../src/pipeline/draft/draft-page.ts';
 import { Metrics } from '../../src/schema/metrics.ts';
+import { load } from 'js-yaml';
+import { buildStory } from '../../src/story/build-story.ts';
+import { ChapterFrontmatter } from '../../src/story/chapter-schema.ts';
+import { VIEWS } from '../../src/views/views.ts';
 import { damagePage, truthPassages, type CleanPage } from '../fixtures/damage.ts';
 import { syntheticPages } from '../fixtures/pages/index.ts';
 
@@ -53,6 +57,13 @@ describe('npm run draft on synthetic pages it was not tuned to', () => {
       const r = recall(page.figures.map(key), metrics.metrics.map(key));
       console.log(`${page.name}: figures ${(100 * r.share).toFixed(1)} % of ${page.figures.length}`, r.missing);
       expect(r.share).toBeGreaterThanOrEqual(0.9);
+    });
+
+    it(`${page.name}: its draft chapters make a story placing every paragraph and caption once`, () => {
+      const chapters = d.files.filter((f) => f.path.endsWith('.md')).map((f) => ChapterFrontmatter.parse(load(f.content.split('---')[1]!)));
+      const story = buildStory({ chapters, edition, metrics: new Map(metrics.metrics.map((m) => [m.id, m])), views: VIEWS, lang: 'zh' });
+      expect(story.map((c) => c.region)).toEqual(edition.articles.map((a) => a.region));
+      expect(story.every((c) => c.draft && c.steps[0]!.map.view === 'overview')).toBe(true);
     });
 
     it(`${page.name}: places every article on its county, and marks every entry draft`, () => {

@@ -9,7 +9,7 @@ const q = (s: string) => JSON.stringify(s);
 /**
  * One draft chapter per article (Markdown frontmatter, as src/content/chapters/*.md): the
  * headline on the overview map framed on the article's county, its figures block, every
- * paragraph in order, the captions that name the county; captions naming none go to the last
+ * paragraph in order, the captions that first name the county; the others go to the last
  * chapter. English titles say plainly that the chapter is not yet translated.
  */
 export function draftChapters(edition: Edition): Array<{ file: string; text: string }> {
@@ -19,7 +19,8 @@ export function draftChapters(edition: Edition): Array<{ file: string; text: str
     const place = placeByCode(a.region);
     const captions = edition.captions.filter((c) => c.regions[0] === a.region && !placedCaptions.has(c.id));
     captions.forEach((c) => placedCaptions.add(c.id));
-    const restNeeded = i === n - 1 && edition.captions.some((c) => c.regions.length === 0);
+    // Captions that name no county with an article here (or none at all) go to the last chapter.
+    const restNeeded = i === n - 1 && edition.captions.some((c) => !edition.articles.some((x) => x.region === c.regions[0]));
     const items = [
       `  - { headline: true, view: ${DRAFT_VIEW}, region: "${a.region}" }`,
       ...(a.deck ? ['  - { deck: true }'] : []),

@@ -40,6 +40,7 @@ export function draftFromSeed(seedText: string, seedName: string, seedFile: stri
       (a) => `${a.id}: ${a.place} «${a.headline?.text ?? '(no headline)'}» — ${a.paragraphs.length} paragraph(s)${a.deck ? ' and a figures block' : ''}`,
     ),
     `${edition.captions.length} caption(s): ${edition.captions.map((c) => c.text).join(' | ')}`,
+    ...[...Map.groupBy(metrics.metrics, (m) => m.paragraph)].map(([at, ms]) => `figures in ${at}: ${ms.map((m) => `${m.raw} (${m.unit}, ${m.region})`).join(' · ')}`),
     `${metrics.metrics.length} figure(s) drafted, ${metrics.unreadable.length} kept out (unit or region not read), ${figures.file.notFigures.length} quoted name(s)`,
   ];
   return {
