@@ -5,7 +5,12 @@ import { placeName } from '../../views/places.ts';
 
 /** Every figure as CSV; the BOM makes spreadsheet programs read the Chinese as UTF-8. */
 export const GET: APIRoute = () => {
-  const rows = loadSiteData().metrics.map((m) => ({
+  const { metrics, pages } = loadSiteData();
+  const first = pages.find((p) => p.first)!.name;
+  // With a series, each row says its page (provenance) and whether it is still a draft; a one-page site keeps its columns.
+  const series = pages.length > 1;
+  const rows = metrics.map((m) => ({
+    ...(series ? { page: m.page ?? first, draft: m.draft ? 'draft' : '' } : {}),
     id: m.id,
     region: m.region,
     region_zh: placeName(m.region, 'zh'),
