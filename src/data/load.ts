@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Edition, seriesNumber } from '../schema/edition.ts';
+import { CHAPTERS_DIR } from '../pipeline/paths.ts';
 import { Metrics, type Metric } from '../schema/metrics.ts';
 import { LvliangTopology } from '../schema/geo.ts';
 import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
@@ -64,7 +65,7 @@ export const isRelease = (): boolean => process.env.RELEASE === '1' || process.a
 
 /** Chapter files still marked `draft: true`, relative to the project. */
 function draftChapterFiles(root: string): string[] {
-  const dir = 'src/content/chapters';
+  const dir = CHAPTERS_DIR;
   const out: string[] = [];
   const walk = (rel: string) => {
     for (const f of readdirSync(join(root, rel), { withFileTypes: true })) {

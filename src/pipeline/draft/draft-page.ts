@@ -12,7 +12,7 @@ import { InputError } from '../input-error.ts';
 import { parseManifest } from '../manifest.ts';
 import { decodeSeed } from '../seed-file.ts';
 import { toJson, writeFilesAtomically } from '../write-atomic.ts';
-import { CHAPTERS_DIR } from '../../story/read-chapters.ts';
+import { CHAPTERS_DIR } from '../paths.ts';
 import { detectLayout } from './detect-layout.ts';
 import { draftChapters } from './draft-chapters.ts';
 import { draftFigures } from './draft-figures.ts';
