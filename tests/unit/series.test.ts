@@ -44,7 +44,7 @@ describe('a new page: npm run draft, then npm run data, with no hand edit', () =
     try {
       const { loadSiteData } = await import('../../src/data/load.ts');
       expect(() => loadSiteData(dir)).toThrow(
-        /release build refused: .*unconfirmed[\s\S]*seeds\/test-jiaocheng\.manifest\.json: manifest is a draft[\s\S]*seeds\/test-jiaocheng\.figures\.json: figure jiaocheng-p2-f1 is a draft[\s\S]*src\/content\/chapters\/test-jiaocheng\/01-jiaocheng\.md: the chapter is a draft/,
+        /release build refused: .*unconfirmed[\s\S]*seeds\/test-jiaocheng\.manifest\.json: manifest is a draft[\s\S]*seeds\/test-jiaocheng\.figures\.json: figure jiaocheng-p2-f1 is a draft[\s\S]*src\/content\/chapters\/test-jiaocheng\/\d\d-\w+\.md: the chapter is a draft/,
       );
     } finally {
       delete process.env.RELEASE;
