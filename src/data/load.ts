@@ -95,7 +95,7 @@ export function loadSiteData(root = process.cwd()): SiteData {
   if (cached) return cached;
   const edition = check(Edition, readJson(root, 'data/edition.json'), 'data/edition.json');
   const { metrics: firstMetrics, unreadable } = check(Metrics, readJson(root, 'data/metrics.json'), 'data/metrics.json');
-  const pages: PageData[] = [{ name: edition.source.seed.replace(/\.txt$/, ''), number: pageNumberOf(edition), first: true, edition, metrics: firstMetrics, unreadable }];
+  const pages: PageData[] = [{ name: edition.source.seed.replace(/^.*\//, '').replace(/\.txt$/, ''), number: pageNumberOf(edition), first: true, edition, metrics: firstMetrics, unreadable }];
   const pagesDir = join(root, 'data/pages');
   for (const name of existsSync(pagesDir) ? readdirSync(pagesDir).sort() : []) {
     const file = (f: string) => `data/pages/${name}/${f}`;

@@ -51,6 +51,17 @@ describe('a new page: npm run draft, then npm run data, with no hand edit', () =
     }
   });
 
+  it('loads both pages for the site: page ① by its seed name, page ②’s figures with their page', async () => {
+    const { loadSiteData } = await import('../../src/data/load.ts');
+    const data = loadSiteData(dir);
+    expect(data.pages.map((p) => [p.name, p.number, p.first])).toEqual([
+      ['000_0be6d20330056c62', 1, true],
+      ['test-jiaocheng', 2, false],
+    ]);
+    expect(data.metrics.filter((m) => m.page === 'test-jiaocheng').length).toBe(26);
+    expect(data.metrics.filter((m) => m.page === undefined).length).toBe(data.pages[0]!.metrics.length);
+  });
+
   it('refuses to overwrite a file an editor confirmed, naming it', () => {
     const f = 'seeds/test-jiaocheng.figures.json';
     const confirmed = JSON.parse(read(dir, f));
