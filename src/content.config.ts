@@ -4,7 +4,8 @@ import { ChapterFrontmatter } from './story/chapter-schema.ts';
 
 /** The story's chapters: authored steps (which paragraph, which map view and region) in Markdown frontmatter. */
 const chapters = defineCollection({
-  loader: glob({ pattern: '*.md', base: './src/content/chapters' }),
+  // The first page's chapters at the top; a later page's in a folder named after it (npm run draft).
+  loader: glob({ pattern: '**/*.md', base: './src/content/chapters' }),
   schema: ChapterFrontmatter,
 });
 

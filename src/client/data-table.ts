@@ -13,7 +13,7 @@ if (table && form) {
     const want = Object.fromEntries(new FormData(form)) as Record<string, string>;
     let shown = 0;
     for (const r of rows) {
-      const ok = ['region', 'topic', 'unit'].every((k) => !want[k] || r.dataset[k] === want[k]);
+      const ok = ['region', 'topic', 'unit', 'page'].every((k) => !want[k] || r.dataset[k] === want[k]);
       r.hidden = !ok;
       if (ok) shown++;
     }

@@ -2,9 +2,10 @@
  * The generated data files, read and checked once at build time; every page, embed and export
  * gets its figures and geography from here.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Edition } from '../schema/edition.ts';
+import { Edition, seriesNumber } from '../schema/edition.ts';
+import { CHAPTERS_DIR } from '../pipeline/paths.ts';
 import { Metrics, type Metric } from '../schema/metrics.ts';
 import { LvliangTopology } from '../schema/geo.ts';
 import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
@@ -12,10 +13,26 @@ import { compileView, type CompileInput, type CompiledView } from '../views/comp
 import type { Lang } from '../views/format.ts';
 import { allViewKeys } from '../views/view-keys.ts';
 
-export interface SiteData {
+/** One page of the series (专刊①, ②…): its edition and its own figures. */
+export interface PageData {
+  name: string;
+  /** Its number in the series, from the edition marker. */
+  number: number;
+  /** The first page: its data is data/edition.json + data/metrics.json, its story the site's home. */
+  first: boolean;
   edition: Edition;
   metrics: Metric[];
-  /** Printed numbers that cannot be read as figures (a unit missing in the source). */
+  unreadable: Metrics['unreadable'];
+}
+
+export interface SiteData {
+  /** The first page's edition. */
+  edition: Edition;
+  /** Every page's figures: the first page's as printed in data/metrics.json, the others' with their `page`. */
+  metrics: Metric[];
+  /** Every page, in series order. */
+  pages: PageData[];
+  /** The first page's printed numbers that cannot be read as figures (a unit missing in the source). */
   unreadable: Metrics['unreadable'];
   metricsById: Map<string, Metric>;
   topology: unknown;
@@ -40,15 +57,60 @@ function check<T>(schema: { safeParse(x: unknown): { success: true; data: T } | 
 
 let cached: SiteData | null = null;
 
+/** Checked by npm run data, which refuses a page with no number; 1 for safety. */
+const pageNumberOf = (e: Edition): number => seriesNumber(e.editionMarker.text) ?? 1;
+
+/** A release build (`npm run build -- --release`, or RELEASE=1) refuses anything still a draft. */
+export const isRelease = (): boolean => process.env.RELEASE === '1' || process.argv.includes('--release');
+
+/** Chapter files still marked `draft: true`, relative to the project. */
+function draftChapterFiles(root: string): string[] {
+  const dir = CHAPTERS_DIR;
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const f of readdirSync(join(root, rel), { withFileTypes: true })) {
+      const path = `${rel}/${f.name}`;
+      if (f.isDirectory()) walk(path);
+      else if (f.name.endsWith('.md') && /^---\n[\s\S]*?^draft: true$/m.test(readFileSync(join(root, path), 'utf8'))) out.push(path);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function refuseDrafts(root: string, pages: PageData[]): void {
+  const problems = [
+    ...pages.flatMap((p) => (p.edition.draft ?? []).map((d) => `seeds/${p.name}.manifest.json: ${d} is a draft`)),
+    ...pages.flatMap((p) => p.metrics.filter((m) => m.draft).map((m) => `seeds/${p.name}.figures.json: figure ${m.id} is a draft`)),
+    ...pages.flatMap((p) => p.unreadable.filter((u) => u.why.startsWith('draft ')).map((u) => `seeds/${p.name}.figures.json: ${u.why}`)),
+    ...draftChapterFiles(root).map((f) => `${f}: the chapter is a draft`),
+  ];
+  if (problems.length)
+    throw new Error(
+      `release build refused: ${problems.length} entr${problems.length === 1 ? 'y is' : 'ies are'} still unconfirmed (check each, then remove its draft mark):\n  ${problems.slice(0, 40).join('\n  ')}${problems.length > 40 ? `\n  … and ${problems.length - 40} more` : ''}`,
+    );
+}
+
 export function loadSiteData(root = process.cwd()): SiteData {
   if (cached) return cached;
   const edition = check(Edition, readJson(root, 'data/edition.json'), 'data/edition.json');
-  const { metrics, unreadable } = check(Metrics, readJson(root, 'data/metrics.json'), 'data/metrics.json');
+  const { metrics: firstMetrics, unreadable } = check(Metrics, readJson(root, 'data/metrics.json'), 'data/metrics.json');
+  const pages: PageData[] = [{ name: edition.source.seed.replace(/^.*\//, '').replace(/\.txt$/, ''), number: pageNumberOf(edition), first: true, edition, metrics: firstMetrics, unreadable }];
+  const pagesDir = join(root, 'data/pages');
+  for (const name of existsSync(pagesDir) ? readdirSync(pagesDir).sort() : []) {
+    const file = (f: string) => `data/pages/${name}/${f}`;
+    const e = check(Edition, readJson(root, file('edition.json')), file('edition.json'));
+    const m = check(Metrics, readJson(root, file('metrics.json')), file('metrics.json'));
+    pages.push({ name, number: pageNumberOf(e), first: false, edition: e, metrics: m.metrics.map((x) => ({ ...x, page: name })), unreadable: m.unreadable });
+  }
+  pages.sort((a, b) => a.number - b.number);
+  const metrics = pages.flatMap((p) => p.metrics);
+  if (isRelease()) refuseDrafts(root, pages);
   const topology = check(LvliangTopology, readJson(root, 'data/geo/lvliang.topo.json'), 'data/geo/lvliang.topo.json');
   const geo = geoFromTopology(topology);
   const metricsById = new Map(metrics.map((m) => [m.id, m]));
   const english = JSON.parse(readFileSync(join(root, 'src/content/translations/en.json'), 'utf8')) as Record<string, string>;
-  cached = { edition, metrics, unreadable, metricsById, topology, geo, english, compileInput: { metrics: metricsById, geo, captions: edition.captions, english } };
+  cached = { edition, metrics, pages, unreadable, metricsById, topology, geo, english, compileInput: { metrics: metricsById, geo, captions: edition.captions, english } };
   return cached;
 }
 

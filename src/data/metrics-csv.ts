@@ -29,6 +29,8 @@ const decimal = (x: number): string => String(Number(x.toFixed(6)));
  * description in src/i18n/codebook.ts.
  */
 export const METRIC_CSV_COLUMNS = [
+  { name: 'page', type: 'text', cell: (m) => m.page ?? '' },
+  { name: 'draft', type: 'text', cell: (m) => (m.draft ? 'draft' : '') },
   { name: 'id', type: 'text', cell: (m) => m.id },
   { name: 'region', type: 'code', cell: (m) => m.region },
   { name: 'region_zh', type: 'text', cell: (m) => placeName(m.region, 'zh') },

@@ -10,6 +10,8 @@ export const CODEBOOK: Record<Lang, { types: Record<CsvCellType, string>; column
   zh: {
     types: { text: '文本', integer: '整数', decimal: '数值', code: '代码（按文本读）' },
     columns: {
+      page: '数字所在的专刊版面（种子文件名）；多版合成一个网站时据此区分来源。',
+      draft: '“draft”表示由 npm run draft 起草、编辑尚未确认的数字；已确认的留空。',
       id: '数字的固定编号，与 metrics.json 及本页原文标注（#fig-编号）一致。',
       region: '数字所属地区的国家行政区划代码（GB/T 2260）：140000 山西省，141100 吕梁市，1411xx 吕梁市所辖县（市、区）。',
       region_zh: '地区中文名。',
@@ -44,6 +46,8 @@ export const CODEBOOK: Record<Lang, { types: Record<CsvCellType, string>; column
   en: {
     types: { text: 'text', integer: 'integer', decimal: 'number', code: 'code (read as text)' },
     columns: {
+      page: 'The page of the special edition the figure was printed on (its seed name): the provenance when a site holds several pages.',
+      draft: '“draft” for a figure drafted by npm run draft and not yet confirmed by an editor; empty once confirmed.',
       id: 'Stable id of the figure, the same as in metrics.json and in the marks on this page (#fig-id).',
       region: 'GB/T 2260 code of the place the figure is about: 140000 Shanxi province, 141100 Lüliang city, 1411xx a county-level division of Lüliang.',
       region_zh: 'The place’s name in Chinese.',

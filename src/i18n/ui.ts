@@ -34,6 +34,14 @@ export const UI = {
     home: '/',
     /** The language switch: the other language's name, in that language. */
     switchLang: 'English',
+    /** A drafted chapter or figure (npm run draft) an editor has not yet confirmed. */
+    draft: '草稿',
+    draftNote: '自动起草，尚未经编辑确认',
+    pagesNav: '各期专刊',
+    pageLabel: '专刊',
+    notTranslated: '本章尚未译成英文。',
+    readInOriginal: '阅读中文原文',
+    untranslatedHeader: '（版头尚未翻译）',
   },
   en: {
     htmlLang: 'en',
@@ -64,6 +72,13 @@ export const UI = {
       'The English on this site is the site’s own translation, not an official one. The lead article, “Lüliang out of poverty: these past few years” (吕梁脱贫这几年), is the municipal authorities’ own account of their work.',
     home: '/en/',
     switchLang: '中文',
+    draft: 'Draft',
+    draftNote: 'drafted automatically, not yet confirmed by an editor',
+    pagesNav: 'Pages of the edition',
+    pageLabel: 'Special Edition',
+    notTranslated: 'This chapter is not yet translated.',
+    readInOriginal: 'Read it in Chinese',
+    untranslatedHeader: '(page header not yet translated)',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

@@ -4,7 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import { generateData, restoreForReading } from './generate.ts';
+import { readFileSync } from 'node:fs';
+import { generateData, restoreForReading, undoubleReport } from './generate.ts';
+import { decodeSeed } from './seed-file.ts';
+import { draftPage } from './draft/draft-page.ts';
 import { InputError } from './input-error.ts';
 
 function main(argv: string[]): void {
@@ -14,14 +17,30 @@ function main(argv: string[]): void {
     for (const w of written) console.log(`wrote ${w}`);
     return;
   }
+  if (command === 'draft') {
+    if (!file) throw new InputError('(none)', 'usage: npm run draft -- seeds/<name>.txt');
+    const r = draftPage(process.cwd(), file);
+    console.log('Found:');
+    for (const f of r.found) console.log(`  ${f}`);
+    console.log('Could not decide (check these first):');
+    for (const u of r.undecided) console.log(`  ${u}`);
+    console.log('Wrote (every entry marked draft: true):');
+    for (const f of r.files) console.log(`  ${f.path}`);
+    return;
+  }
   if (command === 'restore') {
     if (!file) throw new InputError('(none)', 'usage: npm run restore -- FILE');
     const path = resolve(file);
     if (!existsSync(path)) throw new InputError(relative(process.cwd(), path), 'no such file');
     process.stdout.write(restoreForReading(path));
+    const report = undoubleReport(decodeSeed(readFileSync(path), file));
+    if (report.printedOnce.length)
+      console.error(`${file}: could not undouble line(s) ${report.printedOnce.join(', ')}: kept as printed (a header printed once, or damage restore does not know)`);
+    if (report.cutShort.length)
+      console.error(`${file}: line(s) ${report.cutShort.join(', ')}: the last run's second copy was cut short; restored from its first copy`);
     return;
   }
-  throw new InputError(basename(import.meta.filename), `unknown command "${command ?? ''}" (use: data | restore FILE)`);
+  throw new InputError(basename(import.meta.filename), `unknown command "${command ?? ''}" (use: data | restore FILE | draft FILE)`);
 }
 
 try {

@@ -130,6 +130,11 @@ export function buildEdition(input: EditionInput): Edition {
   }
   for (const c of captions) flags.push(...findFlags(c.id, c.text));
 
+  const drafts = [
+    ...(m.draft ? ['manifest'] : []),
+    ...m.articles.filter((a) => a.draft).map((a) => `articles.${a.id}`),
+    ...m.captions.flatMap((c, i) => (c.draft ? [`captions.${i}`] : [])),
+  ];
   return Edition.parse({
     source: {
       seed: seedFile,
@@ -141,5 +146,6 @@ export function buildEdition(input: EditionInput): Edition {
     articles,
     captions,
     flags,
+    ...(drafts.length ? { draft: drafts } : {}),
   });
 }

@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Edition } from '../schema/edition.ts';
+import { circled, seriesNumber, type Edition } from '../schema/edition.ts';
 import type { Metrics } from '../schema/metrics.ts';
 import { buildMetrics } from './extract/extract.ts';
 import { parseFiguresFile } from './extract/figures-file.ts';
@@ -27,34 +27,105 @@ export function loadSeed(root: string, seedName: string) {
   return { seedText, seedFile, manifest, manifestFile };
 }
 
-/** The one edition page this site is built from: the manifest in seeds/. */
-export function findSeedName(root: string): string {
+/** Every page of the series: the seeds that have a manifest beside them, by name. */
+export function findSeedNames(root: string): string[] {
   const dir = join(root, SEEDS);
   if (!existsSync(dir)) throw new InputError(SEEDS, 'the seeds folder is missing');
   const manifests = readdirSync(dir).filter((f) => f.endsWith('.manifest.json')).sort();
   if (manifests.length === 0) throw new InputError(SEEDS, 'no *.manifest.json beside a seed');
-  if (manifests.length > 1) throw new InputError(SEEDS, `one page per site for now; found ${manifests.join(', ')}`);
-  return manifests[0]!.replace(/\.manifest\.json$/, '.txt');
+  return manifests.map((m) => m.replace(/\.manifest\.json$/, '.txt'));
 }
 
-export function buildAll(root: string): { edition: Edition; metrics: Metrics } {
-  const seedName = findSeedName(root);
-  const edition = buildEdition(loadSeed(root, seedName));
+export interface BuiltPage {
+  /** The seed's name without .txt: the page's folder in data/pages/ and its URL. */
+  name: string;
+  /** Its number in the series, read from the edition marker (专刊①…). */
+  number: number;
+  edition: Edition;
+  metrics: Metrics;
+}
+
+/** A page's number in the series: the circled digit of its edition marker. */
+function pageNumber(edition: Edition, manifestFile: string): number {
+  const n = seriesNumber(edition.editionMarker.text);
+  if (n === null) throw new InputError(manifestFile, `the edition marker (seed line ${edition.editionMarker.lines[0]}, "${edition.editionMarker.text}") prints no page number (①, ②…)`);
+  return n;
+}
+
+function buildPage(root: string, seedName: string): BuiltPage {
+  const seed = loadSeed(root, seedName);
+  const edition = buildEdition(seed);
   const notesFile = `${SEEDS}/${seedName.replace(/\.txt$/, '.figures.json')}`;
   if (!existsSync(join(root, notesFile))) throw new InputError(notesFile, 'the figure notes beside the seed are missing');
   const metrics = buildMetrics(edition, parseFiguresFile(readFileSync(join(root, notesFile), 'utf8'), notesFile), notesFile);
-  return { edition, metrics };
+  return { name: seedName.replace(/\.txt$/, ''), number: pageNumber(edition, seed.manifestFile), edition, metrics };
 }
 
-/** Regenerates data/*.json; all files are written only when all were built without error. */
+/**
+ * Every page, in series order. Two pages printing the same number, or one figure id on two
+ * pages, are refused with both files named.
+ */
+export function buildPages(root: string): BuiltPage[] {
+  const pages = findSeedNames(root).map((s) => buildPage(root, s)).sort((a, b) => a.number - b.number);
+  for (let i = 1; i < pages.length; i++)
+    if (pages[i]!.number === pages[i - 1]!.number) {
+      const [a, b] = [pages[i - 1]!, pages[i]!];
+      throw new InputError(
+        `${SEEDS}/${b.name}.txt`,
+        `line ${b.edition.editionMarker.lines[0]} prints page ${circled(b.number)}, as ${SEEDS}/${a.name}.txt does at line ${a.edition.editionMarker.lines[0]}: two pages with the same name`,
+      );
+    }
+  const owner = new Map<string, string>();
+  for (const p of pages)
+    for (const m of p.metrics.metrics) {
+      const o = owner.get(m.id);
+      if (o) throw new InputError(`${SEEDS}/${p.name}.figures.json`, `figure id "${m.id}" is already used by ${SEEDS}/${o}.figures.json`);
+      owner.set(m.id, p.name);
+    }
+  return pages;
+}
+
+/** The first page of the series (the one data/edition.json and data/metrics.json hold). */
+export function buildAll(root: string): { edition: Edition; metrics: Metrics } {
+  const first = buildPages(root)[0]!;
+  return { edition: first.edition, metrics: first.metrics };
+}
+
+/** Where a page's generated data lives: the first page in data/, the others in data/pages/<name>/. */
+export const pageDataDir = (first: boolean, name: string): string => (first ? 'data' : `data/pages/${name}`);
+export const PAGES_DATA_DIR = 'data/pages';
+
+/**
+ * Regenerates the data of every page; all files are written only when every page was built
+ * without error, so nothing already in data/ is lost on bad input. Folders of pages no longer
+ * in seeds/ are removed after.
+ */
 export function generateData(root: string): string[] {
-  const { edition, metrics } = buildAll(root);
-  const files = [
-    { path: join(root, 'data/edition.json'), content: toJson(edition) },
-    { path: join(root, 'data/metrics.json'), content: toJson(metrics) },
-  ];
+  const pages = buildPages(root);
+  const files = pages.flatMap((p, i) => {
+    const dir = pageDataDir(i === 0, p.name);
+    return [
+      { path: join(root, dir, 'edition.json'), content: toJson(p.edition) },
+      { path: join(root, dir, 'metrics.json'), content: toJson(p.metrics) },
+    ];
+  });
   writeFilesAtomically(files);
+  const pagesDir = join(root, PAGES_DATA_DIR);
+  if (existsSync(pagesDir))
+    for (const d of readdirSync(pagesDir))
+      if (!pages.slice(1).some((p) => p.name === d)) rmSync(join(pagesDir, d), { recursive: true, force: true });
   return files.map((f) => f.path.slice(root.length + 1));
+}
+
+/** The seed lines restore could not undouble (kept as printed) and those whose last run's second copy was cut short. */
+export function undoubleReport(seedText: string): { printedOnce: number[]; cutShort: number[] } {
+  const restored = seedLines(seedText)
+    .map((l, i) => (l.trim() ? restoreLine(l, i + 1) : null))
+    .filter((r) => r !== null);
+  return {
+    printedOnce: restored.filter((r) => r.printedOnce).map((r) => r.line),
+    cutShort: restored.filter((r) => r.cutShort).map((r) => r.line),
+  };
 }
 
 /** A seed's restored text for reading: the page in reading order when a manifest exists, else line by line. */

@@ -12,6 +12,8 @@ const LineRange = z.tuple([z.number().int().positive(), z.number().int().positiv
 export const Manifest = z.object({
   seed: z.string(),
   note: z.string().optional(),
+  /** Written by `npm run draft`: this file, or an entry of it, is not yet confirmed by an editor. */
+  draft: z.boolean().optional(),
   pageHeader: z.object({ lines: LineRange }),
   editionMarker: z.object({ lines: LineRange }),
   articles: z
@@ -25,6 +27,7 @@ export const Manifest = z.object({
         body: LineRange,
         /** Lines after which a paragraph ends although the line is full (layout can't tell). */
         paragraphBreaksAfter: z.array(z.number().int().positive()).default([]),
+        draft: z.boolean().optional(),
       }),
     )
     .min(1),
@@ -33,6 +36,7 @@ export const Manifest = z.object({
       lines: LineRange,
       /** Extra caption starts where two captions touch with no gap: offset in the restored line. */
       breaks: z.array(z.object({ line: z.number().int().positive(), at: z.number().int().positive() })).default([]),
+      draft: z.boolean().optional(),
     }),
   ),
 });

@@ -9,6 +9,8 @@ export interface RestoredLine {
   pieces: string[];
   /** True when a run carried spaces between its glyphs: a justified, hence full, line. */
   justified: boolean;
+  /** True when the last run's second copy was cut short at the line's end (its first copy is whole). */
+  cutShort: boolean;
 }
 
 const asciiAlnum = /[A-Za-z0-9]/;
@@ -37,10 +39,10 @@ export function dropLayoutSpaces(text: string): string {
 }
 
 export function restoreLine(raw: string, line: number): RestoredLine {
-  const { runs, printedOnce } = undoubleLine(raw);
+  const { runs, printedOnce, cutShort } = undoubleLine(raw);
   if (printedOnce) {
     const text = raw.trim();
-    return { line, text, printedOnce, pieces: [text], justified: false };
+    return { line, text, printedOnce, pieces: [text], justified: false, cutShort };
   }
   const pieces: string[] = [];
   let current = '';
@@ -57,6 +59,7 @@ export function restoreLine(raw: string, line: number): RestoredLine {
     printedOnce,
     pieces: pieces.map(dropLayoutSpaces),
     justified: runs.some((r) => r !== ' ' && /\S\s+\S/.test(r)),
+    cutShort,
   };
 }
 

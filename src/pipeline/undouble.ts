@@ -13,6 +13,8 @@ export interface UndoubledLine {
   runs: string[];
   /** True when the line did not split into doubled runs and is kept as printed. */
   printedOnce: boolean;
+  /** True when the last run's second copy was cut short at the line's end (`转 移转`): its first copy is whole. */
+  cutShort: boolean;
 }
 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\u3000';
@@ -68,9 +70,39 @@ export function splitDoubledRuns(line: string): string[] | null {
   return runs.reverse();
 }
 
+/**
+ * The same split, allowing the last run's second copy to stop short at the line's end: the
+ * extractor cut the line at the column edge after the first copy was whole (`劳 动 力 转 移劳 动 力 转`).
+ * Tried only when no whole split exists, so a fully doubled line is never read this way.
+ */
+export function splitDoubledRunsCutShort(line: string): string[] | null {
+  const chars = Array.from(line.replace(/\s+$/, ''));
+  const n = chars.length;
+  let found: { runs: string[]; cost: number } | null = null;
+  for (let i = 0; i < n; i++) {
+    if (isSpace(chars[i]!)) continue;
+    const before = i === 0 ? [] : splitDoubledRuns(chars.slice(0, i).join(''));
+    if (before === null) continue;
+    for (let len = 2; i + len < n; len++) {
+      if (isSpace(chars[i + len - 1]!)) continue;
+      const rest = chars.slice(i + len);
+      if (rest.length >= len) continue;
+      let prefix = true;
+      for (let k = 0; k < rest.length; k++) if (rest[k] !== chars[i + k]) prefix = false;
+      if (!prefix || isSpace(rest.at(-1)!)) continue;
+      const runs = [...before, chars.slice(i, i + len).join('')];
+      const cost = runs.filter((r) => r !== ' ').length;
+      if (!found || cost < found.cost) found = { runs, cost };
+    }
+  }
+  return found?.runs ?? null;
+}
+
 export function undoubleLine(line: string): UndoubledLine {
-  if (line.trim() === '') return { runs: [], printedOnce: false };
+  if (line.trim() === '') return { runs: [], printedOnce: false, cutShort: false };
   const runs = splitDoubledRuns(line);
-  if (runs === null) return { runs: [line], printedOnce: true };
-  return { runs, printedOnce: false };
+  if (runs !== null) return { runs, printedOnce: false, cutShort: false };
+  const cut = splitDoubledRunsCutShort(line);
+  if (cut !== null) return { runs: cut, printedOnce: false, cutShort: true };
+  return { runs: [line], printedOnce: true, cutShort: false };
 }

@@ -55,6 +55,8 @@ export const Edition = z.object({
   articles: z.array(Article).min(1),
   captions: z.array(Caption),
   flags: z.array(SourceFlag),
+  /** Layout entries drafted by `npm run draft` and not yet confirmed (manifest, articles.<id>, captions.<n>); absent once all are. */
+  draft: z.array(z.string()).optional(),
 });
 
 export type Edition = z.infer<typeof Edition>;
@@ -62,3 +64,14 @@ export type Article = z.infer<typeof Article>;
 export type Paragraph = z.infer<typeof Paragraph>;
 export type Caption = z.infer<typeof Caption>;
 export type SourceFlag = z.infer<typeof SourceFlag>;
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** A page's number in the series, read from its edition marker (专刊①, ②…); null when it prints none. */
+export function seriesNumber(markerText: string): number | null {
+  const c = [...markerText].find((ch) => CIRCLED.includes(ch));
+  return c ? CIRCLED.indexOf(c) + 1 : null;
+}
+
+/** The circled numeral of page n (①…⑳). */
+export const circled = (n: number): string => CIRCLED[n - 1] ?? String(n);

@@ -57,6 +57,10 @@ export const Metric = z.object({
   topic: z.string().min(1),
   /** Other places the same figure is printed again (the lead's figures block, a caption). */
   mentions: z.array(z.object({ paragraph: z.string(), quote: z.string().min(1) })),
+  /** Drafted by `npm run draft` and not yet confirmed: shown with a draft mark; a release build refuses it. */
+  draft: z.literal(true).optional(),
+  /** The page of the series the figure is printed on (set when the site loads; absent in a page's own metrics.json). */
+  page: z.string().optional(),
 });
 
 /** A printed number that cannot be read as a figure: kept out of the data, with why. */

@@ -28,6 +28,8 @@ export interface Chapter {
   article: string;
   region: string;
   steps: Step[];
+  /** Drafted by npm run draft and not yet confirmed: shown with a draft mark. */
+  draft: boolean;
 }
 
 export interface StoryInput {
@@ -109,7 +111,7 @@ export function buildStory({ chapters, edition, metrics, views, lang, translatio
       } else content = { kind: 'captions', captions: [] }; // 'rest', filled below
       return { content, map: { ...map } };
     });
-    return { id: ch.id, title: ch.title[lang], kicker: ch.kicker[lang], article: article.id, region: article.region, steps };
+    return { id: ch.id, title: ch.title[lang], kicker: ch.kicker[lang], article: article.id, region: article.region, steps, draft: ch.draft ?? false };
   });
 
   const rest = edition.captions.filter((c) => !placed.has(c.id));

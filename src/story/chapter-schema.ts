@@ -26,6 +26,8 @@ export const ChapterFrontmatter = z.object({
   id: z.string().regex(/^[a-z]+$/),
   order: z.number().int(),
   article: z.string(),
+  /** Written by `npm run draft`: shown with a draft mark; a release build refuses it. */
+  draft: z.boolean().optional(),
   title: Text,
   kicker: Text,
   items: z.array(ChapterItem).min(1),

@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
+import { CHAPTERS_DIR } from '../pipeline/paths.ts';
 import { ChapterFrontmatter } from './chapter-schema.ts';
-
-export const CHAPTERS_DIR = 'src/content/chapters';
 
 /** The chapters' frontmatter read straight from the Markdown files (as Astro's glob loader does), for tests and scripts. */
 export function readChapters(root = process.cwd()): ChapterFrontmatter[] {

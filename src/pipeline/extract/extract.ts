@@ -69,10 +69,17 @@ export function buildMetrics(edition: Edition, notes: FiguresFile, notesFile: st
   };
 
   const ids = new Set<string>();
-  const metrics: Metric[] = notes.figures.map((n) => {
+  /** Draft figures the draft could not read fully (no unit, no region): kept out of the data, with why. */
+  const undecidedDrafts: Metrics['unreadable'] = [];
+  const metrics: Metric[] = notes.figures.flatMap((n): Metric[] => {
     if (ids.has(n.id)) throw new InputError(notesFile, `figure id "${n.id}" is used twice`);
     ids.add(n.id);
-    const { start } = claim(n.paragraph, n.raw, n.nth ?? 1, n.id);
+    const { text, start } = claim(n.paragraph, n.raw, n.nth ?? 1, n.id);
+    if (n.draft && n.undecided?.length) {
+      const why = `draft ${n.id}: no ${n.undecided.join(' and no ')} read yet; name it in ${notesFile} and remove the draft mark`;
+      undecidedDrafts.push({ paragraph: n.paragraph, raw: n.raw, quote: clauseAround(text, start, start + n.raw.length), why });
+      return [];
+    }
     const d = derivedAt(n.paragraph, start, n.raw, n.id);
     if (n.unit && d.unitWord && d.unit && n.unit !== d.unit)
       throw new InputError(notesFile, `${n.id}: the text says ${d.unit} ("${n.raw}") but the note says ${n.unit}`);
@@ -90,7 +97,7 @@ export function buildMetrics(edition: Edition, notes: FiguresFile, notesFile: st
     const region = pick('region', n.region, d.region ?? undefined);
     if (!region) throw new InputError(notesFile, `${n.id}: a caption names no region; anchor the figure in a paragraph`);
     const countedText = d.counted && d.counted.en !== null ? d.counted : d.counted ? { zh: d.counted.zh, en: null } : null;
-    return {
+    return [{
       id: n.id,
       region,
       label: { zh: pick('label.zh', n.label.zh, d.label), en: n.label.en },
@@ -118,7 +125,8 @@ export function buildMetrics(edition: Edition, notes: FiguresFile, notesFile: st
         const m = claim(at, n.raw, 1, `${n.id} (mention)`);
         return { paragraph: at, quote: clauseAround(m.text, m.start, m.start + n.raw.length) };
       }),
-    };
+      ...(n.draft ? { draft: true as const } : {}),
+    }];
   });
 
   partsOfWhole(metrics);
@@ -135,7 +143,7 @@ export function buildMetrics(edition: Edition, notes: FiguresFile, notesFile: st
     });
 
   checkEveryNumberRead(derived, spans, notesFile);
-  return Metrics.parse({ source: { edition: 'data/edition.json', figures: notesFile }, metrics, unreadable });
+  return Metrics.parse({ source: { edition: 'data/edition.json', figures: notesFile }, metrics, unreadable: [...unreadable, ...undecidedDrafts] });
 }
 
 /**

@@ -33,13 +33,18 @@ export const FigureNote = z.object({
   notes: z.array(z.string()).optional(),
   /** Reprints of the figure the text alone does not tie to it (the deck and captions are tied by their raw). */
   mentions: z.array(z.string()).optional(),
+  /** Written by `npm run draft`: not yet confirmed by an editor (a release build refuses it). */
+  draft: z.boolean().optional(),
+  /** What the draft could not read (unit, region): such a figure stays out of the data until named. */
+  undecided: z.array(z.string()).optional(),
 });
 
 export const FiguresFile = z.object({
   seed: z.string(),
   note: z.string().optional(),
+  draft: z.boolean().optional(),
   /** Numbers that are not quantities; names (“22324”模式) and dates are detected, this is for the rest. */
-  notFigures: z.array(z.object({ paragraph: z.string(), raw: z.string(), why: z.string() })).optional(),
+  notFigures: z.array(z.object({ paragraph: z.string(), raw: z.string(), why: z.string(), draft: z.boolean().optional() })).optional(),
   figures: z.array(FigureNote),
 });
 export type FigureNote = z.infer<typeof FigureNote>;

@@ -1,0 +1,85 @@
+/**
+ * `npm run draft -- seeds/<name>.txt`: drafts a new page's manifest, figure notes and chapters
+ * from its damaged text, every entry marked `draft: true`, and says what it found and what it
+ * could not decide. It never overwrites a file an editor has confirmed.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { buildEdition } from '../edition.ts';
+import { buildMetrics } from '../extract/extract.ts';
+import { parseFiguresFile } from '../extract/figures-file.ts';
+import { InputError } from '../input-error.ts';
+import { parseManifest } from '../manifest.ts';
+import { decodeSeed } from '../seed-file.ts';
+import { toJson, writeFilesAtomically } from '../write-atomic.ts';
+import { CHAPTERS_DIR } from '../paths.ts';
+import { detectLayout } from './detect-layout.ts';
+import { draftChapters } from './draft-chapters.ts';
+import { draftFigures } from './draft-figures.ts';
+
+export interface DraftResult {
+  files: Array<{ path: string; content: string }>;
+  found: string[];
+  undecided: string[];
+}
+
+/** Drafts everything for one seed, in memory; `draftPage` writes it. */
+export function draftFromSeed(seedText: string, seedName: string, seedFile: string): DraftResult & { pageName: string } {
+  const layout = detectLayout(seedText, seedName, seedFile);
+  const manifestFile = seedFile.replace(/\.txt$/, '.manifest.json');
+  const manifest = parseManifest(JSON.stringify(layout.manifest), manifestFile);
+  const edition = buildEdition({ seedText, seedFile: seedName, manifest, manifestFile });
+  const figures = draftFigures(edition, seedName);
+  const notesFile = seedFile.replace(/\.txt$/, '.figures.json');
+  const metrics = buildMetrics(edition, parseFiguresFile(JSON.stringify(figures.file), notesFile), notesFile);
+  const pageName = seedName.replace(/\.txt$/, '');
+  const chapters = draftChapters(edition);
+  const found = [
+    ...layout.found,
+    ...edition.articles.map(
+      (a) => `${a.id}: ${a.place} «${a.headline?.text ?? '(no headline)'}» — ${a.paragraphs.length} paragraph(s)${a.deck ? ' and a figures block' : ''}`,
+    ),
+    `${edition.captions.length} caption(s): ${edition.captions.map((c) => c.text).join(' | ')}`,
+    ...[...Map.groupBy(metrics.metrics, (m) => m.paragraph)].map(([at, ms]) => `figures in ${at}: ${ms.map((m) => `${m.raw} (${m.unit}, ${m.region})`).join(' · ')}`),
+    `${metrics.metrics.length} figure(s) drafted, ${metrics.unreadable.length} kept out (unit or region not read)`,
+  ];
+  return {
+    pageName,
+    files: [
+      { path: manifestFile, content: toJson(layout.manifest) },
+      { path: notesFile, content: toJson(figures.file) },
+      ...chapters.map((c) => ({ path: `${CHAPTERS_DIR}/${pageName}/${c.file}`, content: c.text })),
+    ],
+    found,
+    undecided: [...layout.undecided, ...figures.undecided],
+  };
+}
+
+/** True when the file is a draft nobody has confirmed a part of: safe to draft again. */
+function untouchedDraft(path: string): boolean {
+  const text = readFileSync(path, 'utf8');
+  if (path.endsWith('.md')) return /^---\n[\s\S]*?^draft: true$/m.test(text);
+  try {
+    const data = JSON.parse(text) as { draft?: unknown };
+    return data.draft === true && !/"draft":\s*false/.test(text);
+  } catch {
+    return false;
+  }
+}
+
+export function draftPage(root: string, seedArg: string): DraftResult {
+  const seedPath = join(root, seedArg);
+  const seedFile = relative(root, seedPath);
+  if (!seedFile.endsWith('.txt')) throw new InputError(seedFile, 'a seed is a .txt file (the raw page as extracted)');
+  if (!existsSync(seedPath)) throw new InputError(seedFile, 'no such file');
+  const seedText = decodeSeed(readFileSync(seedPath), seedFile);
+  const result = draftFromSeed(seedText, basename(seedPath), seedFile);
+  const refused = result.files.filter((f) => existsSync(join(root, f.path)) && !untouchedDraft(join(root, f.path))).map((f) => f.path);
+  if (refused.length)
+    throw new InputError(
+      refused[0]!,
+      `already exists and is not an untouched draft (confirmed by an editor); not overwritten. Move it away to draft again.${refused.length > 1 ? ` Also: ${refused.slice(1).join(', ')}` : ''}`,
+    );
+  writeFilesAtomically(result.files.map((f) => ({ path: join(root, f.path), content: f.content })));
+  return result;
+}
