@@ -7,7 +7,7 @@
  */
 import type { Lang } from '../views/format.ts';
 import { ampSnippet, iframeSnippet, linkSnippet, SANDBOX, type SnippetInput } from '../embed/snippet.ts';
-import { embedPath, resizeScriptPath } from '../embed/urls.ts';
+import { embedPath, resizeScriptPath } from '../site/urls.ts';
 
 type Info = Record<Lang, { title: string; description: string; height: number; story: string }>;
 const FORMS = { iframe: iframeSnippet, amp: ampSnippet, link: linkSnippet } as const;

@@ -6,7 +6,7 @@
  */
 import type { CompiledView } from '../views/compile.ts';
 import { embedSearch, parseEmbedParams, type EmbedParams } from '../embed/params.ts';
-import { embedPath } from '../embed/urls.ts';
+import { embedPath } from '../site/urls.ts';
 import type { MapRuntime } from './map-runtime.ts';
 import type { MapTarget } from './scroll-steps.ts';
 import { startSizing, type Sizing } from './embed-size.ts';

@@ -6,7 +6,7 @@ import type { Lang } from '../views/format.ts';
 import { EMBED_UI } from '../i18n/embed.ts';
 import { embedMeta } from './meta.ts';
 import { EMBED_WIDTH, IMAGE_SIZE, iframeSnippet } from './snippet.ts';
-import { embedImagePath, storyPath } from './urls.ts';
+import { embedImagePath, storyPath } from '../site/urls.ts';
 
 export interface OEmbedRich {
   version: '1.0';

@@ -3,7 +3,7 @@
  * browser, with the page's own origin) and the oEmbed files (at build time, with SITE_URL).
  */
 import type { Lang } from '../views/format.ts';
-import { embedImagePath, embedPath, resizeScriptPath } from './urls.ts';
+import { embedImagePath, embedPath, resizeScriptPath } from '../site/urls.ts';
 
 export interface SnippetInput {
   /** Origin the embed is served from (scheme, host and port, as location.origin gives it). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Edition, type Caption, type Paragraph, type SourceFlag } from '../schema/edition.ts';
-import { countiesNamedIn } from './divisions.ts';
+import { countiesNamedIn } from '../geo/divisions.ts';
 import { findSourceFlags as findFlags } from './flags.ts';
 import { splitParagraphs } from './layout.ts';
 import { namedRanges, type LineRange, type Manifest } from './manifest.ts';

@@ -7,7 +7,7 @@
  * Pure functions only: the caller (geo-cli.ts) reads the files out of the tarball and writes
  * the result. Every problem with an input names the file it was found in.
  */
-import { COUNTIES } from './divisions.ts';
+import { COUNTIES } from '../geo/divisions.ts';
 import { InputError } from './input-error.ts';
 import * as turf from '@turf/turf';
 import type { Feature, GeoJsonProperties, MultiPolygon, Polygon, Position } from 'geojson';
