@@ -6,9 +6,9 @@ import { formatMetric, formatNumber, type Lang } from './format.ts';
 import type { Area, GeoData } from './geo-data.ts';
 import { PALETTE, RAMPS, type PaletteKey } from './palette.ts';
 import { placeName } from './places.ts';
+import { CITY_CODE } from '../geo/divisions.ts';
 import type { Binding, ChoroplethLayer, ViewSpec } from './view-types.ts';
 
-export const CITY_CODE = '141100';
 
 export type FillStatus = 'value' | 'not-reported' | 'plain';
 export interface CountyFill {

@@ -1,7 +1,7 @@
 import type { Text } from './format.ts';
 import type { ViewSpec } from './view-types.ts';
+import { CITY_CODE } from '../geo/divisions.ts';
 
-const CITY = '141100';
 const LIN = '141124';
 const LAN = '141127';
 const SHILOU = '141126';
@@ -30,7 +30,7 @@ export const VIEWS: ViewSpec[] = [
       zh: '吕梁市地图。到2019年底，全市累计减贫{{city-people-lifted}}，贫困发生率降至{{city-poverty-incidence-2019}}。',
       en: 'Map of Lüliang. By the end of 2019 {{city-people-lifted}} had been lifted out of poverty and the incidence had fallen to {{city-poverty-incidence-2019}}.',
     },
-    focus: [CITY],
+    focus: [CITY_CODE],
     highlight: [LIN, LAN, SHILOU, XING],
     layers: [],
     callout: {
@@ -47,7 +47,7 @@ export const VIEWS: ViewSpec[] = [
       zh: '贫困发生率地图：临县由{{lin-poverty-incidence-before}}降至{{lin-poverty-incidence-after}}；全市2014年底为{{city-poverty-incidence-2014}}，2019年底为{{city-poverty-incidence-2019}}；其他县本版未报道。',
       en: "Poverty incidence: Lin County's rate fell from {{lin-poverty-incidence-before}} to {{lin-poverty-incidence-after}}; the city stood at {{city-poverty-incidence-2014}} at the end of 2014 and {{city-poverty-incidence-2019}} at the end of 2019; other counties are not reported.",
     },
-    focus: [CITY],
+    focus: [CITY_CODE],
     highlight: [LIN],
     layers: [
       {
@@ -107,7 +107,7 @@ export const VIEWS: ViewSpec[] = [
       zh: '光伏扶贫地图：临县建成光伏扶贫电站{{lin-pv-capacity}}，石楼县{{shilou-pv-households}}贫困户关联光伏收益；全市共建成{{city-pv-stations}}电站，总规模{{city-pv-capacity}}。',
       en: 'Photovoltaic relief: Lin County built {{lin-pv-capacity}} of stations and {{shilou-pv-households}} in Shilou County are linked to solar income; the city built {{city-pv-stations}} stations totalling {{city-pv-capacity}}.',
     },
-    focus: [CITY],
+    focus: [CITY_CODE],
     highlight: [],
     layers: [
       {
@@ -150,7 +150,7 @@ export const VIEWS: ViewSpec[] = [
       zh: '易地扶贫搬迁：临县建成集中安置点{{lin-relocation-sites}}，搬迁{{lin-relocated-people}}；兴县有{{xing-relocation-sites}}易地移民集中安置点；全市建成安置点{{city-relocation-sites}}，搬迁{{city-relocated-people}}。',
       en: 'Relocation: Lin County built {{lin-relocation-sites}} resettlement sites and moved {{lin-relocated-people}}; Xing County has {{xing-relocation-sites}} sites; the city built {{city-relocation-sites}} sites for {{city-relocated-people}}.',
     },
-    focus: [CITY],
+    focus: [CITY_CODE],
     highlight: [],
     layers: [
       {
@@ -252,7 +252,7 @@ export const VIEWS: ViewSpec[] = [
       zh: '全市建立{{city-afforestation-coops}}扶贫造林专业合作社，吸纳社员{{city-coop-members}}，其中贫困户社员占{{city-coop-poor-member-share}}；岚县有{{lan-afforestation-coops}}。',
       en: 'The city set up {{city-afforestation-coops}} afforestation cooperatives, which {{city-coop-members}} joined ({{city-coop-poor-member-share}} of them from poor households); Lan County has {{lan-afforestation-coops}}.',
     },
-    focus: [CITY],
+    focus: [CITY_CODE],
     highlight: [],
     layers: [
       {
@@ -283,7 +283,7 @@ export const VIEWS: ViewSpec[] = [
       zh: '吕梁山护工累计培训{{city-carers-trained}}，就业{{city-carers-employed}}；其中临县2016年以来培训{{lin-carers-trained}}，输出就业{{lin-carers-employed}}。',
       en: 'Lüliang Mountain carer training has trained {{city-carers-trained}} and placed {{city-carers-employed}} in jobs; Lin County has trained {{lin-carers-trained}} since 2016 and placed {{lin-carers-employed}}.',
     },
-    focus: [CITY],
+    focus: [CITY_CODE],
     highlight: [],
     layers: [
       {
@@ -318,7 +318,7 @@ export const VIEWS: ViewSpec[] = [
       zh: '截至2019年底，全市贫困地区农民人均纯收入达到{{city-rural-income-2019}}，比2015年底增长{{city-rural-income-growth}}。',
       en: 'By the end of 2019 per-capita net income of farmers in poor areas reached {{city-rural-income-2019}}, {{city-rural-income-growth}} more than at the end of 2015.',
     },
-    focus: [CITY],
+    focus: [CITY_CODE],
     highlight: [],
     layers: [],
     callout: {
