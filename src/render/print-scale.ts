@@ -6,9 +6,8 @@ import { geoDistance, type GeoProjection } from 'd3';
 import type { MapFrame } from './svg.ts';
 import { PALETTE } from '../views/palette.ts';
 import { textWidth } from './text-wrap.ts';
+import { EARTH_RADIUS_KM } from '../geo/earth.ts';
 
-/** Mean Earth radius (IUGG), km. */
-export const EARTH_RADIUS_KM = 6371.0088;
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
