@@ -2,8 +2,7 @@ import { scaleLinear } from 'd3';
 import type { Metric } from '../schema/metrics.ts';
 import { formatMetric, type Lang } from '../views/format.ts';
 import { PALETTE, RAMPS } from '../views/palette.ts';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+import { escapeMarkup as esc } from '../render/escape.ts';
 
 /**
  * Slope chart of the poverty incidence, before → after, for every place the edition gives both

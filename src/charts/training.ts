@@ -2,8 +2,7 @@ import { scaleLinear } from 'd3';
 import type { Metric } from '../schema/metrics.ts';
 import { formatMetric, type Lang } from '../views/format.ts';
 import { PALETTE } from '../views/palette.ts';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+import { escapeMarkup as esc } from '../render/escape.ts';
 
 /** Bars from training to jobs, for the city (and the poor among them) and for 临县. */
 export function trainingSvg(metrics: Map<string, Metric>, lang: Lang): string {

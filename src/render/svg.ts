@@ -4,6 +4,7 @@ import type { CompiledView } from '../views/compile.ts';
 import type { GeoData } from '../views/geo-data.ts';
 import { PALETTE } from '../views/palette.ts';
 import { textWidth, wrapText } from './text-wrap.ts';
+import { escapeMarkup as esc } from './escape.ts';
 
 export const MAP_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif';
 
@@ -61,7 +62,6 @@ export interface SvgOptions {
   print?: PrintStyle;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Relative luminance of #rrggbb (WCAG), to find fills too dark for black labels. */
