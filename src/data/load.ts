@@ -2,8 +2,8 @@
  * The generated data files, read and checked once at build time; every page, embed and export
  * gets its figures and geography from here.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { z } from 'zod';
+import { readJsonFile } from '../schema/json-file.ts';
 import { Edition } from '../schema/edition.ts';
 import { Metrics, type Metric } from '../schema/metrics.ts';
 import { LvliangTopology } from '../schema/geo.ts';
@@ -25,29 +25,19 @@ export interface SiteData {
   compileInput: CompileInput;
 }
 
-function readJson(root: string, file: string): unknown {
-  return JSON.parse(readFileSync(join(root, file), 'utf8'));
-}
-
-function check<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, data: unknown, file: string): T {
-  const r = schema.safeParse(data);
-  if (!r.success) {
-    const i = r.error.issues[0]!;
-    throw new Error(`${file} does not match its schema: ${i.path.join('.')}: ${i.message} (run npm run data)`);
-  }
-  return r.data;
-}
+/** The English texts by id: every value a non-empty string. */
+const Translations = z.record(z.string(), z.string().min(1));
 
 let cached: SiteData | null = null;
 
 export function loadSiteData(root = process.cwd()): SiteData {
   if (cached) return cached;
-  const edition = check(Edition, readJson(root, 'data/edition.json'), 'data/edition.json');
-  const { metrics, unreadable } = check(Metrics, readJson(root, 'data/metrics.json'), 'data/metrics.json');
-  const topology = check(LvliangTopology, readJson(root, 'data/geo/lvliang.topo.json'), 'data/geo/lvliang.topo.json');
+  const edition = readJsonFile('data/edition.json', Edition, { root, hint: 'run npm run data' });
+  const { metrics, unreadable } = readJsonFile('data/metrics.json', Metrics, { root, hint: 'run npm run data' });
+  const topology = readJsonFile('data/geo/lvliang.topo.json', LvliangTopology, { root, hint: 'run npm run geo' });
   const geo = geoFromTopology(topology);
   const metricsById = new Map(metrics.map((m) => [m.id, m]));
-  const english = JSON.parse(readFileSync(join(root, 'src/content/translations/en.json'), 'utf8')) as Record<string, string>;
+  const english = readJsonFile('src/content/translations/en.json', Translations, { root });
   cached = { edition, metrics, unreadable, metricsById, topology, geo, english, compileInput: { metrics: metricsById, geo, captions: edition.captions, english } };
   return cached;
 }

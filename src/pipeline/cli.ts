@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { generateData, restoreForReading } from './generate.ts';
-import { InputError } from './input-error.ts';
+import { InputError } from '../schema/json-file.ts';
 
 function main(argv: string[]): void {
   const [command, file] = argv;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RegionCode } from '../../schema/edition.ts';
 import { Unit } from '../../schema/metrics.ts';
-import { parseJsonFile } from '../input-error.ts';
+import { parseJsonFile } from '../../schema/json-file.ts';
 
 /**
  * The editor's reading of each printed figure (seeds/*.figures.json): its id, labels, topic and
