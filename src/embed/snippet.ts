@@ -5,6 +5,7 @@
 import type { Lang } from '../views/format.ts';
 import { embedImagePath, embedPath, resizeScriptPath } from '../site/urls.ts';
 import { escapeMarkup } from '../render/escape.ts';
+import type { Dictionary } from '../i18n/strings.ts';
 
 export interface SnippetInput {
   /** Origin the embed is served from (scheme, host and port, as location.origin gives it). */
@@ -19,6 +20,8 @@ export interface SnippetInput {
   height: number;
   /** Absolute URL of the full story. */
   storyUrl: string;
+  /** The snippet's own texts in its language (passed in: the browser's dialog loads no dictionary). */
+  say: Dictionary['snippet'];
 }
 
 /** Width the oEmbed answer and the AMP ratio assume; the iframe itself is 100 % wide. */
@@ -33,9 +36,10 @@ export const IMAGE_SIZE = { width: 800, height: 1000 } as const;
  */
 export const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 
-const abs = (i: SnippetInput, path: string) => new URL(path, i.origin).href;
+const abs = (i: Pick<SnippetInput, 'origin'>, path: string) => new URL(path, i.origin).href;
 
-export function iframeSnippet(i: SnippetInput): string {
+/** The iframe and its resize script: no text of its own, so no `say`. */
+export function iframeSnippet(i: Omit<SnippetInput, 'say'>): string {
   const src = abs(i, embedPath(i.lang, i.key));
   return (
     `<iframe src="${escapeMarkup(src)}" title="${escapeMarkup(i.title)}" width="100%" height="${i.height}" loading="lazy" sandbox="${SANDBOX}" ` +
@@ -45,7 +49,7 @@ export function iframeSnippet(i: SnippetInput): string {
 }
 
 export function ampSnippet(i: SnippetInput): string {
-  const more = i.lang === 'zh' ? '显示全部' : 'Show all';
+  const more = i.say.showAll;
   return [
     `<amp-iframe src="${escapeMarkup(abs(i, embedPath(i.lang, i.key)))}" title="${escapeMarkup(i.title)}" width="${EMBED_WIDTH}" height="${i.height}" layout="responsive"`,
     `  sandbox="${SANDBOX}" resizable frameborder="0">`,
@@ -59,7 +63,7 @@ export function ampSnippet(i: SnippetInput): string {
 export function linkSnippet(i: SnippetInput): string {
   const img = escapeMarkup(abs(i, embedImagePath(i.lang, i.key)));
   const story = escapeMarkup(i.storyUrl);
-  const cta = i.lang === 'zh' ? '查看互动地图' : 'See the interactive map';
+  const cta = i.say.seeInteractive;
   return (
     `<a href="${story}"><img src="${img}" alt="${escapeMarkup(i.description)}" width="${IMAGE_SIZE.width}" height="${IMAGE_SIZE.height}" style="max-width:100%;height:auto"></a>\n` +
     `<p><a href="${story}">${escapeMarkup(i.title)} · ${cta}</a></p>`

@@ -5,6 +5,7 @@ import type { GeoData } from '../views/geo-data.ts';
 import { PALETTE } from '../views/palette.ts';
 import { textWidth, wrapText } from './text-wrap.ts';
 import { escapeMarkup as esc } from './escape.ts';
+import { strings } from '../i18n/strings.ts';
 
 export const MAP_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif';
 
@@ -298,7 +299,7 @@ function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: nu
   if (v.legend.precision) y += text(x0, y, v.legend.precision.label) * line;
   if (v.callout) {
     y += text(x0, y, v.callout.title, ' font-weight="700"') * line;
-    for (const l of v.callout.lines) y += text(x0, y, `${l.label}${v.lang === 'zh' ? '：' : ': '}${l.value}`) * line;
+    for (const l of v.callout.lines) y += text(x0, y, `${l.label}${strings(v.lang).map.labelSeparator}${l.value}`) * line;
   }
   for (const n of v.legend.notes) {
     const size = fs(fontSize * 0.85);
