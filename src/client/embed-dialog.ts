@@ -87,7 +87,7 @@ async function copy(area: HTMLTextAreaElement, status: HTMLElement) {
     // No async clipboard (http, old browser, permission refused): select the text for Ctrl+C.
     area.focus();
     area.select();
-    let copied = false;
+    let copied: boolean;
     try {
       copied = document.execCommand('copy');
     } catch {

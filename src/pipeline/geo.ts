@@ -206,7 +206,7 @@ export function neighbourFeature(
  * point on its own, so vertices shared by two polygons stay shared.
  */
 const KRASOVSKY_A = 6378245.0;
-const KRASOVSKY_EE = 0.00669342162296594323;
+const KRASOVSKY_EE = 0.006693421622965943; // 0.00669342162296594323, to a double's precision
 
 function gcjOffset(lon: number, lat: number): [number, number] {
   const x = lon - 105;
@@ -301,11 +301,11 @@ function clipToBox<P extends GeoJsonProperties>(
 // ---------------------------------------------------------------------------------------------
 // Topology
 
-/** topojson-simplify's signatures want properties typed `{}`. */
-type Topo = Topology<Objects<{}>>;
-type TopoGeometry = GeometryObject<{}>;
+/** topojson-simplify's signatures take any properties object (their default is `{}`). */
+type Topo = Topology<Objects<object>>;
+type TopoGeometry = GeometryObject<object>;
 
-/** A property of a topology geometry (the typings only know `{}`). */
+/** A property of a topology geometry (the typings know only that properties are an object). */
 const prop = (g: TopoGeometry, key: string): unknown =>
   (g.properties as Record<string, unknown> | undefined)?.[key];
 /** Neighbours carry a province; counties do not. */

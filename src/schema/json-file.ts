@@ -48,7 +48,10 @@ export function readJsonFile<S extends z.ZodType>(file: string, schema: S, optio
   try {
     text = readFileSync(join(options.root ?? process.cwd(), file), 'utf8');
   } catch (e) {
-    throw new InputError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})${options.hint ? ` (${options.hint})` : ''}`);
+    throw new InputError(
+      file,
+      `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})${options.hint ? ` (${options.hint})` : ''}`,
+    );
   }
   return parseJsonFile(text, file, schema, options);
 }

@@ -27,7 +27,8 @@ describe('one keyed dictionary per language', () => {
     }
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     const enByKey = new Map(enLeaves);
-    for (const [key, value] of zhLeaves) for (const p of placeholders(value as string)) expect(placeholders(enByKey.get(key) as string), key).toContain(p);
+    for (const [key, value] of zhLeaves)
+      for (const p of placeholders(value as string)) expect(placeholders(enByKey.get(key) as string), key).toContain(p);
   });
 
   it('strings(lang) reads the language asked for', () => {
@@ -54,7 +55,11 @@ describe('no UI string inlined beside the dictionaries', () => {
   it('no `lang === "zh" ? "…"` in src/ outside src/i18n', () => {
     const found = files('src')
       .filter((f) => !f.startsWith('src/i18n/'))
-      .flatMap((f) => readFileSync(f, 'utf8').split('\n').map((line, i) => ({ at: `${f}:${i + 1}`, line })))
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ at: `${f}:${i + 1}`, line })),
+      )
       .filter(({ line }) => INLINE.test(line))
       .map(({ at, line }) => `${at}: ${line.trim()}`);
     expect(found).toEqual([]);

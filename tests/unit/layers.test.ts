@@ -49,9 +49,11 @@ describe('layers point one way', () => {
   const all = edges();
 
   it('finds the imports it checks (static, type-only, side-effect, dynamic, re-export)', () => {
-    expect(specifiers(`import a from './a.ts';\nimport type { B } from "../b.ts";\nimport './c.css';\nconst d = await import('./d.ts');\nexport { e } from './e.ts';\nimport {\n  f,\n  g,\n} from './fg.ts';`)).toEqual(
-      expect.arrayContaining(['./a.ts', '../b.ts', './c.css', './d.ts', './e.ts', './fg.ts']),
-    );
+    expect(
+      specifiers(
+        `import a from './a.ts';\nimport type { B } from "../b.ts";\nimport './c.css';\nconst d = await import('./d.ts');\nexport { e } from './e.ts';\nimport {\n  f,\n  g,\n} from './fg.ts';`,
+      ),
+    ).toEqual(expect.arrayContaining(['./a.ts', '../b.ts', './c.css', './d.ts', './e.ts', './fg.ts']));
     expect(all.length).toBeGreaterThan(100);
     expect(all.some((e) => e.from === 'src/components/Story.astro' && e.to === 'src/data/load.ts')).toBe(true);
   });
