@@ -16,7 +16,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Every module specifier a file imports or re-exports, statically or dynamically. */
-export function specifiers(text: string): string[] {
+function specifiers(text: string): string[] {
   const found: string[] = [];
   const patterns = [
     /\bimport\s+(?:type\s+)?[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
