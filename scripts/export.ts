@@ -18,11 +18,12 @@ import { parseArgs, USAGE, type ExportArgs } from './print/args.ts';
 import { Batch } from './print/batch.ts';
 import { Printer } from './print/chromium.ts';
 import { fontPackageInfo } from './print/fonts.ts';
-import { commitInfo, type CommitInfo } from './print/git.ts';
+import { commitInfo, type CommitInfo } from '../src/build-info.ts';
 import { cmykRaster, gsCmykPdf, maxTotalInk } from './print/ghostscript.ts';
 import { pdfToPaletteCmyk } from './print/pdf-cmyk.ts';
 import { finishPdf } from './print/pdf-fix.ts';
-import { describePresets, loadPresets } from './print/presets.ts';
+import { describePresets } from './print/presets.ts';
+import { loadPresets } from '../src/print/presets.ts';
 import { Progress } from './print/progress.ts';
 
 /** The newspaper's limit for total ink; the palette promises it, the export checks it. */

@@ -16,7 +16,7 @@
   var origin;
   try {
     origin = new URL((script && script.getAttribute('data-origin')) || script.src).origin;
-  } catch (e) {
+  } catch (_e) {
     return;
   }
   if (!/^https?:\/\//.test(origin)) return;
@@ -34,7 +34,7 @@
       var url;
       try {
         url = new URL(all[i].src, location.href);
-      } catch (e) {
+      } catch (_e) {
         continue;
       }
       if (url.origin === origin && EMBED_PATH.test(url.pathname)) out.push(all[i]);
@@ -48,7 +48,9 @@
     // A frame not loaded yet is about:blank on the host's origin: skip it (its page reports on load).
     try {
       at = win.location.origin;
-    } catch (e) {}
+    } catch (_e) {
+      // Another origin's page: the frame has loaded, and `at` stays null.
+    }
     // Delivered only if the frame is on the embed origin.
     if (at === null || at === origin) win.postMessage({ type: 'lvliang-map:ask', v: 1 }, origin);
   }

@@ -2,8 +2,9 @@ import { scaleLinear } from 'd3';
 import type { Metric } from '../schema/metrics.ts';
 import { formatMetric, pointValue, type Lang } from '../views/format.ts';
 import { PALETTE, RAMPS } from '../views/palette.ts';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+import { escapeMarkup as esc } from '../render/escape.ts';
+import { strings } from '../i18n/strings.ts';
+import { placeName } from '../views/places.ts';
 
 /**
  * Slope chart of the poverty incidence, before → after, for every place the edition gives both
@@ -11,20 +12,21 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
  */
 export function incidenceFallSvg(metrics: Map<string, Metric>, lang: Lang): string {
   const m = (id: string) => metrics.get(id)!;
+  const say = strings(lang).charts;
   const rows = [
-    { name: lang === 'zh' ? '临县' : 'Lin County', from: m('lin-poverty-incidence-before'), to: m('lin-poverty-incidence-after') },
-    { name: lang === 'zh' ? '吕梁市' : 'Lüliang', from: m('city-poverty-incidence-2014'), to: m('city-poverty-incidence-2019') },
-  ];
+    [m('lin-poverty-incidence-before'), m('lin-poverty-incidence-after')],
+    [m('city-poverty-incidence-2014'), m('city-poverty-incidence-2019')],
+  ].map(([from, to]) => ({ name: placeName(from!.region, lang), from: from!, to: to! }));
   const W = 560, H = 300, left = 150, right = W - 150, top = 50, bottom = H - 40;
   const y = scaleLinear().domain([0, 40]).range([bottom, top]);
   const parts: string[] = [];
   const when = (x: Metric) => x.period ?? '';
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" class="chart" font-size="14">`,
-    `<title>${esc(lang === 'zh' ? '贫困发生率的下降' : 'The fall in poverty incidence')}</title>`,
+    `<title>${esc(say.incidenceTitle)}</title>`,
     `<desc>${esc(rows.map((r) => `${r.name}: ${formatMetric(r.from, lang)} → ${formatMetric(r.to, lang)}`).join('; '))}</desc>`,
-    `<text x="${left}" y="24" text-anchor="middle" font-weight="700">${lang === 'zh' ? '之前' : 'Before'}</text>`,
-    `<text x="${right}" y="24" text-anchor="middle" font-weight="700">${lang === 'zh' ? '之后' : 'After'}</text>`,
+    `<text x="${left}" y="24" text-anchor="middle" font-weight="700">${esc(say.before)}</text>`,
+    `<text x="${right}" y="24" text-anchor="middle" font-weight="700">${esc(say.after)}</text>`,
     `<line x1="${left}" x2="${left}" y1="${top - 10}" y2="${bottom}" stroke="${PALETTE.countyLine.hex}"/>`,
     `<line x1="${right}" x2="${right}" y1="${top - 10}" y2="${bottom}" stroke="${PALETTE.countyLine.hex}"/>`,
   );

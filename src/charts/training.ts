@@ -2,17 +2,17 @@ import { scaleLinear } from 'd3';
 import type { Metric } from '../schema/metrics.ts';
 import { formatMetric, pointValue, type Lang } from '../views/format.ts';
 import { PALETTE } from '../views/palette.ts';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+import { escapeMarkup as esc } from '../render/escape.ts';
+import { strings } from '../i18n/strings.ts';
 
 /** Bars from training to jobs, for the city (and the poor among them) and for 临县. */
 export function trainingSvg(metrics: Map<string, Metric>, lang: Lang): string {
   const m = (id: string) => metrics.get(id)!;
-  const zh = lang === 'zh';
+  const say = strings(lang).charts;
   const groups = [
-    { name: zh ? '全市（目前）' : 'Whole city (to date)', bars: [m('city-carers-trained'), m('city-carers-employed')] },
-    { name: zh ? '全市·其中贫困人口' : 'Whole city, of whom poor', bars: [m('city-carers-trained-poor'), m('city-carers-employed-poor')] },
-    { name: zh ? '临县（2016年以来）' : 'Lin County (since 2016)', bars: [m('lin-carers-trained'), m('lin-carers-employed')] },
+    { name: say.trainingCity, bars: [m('city-carers-trained'), m('city-carers-employed')] },
+    { name: say.trainingCityPoor, bars: [m('city-carers-trained-poor'), m('city-carers-employed-poor')] },
+    { name: say.trainingLin, bars: [m('lin-carers-trained'), m('lin-carers-employed')] },
   ];
   const W = 560, left = 10, barH = 18, gap = 6, groupGap = 34;
   const x = scaleLinear().domain([0, Math.max(...groups.flatMap((g) => g.bars.map((b) => pointValue(b))))]).range([0, W - 160]);
@@ -34,9 +34,9 @@ export function trainingSvg(metrics: Map<string, Metric>, lang: Lang): string {
   const H = y - 10;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" class="chart" font-size="14">`,
-    `<title>${esc(zh ? '吕梁山护工：培训与就业' : 'Lüliang Mountain carers: trained and placed in jobs')}</title>`,
+    `<title>${esc(say.trainingTitle)}</title>`,
     `<desc>${esc(groups.map((g) => `${g.name}: ${g.bars.map((b) => formatMetric(b, lang)).join(' → ')}`).join('; '))}</desc>`,
-    `<text x="${left}" y="18" font-size="13" fill="${PALETTE.inkMuted.hex}">${esc(zh ? '蓝：培训人数　橙：就业人数' : 'Blue: trained · Orange: placed in jobs')}</text>`,
+    `<text x="${left}" y="18" font-size="13" fill="${PALETTE.inkMuted.hex}">${esc(say.trainingKey)}</text>`,
     ...parts,
     `</svg>`,
   ].join('');

@@ -7,9 +7,9 @@
  */
 import type { Lang } from '../views/format.ts';
 import { ampSnippet, iframeSnippet, linkSnippet, SANDBOX, type SnippetInput } from '../embed/snippet.ts';
-import { embedPath, resizeScriptPath } from '../embed/urls.ts';
+import { embedPath, resizeScriptPath } from '../site/urls.ts';
 
-type Info = Record<Lang, { title: string; description: string; height: number; story: string }>;
+type Info = Record<Lang, { title: string; description: string; height: number; story: string; say: SnippetInput['say'] }>;
 const FORMS = { iframe: iframeSnippet, amp: ampSnippet, link: linkSnippet } as const;
 
 /** Wires (once) and shows every Embed button under `root` whose dialog is in the page. */
@@ -39,6 +39,7 @@ function wire(button: HTMLButtonElement, dialog: HTMLDialogElement) {
     description: info[lang].description,
     height: info[lang].height,
     storyUrl: new URL(info[lang].story, location.origin).href,
+    say: info[lang].say,
   });
 
   const render = () => {
@@ -86,7 +87,7 @@ async function copy(area: HTMLTextAreaElement, status: HTMLElement) {
     // No async clipboard (http, old browser, permission refused): select the text for Ctrl+C.
     area.focus();
     area.select();
-    let copied = false;
+    let copied: boolean;
     try {
       copied = document.execCommand('copy');
     } catch {

@@ -6,7 +6,8 @@
  */
 import type { CompiledView } from '../views/compile.ts';
 import { embedSearch, parseEmbedParams, type EmbedParams } from '../embed/params.ts';
-import { embedPath } from '../embed/urls.ts';
+import { embedPath } from '../site/urls.ts';
+import { CITY_CODE } from '../geo/divisions.ts';
 import type { MapRuntime } from './map-runtime.ts';
 import type { MapTarget } from './scroll-steps.ts';
 import { startSizing, type Sizing } from './embed-size.ts';
@@ -15,7 +16,6 @@ import { createTooltip } from './tooltip.ts';
 import { webglAvailable } from './webgl.ts';
 
 type Views = Record<string, CompiledView>;
-const CITY_CODE = '141100';
 
 const main = document.querySelector<HTMLElement>('main.embed');
 if (main) {

@@ -4,8 +4,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { readJsonFile } from '../schema/json-file.ts';
 import { Edition, seriesNumber } from '../schema/edition.ts';
-import { CHAPTERS_DIR } from '../pipeline/paths.ts';
+import { CHAPTERS_DIR } from '../schema/paths.ts';
 import { Metrics, type Metric } from '../schema/metrics.ts';
 import { LvliangTopology } from '../schema/geo.ts';
 import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
@@ -42,18 +44,8 @@ export interface SiteData {
   compileInput: CompileInput;
 }
 
-function readJson(root: string, file: string): unknown {
-  return JSON.parse(readFileSync(join(root, file), 'utf8'));
-}
-
-function check<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, data: unknown, file: string): T {
-  const r = schema.safeParse(data);
-  if (!r.success) {
-    const i = r.error.issues[0]!;
-    throw new Error(`${file} does not match its schema: ${i.path.join('.')}: ${i.message} (run npm run data)`);
-  }
-  return r.data;
-}
+/** The English texts by id: every value a non-empty string. */
+const Translations = z.record(z.string(), z.string().min(1));
 
 let cached: SiteData | null = null;
 
@@ -93,23 +85,22 @@ function refuseDrafts(root: string, pages: PageData[]): void {
 
 export function loadSiteData(root = process.cwd()): SiteData {
   if (cached) return cached;
-  const edition = check(Edition, readJson(root, 'data/edition.json'), 'data/edition.json');
-  const { metrics: firstMetrics, unreadable } = check(Metrics, readJson(root, 'data/metrics.json'), 'data/metrics.json');
+  const edition = readJsonFile('data/edition.json', Edition, { root, hint: 'run npm run data' });
+  const { metrics: firstMetrics, unreadable } = readJsonFile('data/metrics.json', Metrics, { root, hint: 'run npm run data' });
   const pages: PageData[] = [{ name: edition.source.seed.replace(/^.*\//, '').replace(/\.txt$/, ''), number: pageNumberOf(edition), first: true, edition, metrics: firstMetrics, unreadable }];
   const pagesDir = join(root, 'data/pages');
   for (const name of existsSync(pagesDir) ? readdirSync(pagesDir).sort() : []) {
-    const file = (f: string) => `data/pages/${name}/${f}`;
-    const e = check(Edition, readJson(root, file('edition.json')), file('edition.json'));
-    const m = check(Metrics, readJson(root, file('metrics.json')), file('metrics.json'));
+    const e = readJsonFile(`data/pages/${name}/edition.json`, Edition, { root, hint: 'run npm run data' });
+    const m = readJsonFile(`data/pages/${name}/metrics.json`, Metrics, { root, hint: 'run npm run data' });
     pages.push({ name, number: pageNumberOf(e), first: false, edition: e, metrics: m.metrics.map((x) => ({ ...x, page: name })), unreadable: m.unreadable });
   }
   pages.sort((a, b) => a.number - b.number);
   const metrics = pages.flatMap((p) => p.metrics);
   if (isRelease()) refuseDrafts(root, pages);
-  const topology = check(LvliangTopology, readJson(root, 'data/geo/lvliang.topo.json'), 'data/geo/lvliang.topo.json');
+  const topology = readJsonFile('data/geo/lvliang.topo.json', LvliangTopology, { root, hint: 'run npm run geo' });
   const geo = geoFromTopology(topology);
   const metricsById = new Map(metrics.map((m) => [m.id, m]));
-  const english = JSON.parse(readFileSync(join(root, 'src/content/translations/en.json'), 'utf8')) as Record<string, string>;
+  const english = readJsonFile('src/content/translations/en.json', Translations, { root });
   cached = { edition, metrics, pages, unreadable, metricsById, topology, geo, english, compileInput: { metrics: metricsById, geo, captions: edition.captions, english } };
   return cached;
 }

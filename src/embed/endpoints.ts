@@ -4,7 +4,7 @@ import type { Lang } from '../views/format.ts';
 import { allEmbedKeys } from './keys.ts';
 import { embedMeta } from './meta.ts';
 import { oembedFor } from './oembed.ts';
-import { siteOrigin } from './urls.ts';
+import { siteOrigin } from '../site/urls.ts';
 
 export const embedPaths = () => allEmbedKeys().map((k) => ({ params: { key: k.key } }));
 

@@ -25,15 +25,12 @@ export interface EmbedMeta {
   height: number;
 }
 
-let chapters: ReturnType<typeof readChapters> | null = null;
-
 export function embedMeta(lang: Lang, key: string): EmbedMeta {
   const embed = embedKeyByKey(key);
   const compiled = compiledViews(lang);
   const views = embed.viewKeys.map((k) => compiled.find((c) => c.key === k.key)!);
   const first = views[0]!.view;
   const oneState = views.length === 1 && first.stateLabel;
-  chapters ??= readChapters();
   return {
     lang,
     key,
@@ -41,7 +38,7 @@ export function embedMeta(lang: Lang, key: string): EmbedMeta {
     views,
     title: oneState ? `${first.title} · ${first.stateLabel}` : first.title,
     description: first.description,
-    chapter: chapterOf(embed, chapters),
+    chapter: chapterOf(embed, readChapters()),
     height: (fallbackHeights as Record<string, number>)[`${lang}/${key}`] ?? DEFAULT_FALLBACK_HEIGHT,
   };
 }

@@ -3,10 +3,10 @@
  * file next to the page and announced by `<link rel="alternate" type="application/json+oembed">`.
  */
 import type { Lang } from '../views/format.ts';
-import { EMBED_UI } from '../i18n/embed.ts';
+import { strings } from '../i18n/strings.ts';
 import { embedMeta } from './meta.ts';
 import { EMBED_WIDTH, IMAGE_SIZE, iframeSnippet } from './snippet.ts';
-import { embedImagePath, storyPath } from './urls.ts';
+import { embedImagePath, storyPath } from '../site/urls.ts';
 
 export interface OEmbedRich {
   version: '1.0';
@@ -31,7 +31,7 @@ export function oembedFor(lang: Lang, key: string, origin: string): OEmbedRich {
     version: '1.0',
     type: 'rich',
     title: meta.title,
-    provider_name: EMBED_UI[lang].provider,
+    provider_name: strings(lang).embed.provider,
     provider_url: abs(storyPath(lang, null)),
     // Consumers that drop the script still get a frame of the page's measured height (iframely#272).
     html: iframeSnippet({ origin, lang, key, title: meta.title, description: meta.description, height: meta.height, storyUrl }),

@@ -3,7 +3,9 @@
  * browser, with the page's own origin) and the oEmbed files (at build time, with SITE_URL).
  */
 import type { Lang } from '../views/format.ts';
-import { embedImagePath, embedPath, resizeScriptPath } from './urls.ts';
+import { embedImagePath, embedPath, resizeScriptPath } from '../site/urls.ts';
+import { escapeMarkup } from '../render/escape.ts';
+import type { Dictionary } from '../i18n/strings.ts';
 
 export interface SnippetInput {
   /** Origin the embed is served from (scheme, host and port, as location.origin gives it). */
@@ -18,6 +20,8 @@ export interface SnippetInput {
   height: number;
   /** Absolute URL of the full story. */
   storyUrl: string;
+  /** The snippet's own texts in its language (passed in: the browser's dialog loads no dictionary). */
+  say: Dictionary['snippet'];
 }
 
 /** Width the oEmbed answer and the AMP ratio assume; the iframe itself is 100 % wide. */
@@ -32,37 +36,36 @@ export const IMAGE_SIZE = { width: 800, height: 1000 } as const;
  */
 export const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 
-export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const abs = (i: Pick<SnippetInput, 'origin'>, path: string) => new URL(path, i.origin).href;
 
-const abs = (i: SnippetInput, path: string) => new URL(path, i.origin).href;
-
-export function iframeSnippet(i: SnippetInput): string {
+/** The iframe and its resize script: no text of its own, so no `say`. */
+export function iframeSnippet(i: Omit<SnippetInput, 'say'>): string {
   const src = abs(i, embedPath(i.lang, i.key));
   return (
-    `<iframe src="${escapeHtml(src)}" title="${escapeHtml(i.title)}" width="100%" height="${i.height}" loading="lazy" sandbox="${SANDBOX}" ` +
+    `<iframe src="${escapeMarkup(src)}" title="${escapeMarkup(i.title)}" width="100%" height="${i.height}" loading="lazy" sandbox="${SANDBOX}" ` +
     `style="display:block;width:100%;height:${i.height}px;border:0"></iframe>\n` +
-    `<script src="${escapeHtml(abs(i, resizeScriptPath))}" async></script>`
+    `<script src="${escapeMarkup(abs(i, resizeScriptPath))}" async></script>`
   );
 }
 
 export function ampSnippet(i: SnippetInput): string {
-  const more = i.lang === 'zh' ? '显示全部' : 'Show all';
+  const more = i.say.showAll;
   return [
-    `<amp-iframe src="${escapeHtml(abs(i, embedPath(i.lang, i.key)))}" title="${escapeHtml(i.title)}" width="${EMBED_WIDTH}" height="${i.height}" layout="responsive"`,
+    `<amp-iframe src="${escapeMarkup(abs(i, embedPath(i.lang, i.key)))}" title="${escapeMarkup(i.title)}" width="${EMBED_WIDTH}" height="${i.height}" layout="responsive"`,
     `  sandbox="${SANDBOX}" resizable frameborder="0">`,
     `  <button overflow type="button">${more}</button>`,
-    `  <amp-img placeholder layout="fill" src="${escapeHtml(abs(i, embedImagePath(i.lang, i.key)))}" alt="${escapeHtml(i.description)}"></amp-img>`,
+    `  <amp-img placeholder layout="fill" src="${escapeMarkup(abs(i, embedImagePath(i.lang, i.key)))}" alt="${escapeMarkup(i.description)}"></amp-img>`,
     `</amp-iframe>`,
   ].join('\n');
 }
 
 /** For WeChat articles and newsletters, which strip iframes and scripts: the map as an image, linked to the story. */
 export function linkSnippet(i: SnippetInput): string {
-  const img = escapeHtml(abs(i, embedImagePath(i.lang, i.key)));
-  const story = escapeHtml(i.storyUrl);
-  const cta = i.lang === 'zh' ? '查看互动地图' : 'See the interactive map';
+  const img = escapeMarkup(abs(i, embedImagePath(i.lang, i.key)));
+  const story = escapeMarkup(i.storyUrl);
+  const cta = i.say.seeInteractive;
   return (
-    `<a href="${story}"><img src="${img}" alt="${escapeHtml(i.description)}" width="${IMAGE_SIZE.width}" height="${IMAGE_SIZE.height}" style="max-width:100%;height:auto"></a>\n` +
-    `<p><a href="${story}">${escapeHtml(i.title)} · ${cta}</a></p>`
+    `<a href="${story}"><img src="${img}" alt="${escapeMarkup(i.description)}" width="${IMAGE_SIZE.width}" height="${IMAGE_SIZE.height}" style="max-width:100%;height:auto"></a>\n` +
+    `<p><a href="${story}">${escapeMarkup(i.title)} · ${cta}</a></p>`
   );
 }

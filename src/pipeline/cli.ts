@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { generateData, restoreForReading, undoubleReport } from './generate.ts';
 import { decodeSeed } from './seed-file.ts';
 import { draftPage } from './draft/draft-page.ts';
-import { InputError } from './input-error.ts';
+import { InputError } from '../schema/json-file.ts';
 
 function main(argv: string[]): void {
   const [command, file] = argv;

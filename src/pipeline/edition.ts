@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Edition, type Caption, type Paragraph, type SourceFlag } from '../schema/edition.ts';
-import { countiesNamedIn } from './divisions.ts';
+import { countiesNamedIn } from '../geo/divisions.ts';
 import { findSourceFlags as findFlags } from './flags.ts';
 import { splitParagraphs } from './layout.ts';
 import { namedRanges, type LineRange, type Manifest } from './manifest.ts';
 import { joinLines, restoreLine, type RestoredLine } from './restore-line.ts';
-import { InputError } from './input-error.ts';
+import { InputError } from '../schema/json-file.ts';
 import { seedLines } from './seed-file.ts';
 
 export interface EditionInput {

@@ -7,7 +7,7 @@ import { parseFiguresFile } from './extract/figures-file.ts';
 import { buildEdition } from './edition.ts';
 import { parseManifest } from './manifest.ts';
 import { restoreLine } from './restore-line.ts';
-import { InputError } from './input-error.ts';
+import { InputError } from '../schema/json-file.ts';
 import { decodeSeed, seedLines } from './seed-file.ts';
 import { toJson, writeFilesAtomically } from './write-atomic.ts';
 

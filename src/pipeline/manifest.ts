@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../schema/edition.ts';
-import { parseJsonFile } from './input-error.ts';
+import { parseJsonFile } from '../schema/json-file.ts';
 
 /** A range of 1-based seed lines, inclusive. */
 const LineRange = z.tuple([z.number().int().positive(), z.number().int().positive()]);

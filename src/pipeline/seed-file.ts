@@ -1,4 +1,4 @@
-import { InputError } from './input-error.ts';
+import { InputError } from '../schema/json-file.ts';
 
 /** Decodes a seed's bytes, refusing what is not a usable UTF-8 text. */
 export function decodeSeed(bytes: Uint8Array, file: string): string {

@@ -6,9 +6,9 @@ import { geoDistance, type GeoProjection } from 'd3';
 import type { MapFrame } from './svg.ts';
 import { PALETTE } from '../views/palette.ts';
 import { textWidth } from './text-wrap.ts';
+import { EARTH_RADIUS_KM } from '../geo/earth.ts';
+import { strings } from '../i18n/strings.ts';
 
-/** Mean Earth radius (IUGG), km. */
-export const EARTH_RADIUS_KM = 6371.0088;
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -54,7 +54,7 @@ export function scaleBarSvg(frame: MapFrame, center: [number, number], lang: 'zh
   const h = Math.max(2, frame.fontSize * 0.3);
   const half = bar.lengthPt / 2;
   const ink = PALETTE.ink.hex;
-  const unit = lang === 'zh' ? '公里' : 'km';
+  const unit = strings(lang).scaleBar.km;
   const label = (xx: number, s: string) => `<text x="${r2(xx)}" y="${r2(y - h - 2)}" text-anchor="middle">${s}</text>`;
   const end = `${bar.km} ${unit}`;
   // Paper behind the bar, so neighbour names and boundaries never run through its labels.
@@ -87,7 +87,7 @@ export function northArrowSvg(frame: MapFrame, center: [number, number], lang: '
   return [
     `<g id="north-arrow" transform="translate(${r2(x)} ${r2(y)}) rotate(${r2(angle)})" fill="${ink}">`,
     `<path d="M0 ${r2(-s * 0.1)}L${r2(s * 0.45)} ${r2(s * 1.6)}L0 ${r2(s * 1.15)}L${r2(-s * 0.45)} ${r2(s * 1.6)}Z" fill="${ink}"/>`,
-    `<text x="0" y="${r2(-s * 0.3)}" text-anchor="middle" font-size="${r2(s)}" font-weight="700">${lang === 'zh' ? '北' : 'N'}</text>`,
+    `<text x="0" y="${r2(-s * 0.3)}" text-anchor="middle" font-size="${r2(s)}" font-weight="700">${strings(lang).scaleBar.north}</text>`,
     `</g>`,
   ].join('');
 }

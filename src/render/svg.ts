@@ -4,6 +4,8 @@ import type { CompiledView } from '../views/compile.ts';
 import type { GeoData } from '../views/geo-data.ts';
 import { PALETTE } from '../views/palette.ts';
 import { textWidth, wrapText } from './text-wrap.ts';
+import { escapeMarkup as esc } from './escape.ts';
+import { strings } from '../i18n/strings.ts';
 
 export const MAP_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif';
 
@@ -61,7 +63,6 @@ export interface SvgOptions {
   print?: PrintStyle;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Relative luminance of #rrggbb (WCAG), to find fills too dark for black labels. */
@@ -298,7 +299,7 @@ function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: nu
   if (v.legend.precision) y += text(x0, y, v.legend.precision.label) * line;
   if (v.callout) {
     y += text(x0, y, v.callout.title, ' font-weight="700"') * line;
-    for (const l of v.callout.lines) y += text(x0, y, `${l.label}${v.lang === 'zh' ? '：' : ': '}${l.value}`) * line;
+    for (const l of v.callout.lines) y += text(x0, y, `${l.label}${strings(v.lang).map.labelSeparator}${l.value}`) * line;
   }
   for (const n of v.legend.notes) {
     const size = fs(fontSize * 0.85);

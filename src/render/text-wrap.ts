@@ -9,7 +9,7 @@ const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff
 /** Punctuation that must not begin a line (Chinese line-breaking rules, 避头点). */
 const NO_LINE_START = /^[，。、；：？！）》」』】〕,.;:?!)\]%％]/;
 /** Punctuation that must not end a line (避尾点). */
-const NO_LINE_END = /[（《「『【〔(\[“‘]$/;
+const NO_LINE_END = /[（《「『【〔([“‘]$/;
 
 /** Estimated advance width of one character, in em. */
 function charEm(ch: string): number {

@@ -1,6 +1,7 @@
 import type { Caption, Edition } from '../schema/edition.ts';
 import type { Metric } from '../schema/metrics.ts';
-import { CITY_CODE, fillTemplate } from '../views/compile.ts';
+import { CITY_CODE } from '../geo/divisions.ts';
+import { fillTemplate } from '../views/compile.ts';
 import type { Lang } from '../views/format.ts';
 import type { ViewSpec } from '../views/view-types.ts';
 import type { ChapterFrontmatter } from './chapter-schema.ts';

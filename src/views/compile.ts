@@ -6,9 +6,10 @@ import { formatFigure, formatMetric, formatNumber, pointValue, type Lang } from 
 import type { Area, GeoData } from './geo-data.ts';
 import { PALETTE, RAMPS, type PaletteKey } from './palette.ts';
 import { placeName } from './places.ts';
+import { CITY_CODE } from '../geo/divisions.ts';
+import { fill, strings } from '../i18n/strings.ts';
 import type { Binding, ChoroplethLayer, ViewSpec } from './view-types.ts';
 
-export const CITY_CODE = '141100';
 
 export type FillStatus = 'value' | 'not-reported' | 'plain';
 export interface CountyFill {
@@ -119,6 +120,7 @@ export function placeSites(area: Area, center: [number, number], n: number): Arr
 
 export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, stateId?: string): CompiledView {
   const t = (x: { zh: string; en: string }) => x[lang];
+  const say = strings(lang).map;
   const counties = input.geo.counties.features;
   const countyName = (code: string) => {
     const f = counties.find((c) => c.properties.code === code);
@@ -149,7 +151,7 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     const scale = scaleThreshold<number, number>().domain(choro.thresholds).range(ramp.map((_, i) => i));
     for (const code of Object.keys(fills)) {
       fills[code] = { fill: PALETTE.notReported.hex, fillKey: 'notReported', status: 'not-reported' };
-      tooltips[code]!.note = lang === 'zh' ? '本版未报道该县数字' : 'No figure for this county in the edition';
+      tooltips[code]!.note = say.noFigure;
     }
     for (const b of state.bindings) {
       const m = metricOf(input, b.metric, view.id);
@@ -162,9 +164,9 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     choroplethLegend = {
       title: t(state.label),
       bins: binLabels(choro.thresholds).map((label, i) => ({ color: ramp[i]!.hex, label })),
-      notReported: lang === 'zh' ? '未报道' : 'Not reported',
+      notReported: say.notReported,
       reference: ref
-        ? { label: lang === 'zh' ? '全市' : 'Whole city', value: formatFigure(ref, lang), color: ramp[scale(pointValue(ref))]!.hex }
+        ? { label: say.wholeCity, value: formatFigure(ref, lang), color: ramp[scale(pointValue(ref))]!.hex }
         : null,
     };
   }
@@ -194,7 +196,7 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
           color,
           circles: legendMetrics.map((m) => ({
             radius: Number(r(pointValue(m)).toFixed(2)),
-            value: `${m.region === CITY_CODE ? (lang === 'zh' ? '全市 ' : 'City total ') : ''}${formatFigure(m, lang)}`,
+            value: `${m.region === CITY_CODE ? say.cityTotal : ''}${formatFigure(m, lang)}`,
           })),
         });
       }
@@ -207,18 +209,19 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
         drawn.push(b);
       }
       drawn.push(...layer.extra);
-      sitesLegend = { label: lang === 'zh' ? '● 一个集中安置点（示意位置）' : '● one resettlement site (schematic position)', color };
+      sitesLegend = { label: say.sitesLegend, color };
     } else if (layer.kind === 'county-precision') {
       const caption = input.captions.find((c) => c.id === layer.caption);
       if (!caption) throw new Error(`view "${view.id}": unknown caption ${layer.caption}`);
       const english = input.english?.[caption.id];
-      const text =
-        lang === 'zh'
-          ? `图片说明：“${caption.text}”。本版只给出所在县，地图不标具体位置。`
-          : `Photo caption: “${english ? fillTemplate(english, 'en', input.metrics, caption.id) : caption.text}” (${caption.text}). The edition places it only in ${countyName(layer.region)}; the map claims no exact spot.`;
+      const text = fill(say.precisionNote, {
+        caption: lang === 'en' && english ? fillTemplate(english, 'en', input.metrics, caption.id) : caption.text,
+        original: caption.text,
+        county: countyName(layer.region),
+      });
       precision.push({ region: layer.region, text });
       tooltips[layer.region]!.note = text;
-      precisionLegend = { label: lang === 'zh' ? '虚线框：图片所在县（仅县级精度）' : 'Dashed outline: county of a photographed project (county precision only)' };
+      precisionLegend = { label: say.precisionLegend };
     }
   }
 

@@ -1,4 +1,4 @@
-import { CITY, COUNTIES, PROVINCE } from '../pipeline/divisions.ts';
+import { CITY, COUNTIES, PROVINCE } from '../geo/divisions.ts';
 import type { Lang } from './format.ts';
 
 const PLACES = new Map<string, { zh: string; en: string }>([

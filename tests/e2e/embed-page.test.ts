@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allEmbedKeys } from '../../src/embed/keys.ts';
 import { EMBED_WIDTH } from '../../src/embed/snippet.ts';
-import { DEFAULT_SITE_URL } from '../../src/embed/urls.ts';
+import { DEFAULT_SITE_URL } from '../../src/site/urls.ts';
 import fallbackHeights from '../../src/embed/fallback-heights.json';
 import { articlePage, startHostServer, type HostServer } from './fixtures/host-server.ts';
 import { embedFrame, until } from './embed-helpers.ts';

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_SITE_URL } from '../../src/embed/urls.ts';
+import { DEFAULT_SITE_URL } from '../../src/site/urls.ts';
 import { DIST } from './harness.ts';
 import { startNginx, type NginxServer } from './nginx.ts';
 

@@ -7,6 +7,7 @@ import images from '../../src/embed/images.json';
 import { embedSearch, parseEmbedParams, DEFAULT_PARAMS } from '../../src/embed/params.ts';
 import { ASK_TYPE, HEIGHT_LIMITS, HEIGHT_TYPE, heightMessages, isHeightRequest, PROTOCOL_VERSION } from '../../src/embed/protocol.ts';
 import { ampSnippet, iframeSnippet, linkSnippet } from '../../src/embed/snippet.ts';
+import { strings } from '../../src/i18n/strings.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
 import { readChapters } from '../../src/story/read-chapters.ts';
 
@@ -89,7 +90,7 @@ describe('embed.css', () => {
 });
 
 describe('snippets', () => {
-  const input = { origin: 'https://maps.example.org', lang: 'en' as const, key: 'pv', title: 'A "quoted" <map>', description: 'd & e', height: 630, storyUrl: 'https://maps.example.org/en/#linxian' };
+  const input = { origin: 'https://maps.example.org', lang: 'en' as const, key: 'pv', title: 'A "quoted" <map>', description: 'd & e', height: 630, storyUrl: 'https://maps.example.org/en/#linxian', say: strings('en').snippet };
 
   it('iframe: title, lazy, sandbox without top navigation, fixed fallback height, then resize.js', () => {
     const html = iframeSnippet(input);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../src/content/translations/en.json';
 import { loadSiteData } from '../../src/data/load.ts';
 import { readChapters } from '../../src/story/read-chapters.ts';
-import { UI } from '../../src/i18n/ui.ts';
+import { strings } from '../../src/i18n/strings.ts';
 
 const { edition } = loadSiteData();
 const translation: Record<string, string> = en;
@@ -46,8 +46,8 @@ describe('the English wording', () => {
   });
 
   it('says on the English pages whose translation it is and whose account the lead article is', () => {
-    expect(UI.en.translationNote).toMatch(/site’s own translation, not an official one/);
-    expect(UI.en.translationNote).toMatch(/municipal authorities’ own account/);
-    expect(UI.en.englishEdition).toMatch(/unofficial/);
+    expect(strings('en').ui.translationNote).toMatch(/site’s own translation, not an official one/);
+    expect(strings('en').ui.translationNote).toMatch(/municipal authorities’ own account/);
+    expect(strings('en').ui.englishEdition).toMatch(/unofficial/);
   });
 });

@@ -14,7 +14,7 @@ import { ALL_SWATCHES, PALETTE, RAMPS } from '../../src/views/palette.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
 import { parseArgs } from '../../scripts/print/args.ts';
 import { cmykContent } from '../../scripts/print/pdf-cmyk.ts';
-import { loadPresets } from '../../scripts/print/presets.ts';
+import { loadPresets } from '../../src/print/presets.ts';
 
 const presets = loadPresets();
 const data = loadSiteData();

@@ -1,4 +1,4 @@
-import { InputError } from '../../src/pipeline/input-error.ts';
+import { InputError } from '../../src/schema/json-file.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -19,8 +19,8 @@
  * Anything it cannot decide is either reported (`undecided`) or, when it would make a wrong
  * split, refused with a LayoutError naming the lines.
  */
-import { CITY } from '../divisions.ts';
-import { InputError } from '../input-error.ts';
+import { CITY } from '../../geo/divisions.ts';
+import { InputError } from '../../schema/json-file.ts';
 import { printedWidth, splitParagraphs } from '../layout.ts';
 import type { Manifest } from '../manifest.ts';
 import { restoreLine, type RestoredLine } from '../restore-line.ts';

@@ -1,4 +1,4 @@
-import { CITY, COUNTIES, countiesNamedIn } from '../divisions.ts';
+import { CITY, COUNTIES, countiesNamedIn } from '../../geo/divisions.ts';
 
 /**
  * Article ids for drafted manifests: the county's pinyin (ids are [a-z]+), `lead` for the city's

@@ -18,7 +18,7 @@
  * docs/data.md. Editors' notes (seeds/*.figures.json) override any of this; see extract.ts.
  */
 import type { Edition } from '../../schema/edition.ts';
-import { COUNTIES, PROVINCE } from '../divisions.ts';
+import { COUNTIES, PROVINCE } from '../../geo/divisions.ts';
 import { clauseAround } from './clause.ts';
 import { EVERY_WORDS, MEASURE_COUNTS, NOUNS, PER_WORDS, PERSON_NOUNS, PROVINCE_WORDS, TOPICS, UNIT_WORDS } from './lexicon.ts';
 import { parseFigure, scaleDecimal, type ParsedFigure } from './parse-figure.ts';

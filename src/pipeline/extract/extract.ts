@@ -1,6 +1,6 @@
 import type { Edition } from '../../schema/edition.ts';
 import { Metrics, type Metric } from '../../schema/metrics.ts';
-import { InputError } from '../input-error.ts';
+import { InputError } from '../../schema/json-file.ts';
 import { clauseAround } from './clause.ts';
 import type { FiguresFile } from './figures-file.ts';
 import { deriveFigures, isoOf, type DerivedFigure } from './derive.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RegionCode } from '../../schema/edition.ts';
 import { Basis, Unit } from '../../schema/metrics.ts';
-import { parseJsonFile } from '../input-error.ts';
+import { parseJsonFile } from '../../schema/json-file.ts';
 
 /**
  * The editor's notes on a page's figures (seeds/*.figures.json): overrides only. The text gives

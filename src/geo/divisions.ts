@@ -3,6 +3,8 @@
  * geography is keyed by), with the names as the edition writes them.
  */
 export const CITY = { code: '141100', zh: '吕梁市', en: 'Lüliang' } as const;
+/** The city's code: a view or step whose region is the city frames all its counties. */
+export const CITY_CODE = CITY.code;
 export const PROVINCE = { code: '140000', zh: '山西省', en: 'Shanxi' } as const;
 
 export const COUNTIES = [

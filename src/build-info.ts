@@ -1,4 +1,4 @@
-/** The commit the export was made from: named in the manifest, its date printed on the map. */
+/** The commit a file was made from: named in the print manifest, its date printed on the map and carried by the Export menu. */
 import { spawnSync } from 'node:child_process';
 
 export interface CommitInfo {

@@ -1,5 +1,5 @@
 /**
- * Where an embed's files live, and the site's absolute origin for the few places that need one
+ * The site's URLs: where each page and an embed's files live, and its absolute origin for the few places that need one
  * (canonical, og:image, oEmbed). Browser code derives the origin from `location` instead.
  */
 import type { Lang } from '../views/format.ts';
