@@ -11,7 +11,8 @@ import type { Metric } from '../schema/metrics.ts';
 import { placeName } from '../views/places.ts';
 
 /** What a reader (or a type-inferring tool) should find in a column. */
-export type CsvCellType = 'text' | 'integer' | 'decimal' | 'code';
+/** 'date' is the one column meant to be read as a date (ISO 8601: 2019-12-31, 2020-06 or 2016). */
+export type CsvCellType = 'text' | 'integer' | 'decimal' | 'code' | 'date';
 
 export interface CsvColumn {
   readonly name: string;
@@ -52,7 +53,7 @@ export const METRIC_CSV_COLUMNS = [
   { name: 'raw', type: 'text', cell: (m) => spreadsheetSafeText(m.raw) },
   { name: 'period', type: 'text', cell: (m) => m.period ?? '' },
   { name: 'period_en', type: 'text', cell: (m) => m.periodEn ?? '' },
-  { name: 'as_of', type: 'text', cell: (m) => m.asOf ?? '' },
+  { name: 'as_of', type: 'date', cell: (m) => m.asOf ?? '' },
   { name: 'restates', type: 'text', cell: (m) => m.restates ?? '' },
   { name: 'rounded', type: 'text', cell: (m) => (m.restates ? String(m.rounded) : '') },
   { name: 'part_of', type: 'text', cell: (m) => m.partOf ?? '' },

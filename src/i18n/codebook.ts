@@ -8,7 +8,7 @@ import type { Lang } from '../views/format.ts';
  */
 export const CODEBOOK: Record<Lang, { types: Record<CsvCellType, string>; columns: Record<MetricCsvColumnName, string> }> = {
   zh: {
-    types: { text: '文本', integer: '整数', decimal: '数值', code: '代码（按文本读）' },
+    types: { text: '文本', integer: '整数', decimal: '数值', code: '代码（按文本读）', date: '日期（ISO 8601：年、年-月或年-月-日）' },
     columns: {
       page: '数字所在的专刊版面（种子文件名）；多版合成一个网站时据此区分来源。',
       draft: '“draft”表示由 npm run draft 起草、编辑尚未确认的数字；已确认的留空。',
@@ -44,7 +44,7 @@ export const CODEBOOK: Record<Lang, { types: Record<CsvCellType, string>; column
     },
   },
   en: {
-    types: { text: 'text', integer: 'integer', decimal: 'number', code: 'code (read as text)' },
+    types: { text: 'text', integer: 'integer', decimal: 'number', code: 'code (read as text)', date: 'date (ISO 8601: year, year-month or full date)' },
     columns: {
       page: 'The page of the special edition the figure was printed on (its seed name): the provenance when a site holds several pages.',
       draft: '“draft” for a figure drafted by npm run draft and not yet confirmed by an editor; empty once confirmed.',
