@@ -33,7 +33,7 @@ export const zh = {
     leadLabel: '导读',
     storyLink: '地图故事',
     englishEdition: 'English edition (the site’s own, unofficial translation)',
-    /** Whose account the lead article is, and whose translation the English edition is. */
+    /** Whose account page ①'s lead article is, and whose translation the English edition is (shown on page ① only). */
     translationNote: '首篇《吕梁脱贫这几年》是吕梁市官方对本市脱贫攻坚工作的介绍。本站英文版为本站自行翻译，并非官方译本。',
     /** The story page in this language (language switch, hreflang alternates). */
     home: '/',
