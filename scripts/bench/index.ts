@@ -13,7 +13,8 @@
  * 5. Bytes in Chromium (bytes.ts).
  * 6. Scale: the same project with a synthetic edition 20× the size, built in a temp copy; build
  *    time and page weight ratios (each build timed twice, the faster counts: the first warms caches).
- * Prints the table, appends a line to bench/results.jsonl, exits 1 if a budget is missed.
+ * Prints the table, appends a line to bench/results.jsonl (git-ignored: this machine's history),
+ * exits 1 if a budget is missed.
  * Timing figures depend on the machine: CI does not run this (see .ci/run).
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -127,7 +128,7 @@ async function main() {
   appendResults(join(ROOT, 'bench', 'results.jsonl'), figures, extra);
   const failed = figures.filter((f) => !f.pass);
   console.log(failed.length ? `\n${failed.length} figure(s) over budget: ${failed.map((f) => f.name).join('; ')}` : '\nEvery figure within its budget.');
-  console.log('Figures appended to bench/results.jsonl.');
+  console.log('Figures appended to bench/results.jsonl (this machine\'s history, git-ignored).');
   process.exitCode = failed.length ? 1 : 0;
 }
 
