@@ -10,6 +10,8 @@ export const UI = {
     mapLabel: '故事地图',
     prev: '上一步',
     next: '下一步',
+    /** Phones: shows or hides the map's legend box below its title. */
+    legendToggle: '图例',
     data: '数据',
     region: '地区',
     figure: '指标',
@@ -41,6 +43,7 @@ export const UI = {
     mapLabel: 'Story map',
     prev: 'Previous step',
     next: 'Next step',
+    legendToggle: 'Legend',
     data: 'Data',
     region: 'Region',
     figure: 'Figure',

@@ -4,6 +4,7 @@ import type { CompiledView } from '../views/compile.ts';
 import type { GeoData } from '../views/geo-data.ts';
 import { PALETTE } from '../views/palette.ts';
 import { textWidth, wrapText } from './text-wrap.ts';
+import { MAP_INSET } from './map-frame.ts';
 
 export const MAP_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif';
 
@@ -103,7 +104,7 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
   const mapHeight = Math.max(80, o.height - top - bottom);
   // The focus box's corners as points: a polygon would depend on ring winding in d3-geo.
   const focus: Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [v.bounds[0], v.bounds[1]] } };
-  const pad = Math.min(o.width, mapHeight) * 0.06;
+  const pad = Math.min(o.width, mapHeight) * MAP_INSET;
   const projection = geoMercator().fitExtent(
     [
       [pad, top + pad],
