@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Edition } from '../schema/edition.ts';
 import { Metrics, type Metric } from '../schema/metrics.ts';
 import { LvliangTopology } from '../schema/geo.ts';
+import { ShanxiTopology } from '../schema/locator.ts';
 import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
 import { compileView, type CompileInput, type CompiledView } from '../views/compile.ts';
 import type { Lang } from '../views/format.ts';
@@ -46,9 +47,10 @@ export function loadSiteData(root = process.cwd()): SiteData {
   const { metrics, unreadable } = check(Metrics, readJson(root, 'data/metrics.json'), 'data/metrics.json');
   const topology = check(LvliangTopology, readJson(root, 'data/geo/lvliang.topo.json'), 'data/geo/lvliang.topo.json');
   const geo = geoFromTopology(topology);
+  const locator = check(ShanxiTopology, readJson(root, 'data/geo/shanxi.topo.json'), 'data/geo/shanxi.topo.json');
   const metricsById = new Map(metrics.map((m) => [m.id, m]));
   const english = JSON.parse(readFileSync(join(root, 'src/content/translations/en.json'), 'utf8')) as Record<string, string>;
-  cached = { edition, metrics, unreadable, metricsById, topology, geo, english, compileInput: { metrics: metricsById, geo, captions: edition.captions, english } };
+  cached = { edition, metrics, unreadable, metricsById, topology, geo, english, compileInput: { metrics: metricsById, geo, captions: edition.captions, english, locator } };
   return cached;
 }
 

@@ -5,6 +5,7 @@ import type { GeoData } from '../views/geo-data.ts';
 import { PALETTE } from '../views/palette.ts';
 import { textWidth, wrapText } from './text-wrap.ts';
 import { MAP_INSET } from './map-frame.ts';
+import { locatorGroup } from './locator.ts';
 
 export const MAP_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif';
 
@@ -206,6 +207,8 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
       `<g id="legend" transform="translate(0 ${r2(top + mapHeight + line * 0.6)})" font-size="${fontSize}" fill="${ink}">${legend.svg}</g>`,
       `<g id="source">${source.join('')}</g>`,
     );
+    // Where the city lies in Shanxi: top-right corner of the map area (exports and print).
+    if (v.locator) out.push(locatorGroup(v.locator, o.width - fontSize * 0.5, top + fontSize * 0.5, Math.min(o.width, mapHeight) * 0.16, fs(fontSize * 0.8)).svg);
   }
   out.push(`</svg>`);
   return out.join('\n');
