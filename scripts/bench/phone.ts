@@ -34,6 +34,9 @@ export interface PhoneRun {
   mapDrawnMs: number;
   /** Longest task between the first input and the map drawn. */
   longestTaskMs: number;
+  /** The map's start-up marks (map-runtime.ts), page time: where a slow start spent its time. */
+  marks: string[];
+  firstInputMs: number;
 }
 
 /** Set before any page script: collects what the run reads back. */
@@ -98,7 +101,8 @@ async function visit(browser: Browser, url: string, story: boolean): Promise<Pho
     const b = await page.evaluate(() => {
       const w = window as unknown as { __bench: { lcp: number; fcp: number; tasks: Array<[number, number]>; events: Array<[number, number, number]>; firstInput: number } };
       const idleMark = performance.getEntriesByName('story-map-idle')[0]?.startTime ?? NaN;
-      return { ...w.__bench, idleMark };
+      const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('story-map')).map((m) => `${m.name.replace('story-map-', '')}@${Math.round(m.startTime)}`);
+      return { ...w.__bench, idleMark, marks, map: document.getElementById('story-map')?.dataset.map ?? '' };
     });
     const before = b.firstInput >= 0 ? b.firstInput : Infinity;
     const tbt = b.tasks.filter(([s]) => s >= b.fcp && s < before).reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0);
@@ -112,6 +116,8 @@ async function visit(browser: Browser, url: string, story: boolean): Promise<Pho
       taps: new Set(taps.map(([, , id]) => id)).size,
       mapDrawnMs: story && mapDrawn && b.firstInput >= 0 ? b.idleMark - b.firstInput : NaN,
       longestTaskMs: Math.max(0, ...during.map(([, d]) => d)),
+      marks: [...b.marks, `data-map=${b.map}`],
+      firstInputMs: b.firstInput,
     };
   } finally {
     await context.close();
@@ -163,7 +169,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const f = await measurePhone(server.url(paths[0]!), server.url(paths[1]!), runs, (s) => process.stderr.write(`${s}\n`));
     const r = (x: number) => Math.round(x);
     for (const [i, s] of f.story.entries())
-      console.log(`story LCP ${r(s.lcpMs)} (text-only ${r(f.baseline[i]!.lcpMs)}) TBT ${r(s.tbtMs)} | ${s.taps} taps, max ${r(s.maxInputDelayMs)} ms | map drawn ${r(s.mapDrawnMs)} ms after first input, longest task ${r(s.longestTaskMs)} ms`);
+      console.log(`story LCP ${r(s.lcpMs)} (text-only ${r(f.baseline[i]!.lcpMs)}) TBT ${r(s.tbtMs)} | ${s.taps} taps, max ${r(s.maxInputDelayMs)} ms | map drawn ${r(s.mapDrawnMs)} ms after first input, longest task ${r(s.longestTaskMs)} ms | input@${r(s.firstInputMs)} ${s.marks.join(' ')}`);
   } finally {
     await server.close();
   }

@@ -119,10 +119,22 @@ function facadePadding(img: HTMLImageElement, box: DOMRect): Padding | null {
 }
 
 /**
- * Layers drawn in the first frame (one shader program); the others follow one frame each,
- * so that each frame compiles at most one new program (a compile blocks the main thread).
+ * The style's layers in groups that share a shader program: the first group is drawn in the
+ * first frame, each other group a frame later, so that a frame compiles at most one new program
+ * (a compile blocks the main thread). A layer in no group joins the last.
  */
-const FIRST_LAYERS = new Set(['background']);
+const LAYER_STAGES: ReadonlyArray<ReadonlySet<string>> = [
+  new Set(['background']),
+  new Set(['neighbours-fill', 'counties-fill']),
+  new Set(['neighbours-line', 'counties-line', 'river', 'highlight']),
+  new Set(['counties-hatch']),
+  new Set(['precision']),
+  new Set(['symbols', 'sites']),
+];
+const stageOf = (id: string) => {
+  const i = LAYER_STAGES.findIndex((s) => s.has(id));
+  return i < 0 ? LAYER_STAGES.length - 1 : i;
+};
 
 /** Links MapLibre's stylesheet once and waits for it (markers and canvas are mispositioned without it). */
 function linkStylesheet(href: string): Promise<void> {
@@ -411,7 +423,7 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
     map.once('error', () => resolve());
   });
   await nextTask();
-  map.setStyle({ ...full, layers: full.layers.filter((l) => FIRST_LAYERS.has(l.id)) });
+  map.setStyle({ ...full, layers: full.layers.filter((l) => stageOf(l.id) === 0) });
   addHatch();
   await loaded;
   performance.mark('story-map-first-layers');
@@ -427,12 +439,16 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
       const timer = setTimeout(go, 100);
       map.on('render', go);
     });
-  for (const [i, layer] of full.layers.entries()) {
-    if (FIRST_LAYERS.has(layer.id)) continue;
+  for (let stage = 1; stage < LAYER_STAGES.length; stage++) {
+    const layers = full.layers.filter((l) => stageOf(l.id) === stage);
+    if (!layers.length) continue;
     await nextFrame();
     if (panel.dataset.map === 'svg') return null;
-    const before = full.layers.slice(i + 1).find((l) => map.getLayer(l.id));
-    map.addLayer(layer, before?.id);
+    for (const layer of layers) {
+      // In the full style's order: before the first later layer already on the map.
+      const after = full.layers.slice(full.layers.indexOf(layer) + 1).find((l) => map.getLayer(l.id));
+      map.addLayer(layer, after?.id);
+    }
   }
   await nextTask();
   placeLabels(firstView);

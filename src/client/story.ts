@@ -178,7 +178,10 @@ function start(main: HTMLElement, panel: HTMLElement) {
     );
     near.observe(panel);
   };
-  if (canDraw) whenNear(() => afterFirstInput(() => soon(loadMap)));
+  // The code is fetched and evaluated at idle before then (prefetchMap), and start-up yields to
+  // input at every step: it starts at once, not at the next idle moment (a reader tapping away
+  // leaves few).
+  if (canDraw) whenNear(() => afterFirstInput(loadMap));
   const langSwitch = () =>
     import('./lang-switch.ts')
       .then((m) => m.keepPlaceOnSwitch(openedHash))
