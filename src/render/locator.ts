@@ -23,15 +23,15 @@ export function locatorHtml(l: CompiledLocator): string {
 }
 
 /**
- * The inset as an SVG group for renderSvg, `width` units wide with its top-right corner at
- * (right, top): a paper box, the shapes, the caption under them.
+ * The inset as an SVG group for renderSvg, `width` units wide with its top-left corner at
+ * (left, top): a paper box, the shapes, the caption under them.
  */
-export function locatorGroup(l: CompiledLocator, right: number, top: number, width: number, fontSize: number): { svg: string; height: number } {
+export function locatorGroup(l: CompiledLocator, left: number, top: number, width: number, fontSize: number): { svg: string; height: number } {
   const k = width / l.width;
   const pad = fontSize * 0.4;
   const captionLines = [l.caption];
   const height = l.height * k + pad * 3 + fontSize * 1.2 * captionLines.length;
-  const x = right - width - pad * 2;
+  const x = left;
   const svg =
     `<g id="locator" data-locator transform="translate(${x.toFixed(1)} ${top.toFixed(1)})">` +
     `<rect width="${(width + pad * 2).toFixed(1)}" height="${height.toFixed(1)}" fill="${PALETTE.paper.hex}" stroke="${PALETTE.countyLine.hex}" stroke-width="0.5"/>` +

@@ -207,8 +207,9 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
       `<g id="legend" transform="translate(0 ${r2(top + mapHeight + line * 0.6)})" font-size="${fontSize}" fill="${ink}">${legend.svg}</g>`,
       `<g id="source">${source.join('')}</g>`,
     );
-    // Where the city lies in Shanxi: top-right corner of the map area (exports and print).
-    if (v.locator) out.push(locatorGroup(v.locator, o.width - fontSize * 0.5, top + fontSize * 0.5, Math.min(o.width, mapHeight) * 0.16, fs(fontSize * 0.8)).svg);
+    // Where the city lies in Shanxi: top-left corner of the map area, over the Shaanxi side
+    // (exports and print; the print's north arrow takes the top-right corner).
+    if (v.locator) out.push(locatorGroup(v.locator, fontSize * 0.5, top + fontSize * 0.5, Math.min(o.width, mapHeight) * 0.16, fs(fontSize * 0.8)).svg);
   }
   out.push(`</svg>`);
   return out.join('\n');
