@@ -1,6 +1,7 @@
 /**
  * The bench's output: one table of figures, budgets and pass/fail, and one JSON line per run
- * appended to bench/results.jsonl (CI prints its last lines, so trends are visible).
+ * appended to bench/results.jsonl, this machine's history (git-ignored, so a run leaves the
+ * checkout clean; CI prints its last lines when there are any).
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';

@@ -8,8 +8,7 @@ import type { CompiledView } from '../views/compile.ts';
 import { embedSearch, parseEmbedParams, type EmbedParams } from '../embed/params.ts';
 import { embedPath } from '../site/urls.ts';
 import { CITY_CODE } from '../geo/divisions.ts';
-import type { MapRuntime } from './map-runtime.ts';
-import type { MapTarget } from './scroll-steps.ts';
+import type { MapRuntime, MapTarget } from './map-runtime.ts';
 import { startSizing, type Sizing } from './embed-size.ts';
 import { afterFirstInput } from './first-input.ts';
 import { createTooltip } from './tooltip.ts';
@@ -45,8 +44,8 @@ function start(main: HTMLElement, params: EmbedParams) {
 
   const panel = main.querySelector<HTMLElement>('.embed-map')!;
   let current = { key: main.dataset.first ?? '', state: main.dataset.firstState || null };
-  // The view's own bounds (region = whole city); `step` is a stand-in, not a story card: nothing covers the map.
-  const target = (): MapTarget => ({ view: main.dataset.view ?? '', state: current.state, region: CITY_CODE, key: current.key, step: panel.querySelector<HTMLElement>('.embed-no-card') });
+  // The view's own bounds (region = whole city); nothing covers the map (the default padding).
+  const target = (): MapTarget => ({ view: main.dataset.view ?? '', state: current.state, region: CITY_CODE, key: current.key });
 
   let viewsRequest: Promise<Views> | null = null;
   const views = () =>
@@ -109,7 +108,7 @@ async function loadMap(
   try {
     if (!webglAvailable()) return null; // the SVG stays, a complete map on its own; no map code loads
     const { startMap } = await import('./map-runtime.ts');
-    const runtime = await startMap({ panel, container, views: views(), geoUrl: main.dataset.geoUrl ?? '', current: target });
+    const runtime = await startMap({ panel, container, views: views(), geoUrl: main.dataset.geoUrl ?? '', current: target, facade: panel.querySelector<HTMLImageElement>('.map-svg') });
     if (!runtime) return null;
     const { map } = runtime;
     if (params.interactive) tooltip?.attachMap(map, runtime.countyPoint);

@@ -1,12 +1,19 @@
 /**
  * The interactive map: MapLibre drawing the compiled views over the build-time SVG, which
- * stays underneath as the fallback. Loaded with `import()` only when the map panel nears the
- * viewport, so the story's text is readable and scrollable before ~1 MB of map code arrives.
+ * stays underneath as the fallback. Loaded with `import()` once the page has loaded (story) or
+ * the map nears the viewport (embeds), so the story's text is readable and scrollable before
+ * ~1 MB of map code arrives.
  *
  * Colours and layers come only from toMapLibreStyle (src/render/maplibre-style.ts); this file
- * adds geometry, the hatch image, HTML labels and the camera.
+ * adds geometry, the hatch image, HTML labels and the camera. It knows nothing of the page
+ * around the map: the caller says what covers it (`padding`) and which picture it replaces
+ * (`facade`).
+ *
+ * Start-up is cut into tasks that yield to input (creating the map, the style's first layers,
+ * the rest of the layers, the labels): a reader tapping while the map starts is answered
+ * between them, where one ~1 s task made them wait.
  */
-import { Map as MapLibreMap, Marker, setWorkerUrl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, Marker, prewarm, setWorkerUrl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 // Its stylesheet as a file linked on demand: a plain CSS import would be hoisted by Astro into
 // the page's <head> as 70 KB of render-blocking CSS for a map that may never load.
 import cssUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
@@ -16,7 +23,7 @@ import type { CompiledView } from '../views/compile.ts';
 import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
 import { PALETTE } from '../views/palette.ts';
 import { GEO_SOURCES, HATCH_IMAGE, toMapLibreStyle } from '../render/maplibre-style.ts';
-import type { MapTarget } from './scroll-steps.ts';
+import { MAP_INSET } from '../render/map-frame.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -24,13 +31,31 @@ export type Views = Record<string, CompiledView>;
 type Bounds = [[number, number], [number, number]];
 
 const CITY_CODE = '141100';
-/** Layout breakpoint shared with story.css: below it the cards scroll over a full-bleed map. */
-const DESKTOP = '(min-width: 900px)';
+
+/** What the map shows: a view, its state (before/after) if it has states, and the region to frame. */
+export interface MapTarget {
+  view: string;
+  state: string | null;
+  /** GB/T 2260 code: 141100 frames the whole view, a county code frames that county. */
+  region: string;
+  /** The views JSON key: the view id, or `${view}-${state}`. */
+  key: string;
+}
+
+/** Pixels of the map's box that something covers (a legend box, a card, buttons), per edge. */
+export interface Padding {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
 
 export interface MapRuntime {
   map: MapLibreMap;
   /** Draw this target (view + state) and frame its region. */
   show(target: MapTarget): void;
+  /** Frame the current target again: what covers the map has changed (a legend box folded). */
+  reframe(): void;
   /** The county's label point in viewport pixels, if the map is drawing it. */
   countyPoint(code: string): { x: number; y: number } | null;
 }
@@ -40,8 +65,76 @@ export interface StartMapOptions {
   container: HTMLElement;
   views: Promise<Views>;
   geoUrl: string;
+  /** The TopoJSON at `geoUrl`, if the caller fetched it ahead (story: at idle after load). */
+  topology?: Promise<unknown>;
   current: () => MapTarget;
+  /**
+   * The free part of the map for this target, as padding inside `box` (the map's box in
+   * viewport pixels), from the page's layout as it is now. Default: a small margin all round.
+   */
+  padding?: (box: DOMRect, target: MapTarget) => Padding;
+  /**
+   * The build-time SVG the canvas replaces: the canvas's first frame is framed exactly like it,
+   * and it stays on show until the canvas has drawn, so the swap is not seen.
+   */
+  facade?: HTMLImageElement | null;
+  /** Boxes over the map (viewport pixels) that no name may sit under: a legend box, buttons. */
+  obstacles?: () => DOMRect[];
 }
+
+/** A county's name without its kind, where a full one does not fit ("Lan County" → "Lan"). */
+const shortName = (name: string): string => name.replace(/ (County|City|District)$/, '');
+
+/** A task boundary: input waiting since the last one is handled before the map goes on. */
+const nextTask = (): Promise<void> => {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+const margin = (box: DOMRect): Padding => {
+  const gap = Math.round(Math.min(box.width, box.height) * 0.04) + 8;
+  return { top: gap, bottom: gap, left: gap, right: gap };
+};
+
+/**
+ * Where the SVG (object-fit: contain in its box) draws its view's bounds, as padding inside
+ * `box`: renderSvg fits the bounds inside the picture less MAP_INSET of its smaller side.
+ */
+function facadePadding(img: HTMLImageElement, box: DOMRect): Padding | null {
+  const r = img.getBoundingClientRect();
+  const nw = img.naturalWidth || img.width, nh = img.naturalHeight || img.height;
+  if (!r.width || !r.height || !nw || !nh) return null;
+  const scale = Math.min(r.width / nw, r.height / nh);
+  const w = nw * scale, h = nh * scale;
+  const [px = '50%', py = '50%'] = getComputedStyle(img).objectPosition.split(/\s+/);
+  const at = (v: string, free: number) => (v.endsWith('%') ? (parseFloat(v) / 100) * free : parseFloat(v) || 0);
+  const left = r.left + at(px, r.width - w), top = r.top + at(py, r.height - h);
+  const inset = Math.min(nw, nh) * MAP_INSET * scale;
+  return {
+    top: top + inset - box.top,
+    left: left + inset - box.left,
+    bottom: box.bottom - (top + h - inset),
+    right: box.right - (left + w - inset),
+  };
+}
+
+/**
+ * The style's layers in groups that share a shader program: the first group is drawn in the
+ * first frame, each other group a frame later, so that a frame compiles at most one new program
+ * (a compile blocks the main thread). A layer in no group joins the last.
+ */
+const LAYER_STAGES: ReadonlyArray<ReadonlySet<string>> = [
+  new Set(['background']),
+  new Set(['neighbours-fill', 'counties-fill']),
+  new Set(['neighbours-line', 'counties-line', 'river', 'highlight']),
+  new Set(['counties-hatch']),
+  new Set(['precision']),
+  new Set(['symbols', 'sites']),
+];
+const stageOf = (id: string) => {
+  const i = LAYER_STAGES.findIndex((s) => s.has(id));
+  return i < 0 ? LAYER_STAGES.length - 1 : i;
+};
 
 /** Links MapLibre's stylesheet once and waits for it (markers and canvas are mispositioned without it). */
 function linkStylesheet(href: string): Promise<void> {
@@ -111,13 +204,14 @@ function boundsOf(geometry: GeoJSON.Geometry): Bounds {
   return [[w, s], [e, n]];
 }
 
-/** Height of what sits above a chapter's first step (kicker, title) and scrolls in with it. */
-function leadIn(step: HTMLElement): number {
-  let first: Element = step;
-  while (first.previousElementSibling && !first.previousElementSibling.matches('.step')) first = first.previousElementSibling;
-  return first === step ? 0 : step.getBoundingClientRect().top - first.getBoundingClientRect().top;
+/**
+ * Ahead of startMap, while the reader has not touched the page: MapLibre's workers start (their
+ * script downloads) and its stylesheet is linked, so the first input waits for no network.
+ */
+export function prepareMap(): void {
+  prewarm();
+  linkStylesheet(cssUrl).catch(() => undefined);
 }
-
 
 /** Callers check webglAvailable() (webgl.ts) before importing this module. */
 export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
@@ -133,20 +227,22 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   let views: Views;
   let geo: GeoData;
   try {
-    const topology = fetch(o.geoUrl).then((r) => {
-      if (!r.ok) throw new Error(`${o.geoUrl}: HTTP ${r.status}`);
-      return r.json() as Promise<unknown>;
-    });
+    const topology =
+      o.topology ??
+      fetch(o.geoUrl).then((r) => {
+        if (!r.ok) throw new Error(`${o.geoUrl}: HTTP ${r.status}`);
+        return r.json() as Promise<unknown>;
+      });
     [views, geo] = await Promise.all([o.views, topology.then(geoFromTopology), linkStylesheet(cssUrl)]);
   } catch (error) {
     fallback(error);
     return null;
   }
   const countyBounds = new Map(geo.counties.features.map((f) => [f.properties.code, boundsOf(f.geometry)]));
+  performance.mark('story-map-data');
 
   const touch = matchMedia('(pointer: coarse)').matches;
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  const desktop = matchMedia(DESKTOP);
   let shown = o.current();
   const firstView = views[shown.key] ?? Object.values(views)[0];
   if (!firstView) {
@@ -154,11 +250,15 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
     return null;
   }
 
+  await nextTask();
+  performance.mark('story-map-create');
   let map: MapLibreMap;
   try {
     map = new MapLibreMap({
       container,
       bounds: firstView.bounds as LngLatBoundsLike,
+      // The styles are compiled from checked views; validating them again costs the reader time.
+      validateStyle: false,
       attributionControl: false,
       interactive: true,
       cooperativeGestures: false,
@@ -213,7 +313,7 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   map.on('idle', () => (panel.dataset.mapSettled = 'true'));
 
   // County names as HTML: no glyph server exists, and the page's own CJK fonts render them.
-  const labels = new Map<string, { el: HTMLElement; marker: Marker }>();
+  const labels = new Map<string, { el: HTMLElement; marker: Marker; name: string }>();
   const placeLabels = (view: CompiledView) => {
     const all = [
       ...view.neighbourLabels.map((l) => ({ ...l, dy: 0, kind: 'neighbour' })),
@@ -227,9 +327,10 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
         const el = document.createElement('span');
         el.className = `map-label map-label--${l.kind}`;
         el.dataset.code = l.code;
-        label = { el, marker: new Marker({ element: el, anchor: 'center' }).setLngLat(l.lonLat).addTo(map) };
+        label = { el, marker: new Marker({ element: el, anchor: 'center' }).setLngLat(l.lonLat).addTo(map), name: l.name };
         labels.set(id, label);
       }
+      label.name = l.name;
       if (label.el.textContent !== l.name) label.el.textContent = l.name;
       // `dy` moves a name below a symbol drawn on its label point (as the SVG does).
       label.marker.setOffset([0, l.dy]);
@@ -238,56 +339,39 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   };
 
   /**
-   * Names that would overlap a more important one, or be cut by the panel's edge, step aside:
-   * the subject counties first, then the other counties, then the neighbours. (HTML markers have
-   * no collision detection of their own; long English names need it on a phone.)
+   * Names placed by rank: the subject counties (the story's featured ones) first, then the other
+   * counties, then the neighbours. Where a name would overlap one placed before it, sit under
+   * what covers the map (`obstacles`), or be cut by the panel's edge, it takes its short form
+   * ("Lan" for "Lan County"), and if that does not fit either, it steps aside — except a
+   * subject's, which is always shown: neighbours give way to it. (HTML markers have no
+   * collision detection of their own; long English names need it on a phone.)
    */
   const declutter = () => {
     const box = container.getBoundingClientRect();
     const rank = (el: HTMLElement) => (el.classList.contains('is-subject') ? 0 : el.classList.contains('map-label--county') ? 1 : 2);
-    const taken: DOMRect[] = [];
-    for (const el of [...labels.values()].map((l) => l.el).sort((a, b) => rank(a) - rank(b))) {
-      const r = el.getBoundingClientRect();
-      const inside = r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
-      const clash = taken.some((t) => r.left < t.right + 3 && r.right > t.left - 3 && r.top < t.bottom + 1 && r.bottom > t.top - 1);
-      el.classList.toggle('is-crowded', !inside || clash);
-      if (inside && !clash) taken.push(r);
+    const taken: DOMRect[] = o.obstacles?.() ?? [];
+    const fits = (r: DOMRect) =>
+      r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom &&
+      !taken.some((t) => r.left < t.right + 3 && r.right > t.left - 3 && r.top < t.bottom + 1 && r.bottom > t.top - 1);
+    for (const { el, name } of [...labels.values()].sort((a, b) => rank(a.el) - rank(b.el))) {
+      if (el.textContent !== name) el.textContent = name;
+      let r = el.getBoundingClientRect();
+      const short = shortName(name);
+      if (!fits(r) && short !== name) {
+        el.textContent = short;
+        r = el.getBoundingClientRect();
+      }
+      const shown = fits(r) || rank(el) === 0;
+      el.classList.toggle('is-crowded', !shown);
+      if (shown) taken.push(r);
     }
   };
   map.on('moveend', declutter);
   map.on('idle', declutter);
 
-  /**
-   * The free part of the map, from the layout as it is: the chrome box where it lies over the
-   * map (phones: top-left corner), and on phones the resting card and whatever its chapter puts
-   * above it (kicker, title). Beside the map (desktop) nothing covers it: a fixed margin.
-   */
-  const padding = () => {
+  const padding = (target: MapTarget): Padding => {
     const box = container.getBoundingClientRect();
-    const gap = Math.round(Math.min(box.width, box.height) * 0.04) + 8;
-    const over = (selector: string) => {
-      const r = panel.querySelector<HTMLElement>(selector)?.getBoundingClientRect();
-      return r && r.width > 0 && r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top ? r : null;
-    };
-    const chrome = over('.map-chrome:not([hidden])');
-    const buttons = over('.map-steps');
-    let top = chrome ? Math.max(gap, chrome.bottom - box.top + gap) : gap;
-    let bottom = gap;
-    // Prev/next buttons: keep the region clear of them at whichever edge they sit.
-    if (buttons && buttons.top - box.top > box.height / 2) bottom = Math.max(bottom, box.bottom - buttons.top + 8);
-    else if (buttons) top = Math.max(top, buttons.bottom - box.top + 8);
-    // Only a story step is a card over the map (an embed passes a stand-in that covers nothing).
-    const step = shown.step ?? document.querySelector<HTMLElement>('.step');
-    if (!desktop.matches && step?.matches('.step')) {
-      // A card rests with its top at its scroll-margin-top, measured against the panel's own
-      // height: the panel is sticky at the viewport's top whenever a card rests.
-      const rest = parseFloat(getComputedStyle(step).scrollMarginTop) || box.height / 2;
-      bottom = Math.max(gap, box.height - rest + leadIn(step) + gap);
-    }
-    // Never squeeze the free band below a quarter of the panel (a long legend, a short screen).
-    const spare = box.height - top - bottom;
-    const fix = spare < box.height / 4 ? (box.height / 4 - spare) / 2 : 0;
-    return { top: Math.max(4, top - fix), bottom: Math.max(4, bottom - fix), left: gap, right: gap };
+    return o.padding ? o.padding(box, target) : margin(box);
   };
 
   const frame = (target: MapTarget, animate: boolean) => {
@@ -298,7 +382,7 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
     const bounds = county ? grow(county, COUNTY_CONTEXT) : view.bounds;
     // cameraForBounds + jumpTo/easeTo rather than fitBounds: MapLibre once dropped fitBounds'
     // padding when reduced motion turned the flight into a jump (maplibre-gl-js#6576).
-    const camera = map.cameraForBounds(bounds as LngLatBoundsLike, { padding: padding(), maxZoom: 11 });
+    const camera = map.cameraForBounds(bounds as LngLatBoundsLike, { padding: padding(target), maxZoom: 11 });
     if (!camera) return;
     if (!animate || reducedMotion.matches) map.jumpTo(camera);
     else map.easeTo({ ...camera, duration: 900, essential: false });
@@ -318,36 +402,77 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
       placeLabels(view);
     }
     // A state switch (before/after) keeps the camera; a new view or region moves it.
-    if (previous.region !== target.region || previous.view !== target.view) frame(target, ready);
+    if (previous.region !== target.region || previous.view !== target.view) {
+      frame(target, ready);
+      // A camera that did not need to move draws nothing: one frame more, so that `idle` (and
+      // data-map-settled) still follow the movestart the camera call fired.
+      map.triggerRepaint();
+    }
   };
 
+  // The first frame is the facade's: same bounds, same place in the box.
+  const facade = o.facade ? facadePadding(o.facade, container.getBoundingClientRect()) : null;
+  const facadeCamera = facade && map.cameraForBounds(firstView.bounds as LngLatBoundsLike, { padding: facade });
+  if (facadeCamera) map.jumpTo(facadeCamera);
+
+  // The first layers, then the others one task each: shader compilation and bucket uploads
+  // spread over several short tasks instead of one long one.
+  const full = styleFor(firstView, geo);
   const loaded = new Promise<void>((resolve) => {
-    map.once('load', () => {
-      addHatch();
-      placeLabels(firstView);
-      resolve();
-    });
+    map.once('load', () => resolve());
     map.once('error', () => resolve());
   });
-  map.setStyle(styleFor(firstView, geo));
+  await nextTask();
+  map.setStyle({ ...full, layers: full.layers.filter((l) => stageOf(l.id) === 0) });
   addHatch();
   await loaded;
+  performance.mark('story-map-first-layers');
   if (panel.dataset.map === 'svg') return null;
+  // A frame drawn, then a task boundary (input first); at most 100 ms if nothing draws.
+  const nextFrame = () =>
+    new Promise<void>((resolve) => {
+      const go = () => {
+        clearTimeout(timer);
+        map.off('render', go);
+        void nextTask().then(resolve);
+      };
+      const timer = setTimeout(go, 100);
+      map.on('render', go);
+    });
+  for (let stage = 1; stage < LAYER_STAGES.length; stage++) {
+    const layers = full.layers.filter((l) => stageOf(l.id) === stage);
+    if (!layers.length) continue;
+    await nextFrame();
+    if (panel.dataset.map === 'svg') return null;
+    for (const layer of layers) {
+      // In the full style's order: before the first later layer already on the map.
+      const after = full.layers.slice(full.layers.indexOf(layer) + 1).find((l) => map.getLayer(l.id));
+      map.addLayer(layer, after?.id);
+    }
+  }
+  await nextTask();
+  placeLabels(firstView);
+  performance.mark('story-map-labels');
 
-  frame(shown, false);
-  // The step may have changed while the map was loading.
-  show(o.current());
-  map.once('idle', () => {
-    ready = true;
-    panel.dataset.map = 'maplibre';
-    performance.mark('story-map-idle');
-  });
+  const wanted = o.current();
+  const drawn = new Promise<void>((resolve) => map.once('idle', () => resolve()));
+  if (!facadeCamera) frame(shown, false);
+  await drawn;
+  if (panel.dataset.map === 'svg') return null;
+  ready = true;
+  panel.dataset.map = 'maplibre';
+  performance.mark('story-map-idle');
+  // Now on show, as the facade was: move to the step's own frame (and view, if the reader moved on).
+  const first = shown;
+  shown = { ...first, region: '' };
+  show(wanted);
   // A new layout (rotation, phone ↔ desktop) moves the free part: re-frame without flying.
   map.on('resize', () => frame(shown, false));
 
   return {
     map,
     show,
+    reframe: () => ready && frame(shown, true),
     countyPoint(code) {
       const label = views[shown.key]?.labels.find((l) => l.code === code);
       if (!label || panel.dataset.map !== 'maplibre') return null;

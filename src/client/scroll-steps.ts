@@ -5,6 +5,7 @@
  * trigger line), never accumulated from enter/exit events: a fast fling, a slow crawl, a
  * resize, a font swap or a reload mid-page all land on the same answer (scrollama#26/#56/#126).
  */
+import type { MapTarget } from './map-runtime.ts';
 
 /**
  * Fraction of the viewport height where a step becomes active: `--story-trigger` on the story
@@ -18,23 +19,17 @@ function triggerLine(main: Element | null): number {
   return (css > 0 && css < 1 ? css : TRIGGER_LINE) * window.innerHeight;
 }
 
-/** What the map shows: a view, its state (before/after) if it has states, and the region to frame. */
-export interface MapTarget {
-  view: string;
-  state: string | null;
-  /** GB/T 2260 code: 141100 frames the whole view, a county code frames that county. */
-  region: string;
-  /** `.map-chrome` / views JSON key: the view id, or `${view}-${state}`. */
-  key: string;
+/** What the map shows (map-runtime.ts), and the story step that asked for it. */
+export interface StoryTarget extends MapTarget {
   /** The active step element, or null above the first step. */
   step: HTMLElement | null;
 }
 
 export interface StorySteps {
   /** The target now on the panel. */
-  current(): MapTarget;
+  current(): StoryTarget;
   /** Called after every change of target (step change or state button), with what caused it. */
-  onChange(listener: (target: MapTarget, cause: 'step' | 'state') => void): void;
+  onChange(listener: (target: StoryTarget, cause: 'step' | 'state') => void): void;
   /** Re-derive the active step from positions now (also runs on scroll, resize, load, fonts). */
   update(): void;
   /** Show the current target's block again: call after blocks were added to the panel. */
@@ -94,12 +89,12 @@ export function startStorySteps(main: HTMLElement, panel: HTMLElement, options: 
   const stateButtons = () => [...panel.querySelectorAll<HTMLButtonElement>('.map-states button[data-state]')];
   const prev = panel.querySelector<HTMLButtonElement>('[data-go="prev"]');
   const next = panel.querySelector<HTMLButtonElement>('[data-go="next"]');
-  const listeners: Array<(t: MapTarget, cause: 'step' | 'state') => void> = [];
+  const listeners: Array<(t: StoryTarget, cause: 'step' | 'state') => void> = [];
 
   let index = -2; // nothing applied yet
   let chapter: HTMLElement | null | undefined; // undefined: not yet known
   let stateOverride: string | null = null;
-  let target: MapTarget = { ...initial, key: keyOf(initial.view, initial.state), step: null };
+  let target: StoryTarget = { ...initial, key: keyOf(initial.view, initial.state), step: null };
   // The browser scrolls to a #chapter only once the document has loaded; writing the URL before
   // that would fight it. Until then the hash is left alone.
   let loaded = document.readyState === 'complete';

@@ -14,6 +14,7 @@ import { afterFirstInput, markFirstInput } from './first-input.ts';
 import { loadMapPanels } from './map-panels.ts';
 import './print-maps.ts';
 import { startStorySteps } from './scroll-steps.ts';
+import { storyMapPadding } from './story-frame.ts';
 import { webglAvailable } from './webgl.ts';
 import type { Tooltip } from './tooltip.ts';
 
@@ -88,13 +89,43 @@ function start(main: HTMLElement, panel: HTMLElement) {
   const canDraw = !!container && webglAvailable();
   if (!canDraw) panel.dataset.mapFallback = 'no-webgl'; // data-map stays "svg"
 
+  // The map's code and geography, fetched (and the code evaluated) at idle once the page has
+  // loaded: the reader's first input then starts the map without waiting for the network.
+  let mapModule: Promise<typeof import('./map-runtime.ts')> | null = null;
+  const mapCode = () => (mapModule ??= import('./map-runtime.ts'));
+  let topologyRequest: Promise<unknown> | null = null;
+  const topology = () =>
+    (topologyRequest ??= fetch(panel.dataset.geoUrl ?? '').then((r) => {
+      if (!r.ok) throw new Error(`${r.url}: HTTP ${r.status}`);
+      return r.json() as Promise<unknown>;
+    }));
+  const prefetchMap = () => {
+    if (!canDraw) return;
+    void topology().catch(() => (topologyRequest = null));
+    void views().catch(() => undefined);
+    mapCode().then((m) => m.prepareMap(), () => (mapModule = null));
+  };
+
   let mapRequested = false;
   const loadMap = () => {
     if (mapRequested || !canDraw || !container) return;
     mapRequested = true;
     panel.dataset.map = 'loading';
-    import('./map-runtime.ts')
-      .then((m) => m.startMap({ panel, container, views: views(), geoUrl: panel.dataset.geoUrl ?? '', current: steps.current }))
+    mapCode()
+      .then((m) =>
+        m.startMap({
+          panel,
+          container,
+          views: views(),
+          geoUrl: panel.dataset.geoUrl ?? '',
+          topology: topology(),
+          current: steps.current,
+          padding: storyMapPadding(panel, main, () => steps.current().step),
+          facade: panel.querySelector<HTMLImageElement>('.map-svg'),
+          obstacles: () =>
+            [...panel.querySelectorAll<HTMLElement>('.map-chrome:not([hidden]), .map-steps')].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0),
+        }),
+      )
       .then((r) => {
         if (!r) return;
         runtime = r;
@@ -108,6 +139,16 @@ function start(main: HTMLElement, panel: HTMLElement) {
         panel.dataset.mapFallback = 'error';
       });
   };
+
+  // Phones: the legend box folds to its title, and the map frames the room it gives back.
+  const legendToggle = panel.querySelector<HTMLButtonElement>('[data-legend-toggle]');
+  legendToggle?.addEventListener('click', () => {
+    const open = legendToggle.getAttribute('aria-expanded') !== 'true';
+    legendToggle.setAttribute('aria-expanded', String(open));
+    if (open) delete panel.dataset.legend;
+    else panel.dataset.legend = 'folded';
+    runtime?.reframe();
+  });
 
   steps.onChange((target, cause) => {
     runtime?.show(target);
@@ -137,7 +178,10 @@ function start(main: HTMLElement, panel: HTMLElement) {
     );
     near.observe(panel);
   };
-  if (canDraw) whenNear(() => afterFirstInput(() => soon(loadMap)));
+  // The code is fetched and evaluated at idle before then (prefetchMap), and start-up yields to
+  // input at every step: it starts at once, not at the next idle moment (a reader tapping away
+  // leaves few).
+  if (canDraw) whenNear(() => afterFirstInput(loadMap));
   const langSwitch = () =>
     import('./lang-switch.ts')
       .then((m) => m.keepPlaceOnSwitch(openedHash))
@@ -146,7 +190,11 @@ function start(main: HTMLElement, panel: HTMLElement) {
   // language switch's place-keeping (until then the switch is a plain link to the other page).
   // Imported, they would be files the first script waits for (shared with the data page and
   // the embeds), one round trip more before the first map on a slow network.
-  const afterLoad = () => soon(() => void Promise.all([panels(), tooltips(), langSwitch()]));
+  const afterLoad = () =>
+    soon(() => {
+      void Promise.all([panels(), tooltips(), langSwitch()]);
+      soon(prefetchMap);
+    });
   if (document.readyState === 'complete') afterLoad();
   else addEventListener('load', afterLoad, { once: true });
   // A keyboard or pointer on the county list before then gets its tooltips at once.

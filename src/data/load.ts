@@ -10,6 +10,7 @@ import { Edition, seriesNumber } from '../schema/edition.ts';
 import { CHAPTERS_DIR } from '../schema/paths.ts';
 import { Metrics, type Metric } from '../schema/metrics.ts';
 import { LvliangTopology } from '../schema/geo.ts';
+import { ShanxiTopology } from '../schema/locator.ts';
 import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
 import { compileView, type CompileInput, type CompiledView } from '../views/compile.ts';
 import type { Lang } from '../views/format.ts';
@@ -99,9 +100,10 @@ export function loadSiteData(root = process.cwd()): SiteData {
   if (isRelease()) refuseDrafts(root, pages);
   const topology = readJsonFile('data/geo/lvliang.topo.json', LvliangTopology, { root, hint: 'run npm run geo' });
   const geo = geoFromTopology(topology);
+  const locator = readJsonFile('data/geo/shanxi.topo.json', ShanxiTopology, { root, hint: 'run npm run geo' });
   const metricsById = new Map(metrics.map((m) => [m.id, m]));
   const english = readJsonFile('src/content/translations/en.json', Translations, { root });
-  cached = { edition, metrics, pages, unreadable, metricsById, topology, geo, english, compileInput: { metrics: metricsById, geo, captions: edition.captions, english } };
+  cached = { edition, metrics, pages, unreadable, metricsById, topology, geo, english, compileInput: { metrics: metricsById, geo, captions: edition.captions, english, locator } };
   return cached;
 }
 

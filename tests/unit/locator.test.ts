@@ -1,0 +1,45 @@
+/**
+ * The locator inset: described once in the overview view, compiled for both languages, drawn
+ * by the SVG renderer in the print export and the embed image, by the legend's HTML elsewhere.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadSiteData } from '../../src/data/load.ts';
+import { resolvePrintSize } from '../../src/render/print-layout.ts';
+import { renderPrintSvg } from '../../src/render/print-svg.ts';
+import { locatorHtml } from '../../src/render/locator.ts';
+import { renderSvg } from '../../src/render/svg.ts';
+import { compileView } from '../../src/views/compile.ts';
+import { allViewKeys } from '../../src/views/view-keys.ts';
+import { loadPresets } from '../../src/print/presets.ts';
+
+const data = loadSiteData();
+const overview = allViewKeys().find((k) => k.key === 'overview')!;
+
+describe('locator inset', () => {
+  for (const lang of ['zh', 'en'] as const) {
+    const view = compileView(overview.view, data.compileInput, lang, overview.state);
+    it(`is part of the overview (${lang}): Shanxi's 11 cities, 吕梁 highlighted, 太原 marked, the line placing Shanxi`, () => {
+      const l = view.locator!;
+      expect(l.prefectures).toHaveLength(11);
+      expect(l.highlight).toBe('141100');
+      expect(l.caption).toBe(lang === 'zh' ? '山西省位于华北' : 'Shanxi, northern China');
+      expect(l.capital.name).toBe(lang === 'zh' ? '太原' : 'Taiyuan');
+      // The capital lies inside the drawing, east of 吕梁.
+      expect(l.capital.x).toBeGreaterThan(0);
+      expect(l.capital.x).toBeLessThan(l.width);
+      expect(l.capital.y).toBeGreaterThan(0);
+      expect(l.capital.y).toBeLessThan(l.height);
+      expect(locatorHtml(l)).toMatch(/^<figure class="map-locator" data-locator>/);
+    });
+    it(`is drawn in the overview's print export and embed image (${lang}), and in no other view`, () => {
+      const presets = loadPresets();
+      const size = resolvePrintSize(presets, { preset: '4col' });
+      const svg = renderPrintSvg(view, data.geo, size, { typography: presets.typography, credit: presets.credit[lang], date: '2026-11-29' }).svg;
+      expect(svg).toContain('data-locator');
+      expect(svg).toContain(view.locator!.caption);
+      expect(renderSvg(view, data.geo, { width: 800, height: 1000, frame: true })).toContain('data-locator');
+      const pv = allViewKeys().find((k) => k.key === 'pv')!;
+      expect(compileView(pv.view, data.compileInput, lang, pv.state).locator).toBeNull();
+    });
+  }
+});
