@@ -7,6 +7,7 @@ import images from '../../src/embed/images.json';
 import { embedSearch, parseEmbedParams, DEFAULT_PARAMS } from '../../src/embed/params.ts';
 import { ASK_TYPE, HEIGHT_LIMITS, HEIGHT_TYPE, heightMessages, isHeightRequest, PROTOCOL_VERSION } from '../../src/embed/protocol.ts';
 import { ampSnippet, iframeSnippet, linkSnippet } from '../../src/embed/snippet.ts';
+import { DEFAULT_SITE_URL, siteOrigin } from '../../src/embed/urls.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
 import { readChapters } from '../../src/story/read-chapters.ts';
 
@@ -29,6 +30,16 @@ describe('embed keys', () => {
     expect(of('incidence-after')).toBe('opening');
     expect(of('forest-after')).toBe('linxian');
     expect(of('lanxian')).toBe('lanxian');
+  });
+});
+
+describe('site origin (SITE_URL)', () => {
+  it('is SITE_URL, else Astro’s site; the local preview only when PREVIEW=1 says so', () => {
+    expect(siteOrigin(undefined, { SITE_URL: 'https://maps.example.org/path' })).toBe('https://maps.example.org');
+    expect(siteOrigin(new URL('https://a.example/'), {})).toBe('https://a.example');
+    expect(siteOrigin(undefined, { PREVIEW: '1' })).toBe(DEFAULT_SITE_URL);
+    expect(() => siteOrigin(undefined, {})).toThrow(/SITE_URL is not set/);
+    expect(() => siteOrigin(undefined, { SITE_URL: 'ftp://x.example' })).toThrow(/http\(s\)/);
   });
 });
 
