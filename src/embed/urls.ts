@@ -32,6 +32,10 @@ export const embedPath = (lang: Lang, key: string) => `${langPrefix(lang)}/embed
 export const oembedPath = (lang: Lang, key: string) => `${embedPath(lang, key)}oembed.json`;
 export const embedViewsPath = (lang: Lang, key: string) => `${embedPath(lang, key)}views.json`;
 export const embedImagePath = (lang: Lang, key: string) => `/embed/img/${lang}/${key}.png`;
+export const wechatImagePath = (lang: Lang, key: string) => `/embed/img/${lang}/wechat/${key}.png`;
+export const shareCardPath = (lang: Lang) => `/embed/img/${lang}/share-card.png`;
+/** The QR code of the story (chapter null) or a chapter, for posters, print and WeChat. */
+export const qrPath = (lang: Lang, chapter: string | null, ext: 'svg' | 'png') => `/embed/qr/${lang}/${chapter ?? 'story'}.${ext}`;
 export const mapSvgPath = (lang: Lang, key: string) => `/maps/${lang}/${key}.svg`;
 export const resizeScriptPath = '/embed/resize.js';
 export const storyPath = (lang: Lang, chapter: string | null) => `${langPrefix(lang)}/${chapter ? `#${chapter}` : ''}`;

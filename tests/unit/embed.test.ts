@@ -6,7 +6,7 @@ import { embedImages } from '../../src/embed/images.ts';
 import images from '../../src/embed/images.json';
 import { embedSearch, parseEmbedParams, DEFAULT_PARAMS } from '../../src/embed/params.ts';
 import { ASK_TYPE, HEIGHT_LIMITS, HEIGHT_TYPE, heightMessages, isHeightRequest, PROTOCOL_VERSION } from '../../src/embed/protocol.ts';
-import { ampSnippet, iframeSnippet, linkSnippet } from '../../src/embed/snippet.ts';
+import { ampSnippet, iframeSnippet, imageSnippet } from '../../src/embed/snippet.ts';
 import { DEFAULT_SITE_URL, siteOrigin } from '../../src/embed/urls.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
 import { readChapters } from '../../src/story/read-chapters.ts';
@@ -100,7 +100,7 @@ describe('embed.css', () => {
 });
 
 describe('snippets', () => {
-  const input = { origin: 'https://maps.example.org', lang: 'en' as const, key: 'pv', title: 'A "quoted" <map>', description: 'd & e', height: 630, storyUrl: 'https://maps.example.org/en/#linxian' };
+  const input = { origin: 'https://maps.example.org', lang: 'en' as const, key: 'pv', title: 'A "quoted" <map>', description: 'd & e', height: 630, storyUrl: 'https://maps.example.org/en/#linxian', imageKey: 'pv', source: 'Data: S' };
 
   it('iframe: title, lazy, sandbox without top navigation, fixed fallback height, then resize.js', () => {
     const html = iframeSnippet(input);
@@ -120,11 +120,25 @@ describe('snippets', () => {
     expect(html).toContain('<amp-img placeholder layout="fill" src="https://maps.example.org/embed/img/en/pv.png"');
   });
 
-  it('link + image: no iframe, no script', () => {
-    const html = linkSnippet(input);
+  it('script-free: the 1080 px picture scaled to the column, linked to the live map, source as text; no iframe, no script', () => {
+    const html = imageSnippet({ ...input, params: { ...DEFAULT_PARAMS, theme: 'dark' } });
     expect(html).not.toMatch(/<iframe|<script/);
-    expect(html).toContain('<img src="https://maps.example.org/embed/img/en/pv.png" alt="d &amp; e"');
-    expect(html).toContain('href="https://maps.example.org/en/#linxian"');
+    expect(html).toContain('<img src="https://maps.example.org/embed/img/en/wechat/pv.png" alt="d &amp; e" width="1080" height="1440"');
+    expect(html).toContain('width:100%;height:auto');
+    expect(html).toContain('href="https://maps.example.org/en/embed/pv/?theme=dark"');
+    expect(html).toContain('Data: S · ');
+  });
+
+  it('a page with a period switch uses its first period’s pictures (there is no incidence.png)', () => {
+    const html = ampSnippet({ ...input, key: 'incidence', imageKey: 'incidence-before' });
+    expect(html).toContain('/embed/img/en/incidence-before.png');
+    expect(html).toContain('/en/embed/incidence/');
+  });
+
+  it('iframe: the chosen parameters and width go into the frame', () => {
+    const html = iframeSnippet({ ...input, params: { ...DEFAULT_PARAMS, title: false, interactive: false }, width: 480 });
+    expect(html).toContain('src="https://maps.example.org/en/embed/pv/?title=0&amp;interactive=0"');
+    expect(html).toContain('width:480px;max-width:100%');
   });
 });
 
@@ -135,11 +149,18 @@ describe('embed images (public/embed/img)', () => {
     expect(stale, 'run `npm run embed:images` and commit public/embed/img and src/embed/images.json').toEqual([]);
   });
 
-  it('are 800 × 1000 PNGs', () => {
-    for (const id of Object.keys(images)) {
+  it('are PNGs of their size: 800 × 1000, WeChat 1080 × 1440, share cards 1200 × 630', () => {
+    const all = embedImages();
+    expect(all.filter((i) => i.id.includes('/wechat/')).length).toBe(all.filter((i) => !/wechat|share-card/.test(i.id)).length);
+    expect(all.filter((i) => i.id.endsWith('/share-card')).map((i) => [i.width, i.height])).toEqual([
+      [1200, 630],
+      [1200, 630],
+    ]);
+    for (const { id, width, height } of all) {
       const png = readFileSync(`public/embed/img/${id}.png`);
       expect(png.subarray(1, 4).toString(), id).toBe('PNG');
-      expect([png.readUInt32BE(16), png.readUInt32BE(20)], id).toEqual([800, 1000]);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], id).toEqual([width, height]);
+      if (id.includes('/wechat/')) expect(width, id).toBeGreaterThanOrEqual(1080);
     }
   });
 });
