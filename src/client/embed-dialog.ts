@@ -33,6 +33,22 @@ export function wireEmbedDialogs(root: ParentNode = document): void {
       button.hidden = false;
     }
   }
+  wireChapterShares();
+}
+
+/** The chapters' share controls (ChapterShare.astro): their copy buttons, shown once wired. */
+function wireChapterShares() {
+  for (const share of document.querySelectorAll<HTMLElement>('[data-chapter-share]')) {
+    const button = share.querySelector<HTMLButtonElement>('[data-share-copy]');
+    const field = share.querySelector<HTMLInputElement>('[data-share-url]');
+    const status = share.querySelector<HTMLElement>('[data-share-status]');
+    if (!button || !field || !status || button.dataset.ready) continue;
+    button.dataset.ready = '1';
+    // The link as this browser reached the page (staging, production), like the embed snippets.
+    field.value = new URL(`${location.pathname}#${share.closest('section[id]')?.id ?? ''}`, location.origin).href;
+    button.addEventListener('click', () => void copyText(field, status, { copied: status.dataset.copied ?? '', manual: status.dataset.manual ?? '' }));
+    button.hidden = false;
+  }
 }
 
 function wire(button: HTMLButtonElement, dialog: HTMLDialogElement) {
