@@ -2,7 +2,7 @@ import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, extname } from 'node:path';
-const root = '/work/wt/share/dist';
+const root = process.env.ROOT ?? '/work/wt/share/dist';
 const types: Record<string,string> = {'.html':'text/html; charset=utf-8','.js':'text/javascript','.css':'text/css','.svg':'image/svg+xml','.png':'image/png','.json':'application/json'};
 const srv = createServer(async (req, res) => { let p = join(root, decodeURIComponent(new URL(req.url!, 'http://x').pathname)); try { if ((await stat(p)).isDirectory()) p = join(p, 'index.html'); res.writeHead(200, {'content-type': types[extname(p)] ?? 'application/octet-stream'}).end(await readFile(p)); } catch { res.writeHead(404).end(); } });
 await new Promise<void>(r => srv.listen(0, '127.0.0.1', r)); const port = (srv.address() as any).port;

@@ -6,7 +6,8 @@
  */
 import type { CompiledView } from '../views/compile.ts';
 import { embedSearch, parseEmbedParams, type EmbedParams } from '../embed/params.ts';
-import { embedPath } from '../embed/urls.ts';
+import { darkMapCssVars, darkStyle } from '../embed/dark-map.ts';
+import { darkMapSvgPath, embedPath } from '../embed/urls.ts';
 import type { MapRuntime } from './map-runtime.ts';
 import type { MapTarget } from './scroll-steps.ts';
 import { startSizing, type Sizing } from './embed-size.ts';
@@ -31,6 +32,7 @@ function start(main: HTMLElement, params: EmbedParams) {
   const root = document.documentElement;
   root.classList.add('js');
   root.classList.toggle('theme-dark', params.theme === 'dark');
+  if (params.theme === 'dark') darkenMap(main);
   // title=0 hides the heading visually; the frame still has it for screen readers.
   main.querySelector('.embed-title')?.classList.toggle('sr-only', !params.title);
   main.querySelector<HTMLElement>('.embed-source')?.toggleAttribute('hidden', !params.source);
@@ -64,6 +66,14 @@ function start(main: HTMLElement, params: EmbedParams) {
     tooltip?.refresh();
   });
   lazyMap(panel, () => loadMap(main, panel, views, target, params, sizing, tooltip).then((r) => (runtime = r)));
+}
+
+/** theme=dark: the map's SVG and its HTML labels in the dark base colours (src/embed/dark-map.ts). */
+function darkenMap(main: HTMLElement) {
+  for (const [name, value] of Object.entries(darkMapCssVars())) main.style.setProperty(name, value);
+  const img = main.querySelector<HTMLImageElement>('.map-svg');
+  const lang = main.dataset.lang === 'en' ? 'en' : 'zh';
+  if (img) img.src = darkMapSvgPath(lang, main.dataset.first ?? '');
 }
 
 /** Before/after buttons on a view's bare-id page (/embed/incidence/). */
@@ -114,6 +124,12 @@ async function loadMap(
     const { map } = runtime;
     if (params.interactive) tooltip?.attachMap(map, runtime.countyPoint);
     else for (const handler of [map.dragPan, map.scrollZoom, map.doubleClickZoom, map.keyboard, map.touchZoomRotate]) handler.disable();
+    if (params.theme === 'dark') {
+      // Every style the runtime sets (each view and period) goes through the dark mapping too.
+      const setStyle = map.setStyle.bind(map);
+      map.setStyle = ((style, options) => setStyle(style && typeof style === 'object' ? darkStyle(style) : style, options)) as typeof map.setStyle;
+      map.setStyle(map.getStyle(), { diff: true });
+    }
     map.once('idle', () => sizing.report(true));
     return runtime;
   } catch (error) {

@@ -37,5 +37,7 @@ export const shareCardPath = (lang: Lang) => `/embed/img/${lang}/share-card.png`
 /** The QR code of the story (chapter null) or a chapter, for posters, print and WeChat. */
 export const qrPath = (lang: Lang, chapter: string | null, ext: 'svg' | 'png') => `/embed/qr/${lang}/${chapter ?? 'story'}.${ext}`;
 export const mapSvgPath = (lang: Lang, key: string) => `/maps/${lang}/${key}.svg`;
+/** The same map in the dark base colours, for embeds on theme=dark (src/embed/dark-map.ts). */
+export const darkMapSvgPath = (lang: Lang, key: string) => `/embed/dark/${lang}/${key}.svg`;
 export const resizeScriptPath = '/embed/resize.js';
 export const storyPath = (lang: Lang, chapter: string | null) => `${langPrefix(lang)}/${chapter ? `#${chapter}` : ''}`;

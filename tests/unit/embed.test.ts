@@ -8,6 +8,8 @@ import { embedSearch, parseEmbedParams, DEFAULT_PARAMS } from '../../src/embed/p
 import { ASK_TYPE, HEIGHT_LIMITS, HEIGHT_TYPE, heightMessages, isHeightRequest, PROTOCOL_VERSION } from '../../src/embed/protocol.ts';
 import { ampSnippet, iframeSnippet, imageSnippet } from '../../src/embed/snippet.ts';
 import { DEFAULT_SITE_URL, siteOrigin } from '../../src/embed/urls.ts';
+import { DARK_BASE, DARK_BY_HEX, darkStyle, darkSvg } from '../../src/embed/dark-map.ts';
+import { PALETTE, RAMPS } from '../../src/views/palette.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
 import { readChapters } from '../../src/story/read-chapters.ts';
 
@@ -40,6 +42,19 @@ describe('site origin (SITE_URL)', () => {
     expect(siteOrigin(undefined, { PREVIEW: '1' })).toBe(DEFAULT_SITE_URL);
     expect(() => siteOrigin(undefined, {})).toThrow(/SITE_URL is not set/);
     expect(() => siteOrigin(undefined, { SITE_URL: 'ftp://x.example' })).toThrow(/http\(s\)/);
+  });
+});
+
+describe('dark map (theme=dark)', () => {
+  it('maps base colours by palette key, leaves every data colour as printed', () => {
+    expect(DARK_BY_HEX.get(PALETTE.land.hex)).toBe(DARK_BASE.land);
+    for (const ramp of Object.values(RAMPS)) for (const sw of ramp) expect(DARK_BY_HEX.has(sw.hex.toLowerCase()), sw.hex).toBe(false);
+    for (const key of ['symbolPv', 'symbolHouseholds', 'symbolPeople', 'site', 'river'] as const) expect(DARK_BY_HEX.has(PALETTE[key].hex), key).toBe(false);
+    const svg = `<rect fill="${PALETTE.land.hex}"/><path fill="${RAMPS.incidence[5]!.hex}" stroke="${PALETTE.countyLine.hex}"/>`;
+    expect(darkSvg(svg)).toBe(`<rect fill="${DARK_BASE.land}"/><path fill="${RAMPS.incidence[5]!.hex}" stroke="${DARK_BASE.countyLine}"/>`);
+    expect(darkStyle({ paint: { 'background-color': PALETTE.land.hex, 'fill-color': ['match', ['get', 'code'], '1', RAMPS.forest[2]!.hex, PALETTE.county.hex] } })).toEqual({
+      paint: { 'background-color': DARK_BASE.land, 'fill-color': ['match', ['get', 'code'], '1', RAMPS.forest[2]!.hex, DARK_BASE.county] },
+    });
   });
 });
 
