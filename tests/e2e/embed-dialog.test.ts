@@ -145,4 +145,24 @@ describe('the Embed button beside the story’s map', () => {
     expect(story.errors().filter((e) => !e.endsWith('net::ERR_ABORTED'))).toEqual([]);
     await story.close();
   });
+
+  it('a chapter’s share control copies its deep link and shows its QR code', async () => {
+    const story = await newPage(browser, { width: 1440, height: 900 });
+    const { page } = story;
+    await story.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    await page.goto(site.url('/#linxian'));
+    const share = page.locator('#linxian .chapter-share');
+    await share.locator('[data-share-copy][data-ready]').waitFor({ state: 'attached' });
+    await share.locator('summary').click();
+    expect(await share.locator('[data-share-url]').inputValue()).toBe(`${site.origin}/#linxian`);
+    await share.locator('[data-share-copy]').click();
+    await expect.poll(() => share.locator('[data-share-status]').innerText()).toBe('已复制到剪贴板');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.origin}/#linxian`);
+    const qr = share.locator('img');
+    expect(await qr.getAttribute('src')).toBe('/embed/qr/zh/linxian.svg');
+    await qr.evaluate((i: HTMLImageElement) => i.decode());
+    expect(await qr.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
+    expect(story.errors()).toEqual([]);
+    await story.close();
+  });
 });
