@@ -6,7 +6,7 @@
  */
 import type { CompiledView } from '../views/compile.ts';
 import { embedSearch, parseEmbedParams, type EmbedParams } from '../embed/params.ts';
-import { darkMapCssVars, darkStyle } from '../embed/dark-map.ts';
+import { darkMapCssVars, darkStyle, darkTwoTone } from '../embed/dark-map.ts';
 import { darkMapSvgPath, embedPath } from '../embed/urls.ts';
 import type { MapRuntime } from './map-runtime.ts';
 import type { MapTarget } from './scroll-steps.ts';
@@ -129,6 +129,13 @@ async function loadMap(
       const setStyle = map.setStyle.bind(map);
       map.setStyle = ((style, options) => setStyle(style && typeof style === 'object' ? darkStyle(style) : style, options)) as typeof map.setStyle;
       map.setStyle(map.getStyle(), { diff: true });
+      // The hatch of "not reported" is an image the runtime draws in the palette's light colours.
+      const { HATCH_IMAGE } = await import('../render/maplibre-style.ts');
+      const hatch = map.hasImage(HATCH_IMAGE) ? map.getImage(HATCH_IMAGE) : null;
+      if (hatch) {
+        const { width, height, data } = hatch.data;
+        map.updateImage(HATCH_IMAGE, { width, height, data: darkTwoTone(data, 'notReported', 'hatch') });
+      }
     }
     map.once('idle', () => sizing.report(true));
     return runtime;

@@ -50,3 +50,21 @@ export function darkMapCssVars(): Record<string, string> {
   const vars: Record<string, PaletteKey> = { ink: 'ink', 'ink-muted': 'inkMuted', paper: 'paper', land: 'land', 'not-reported': 'notReported', hatch: 'hatch' };
   return Object.fromEntries(Object.entries(vars).map(([name, key]) => [`--map-${name}`, DARK_BASE[key] ?? PALETTE[key].hex]));
 }
+
+const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+
+/**
+ * A two-colour raster drawn from the palette (the live map's "not reported" hatch tile) with its
+ * two colours swapped for their dark ones; anti-aliased pixels keep their mix of the two.
+ */
+export function darkTwoTone(pixels: Uint8Array | Uint8ClampedArray, background: PaletteKey, foreground: PaletteKey): Uint8ClampedArray {
+  const [b, f] = [rgb(PALETTE[background].hex), rgb(PALETTE[foreground].hex)];
+  const [db, df] = [rgb(dark(PALETTE[background].hex)), rgb(dark(PALETTE[foreground].hex))];
+  const out = new Uint8ClampedArray(pixels);
+  const span = b[0] - f[0] || 1;
+  for (let i = 0; i < out.length; i += 4) {
+    const t = Math.min(1, Math.max(0, (b[0] - pixels[i]!) / span));
+    for (let c = 0; c < 3; c++) out[i + c] = Math.round(db[c]! + (df[c]! - db[c]!) * t);
+  }
+  return out;
+}

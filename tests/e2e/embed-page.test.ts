@@ -114,6 +114,18 @@ describe('allow-listed parameters', () => {
     const png = PNG.sync.read(await page.locator('.map-canvas canvas').screenshot());
     const i = (4 * png.width + 4) * 4;
     expect(Math.max(png.data[i]!, png.data[i + 1]!, png.data[i + 2]!)).toBeLessThan(90);
+    // Counties not reported: the hatch tile too is dark (white would be its light colour).
+    await page.goto(site.url('/embed/incidence-after/?theme=dark'));
+    await firstInput(page);
+    await page.waitForSelector('.embed-map[data-map="maplibre"][data-map-settled="true"]', { timeout: 20_000 });
+    const whiteShare = async () => {
+      const shot = PNG.sync.read(await page.locator('.map-canvas canvas').screenshot());
+      let white = 0;
+      for (let p = 0; p < shot.data.length; p += 4) if (shot.data[p]! >= 250 && shot.data[p + 1]! >= 250 && shot.data[p + 2]! >= 250) white++;
+      return white / (shot.width * shot.height);
+    };
+    // Polled: the tile is recoloured once the live map has started.
+    await until('the hatch to be drawn dark', async () => (await whiteShare()) < 0.005);
     expect(probe.errors()).toEqual([]);
     await probe.close();
   });
