@@ -117,8 +117,8 @@ function renderWechat(dialog: HTMLDialogElement, i: SnippetInput, info: LangInfo
   const caption = dialog.querySelector<HTMLTextAreaElement>('[data-form="wechat-caption"]');
   if (!caption) return;
   const abs = (path: string) => new URL(path, i.origin).href;
-  const prefix = i.lang === 'zh' ? '来源：' : 'Source: ';
-  caption.value = `${info.title}\n${info.description}\n${prefix}${info.source}`;
+  // The source line says what it is (数据： / Data:).
+  caption.value = `${info.title}\n${info.description}\n${info.source}`;
   dialog.querySelector<HTMLInputElement>('[data-form="wechat-url"]')!.value = i.storyUrl;
   const img = dialog.querySelector<HTMLImageElement>('[data-wechat-image]')!;
   img.src = abs(wechatImagePath(i.lang, info.images[0]!.key));

@@ -9,13 +9,11 @@ import { textWidth as measure, wrapText } from '../render/text-wrap.ts';
 import { UI } from '../i18n/ui.ts';
 import { formatMetric, type Lang } from '../views/format.ts';
 import { PALETTE, RAMPS } from '../views/palette.ts';
-import { SHARE_CARD_SIZE } from './snippet.ts';
+import { escapeHtml as esc, SHARE_CARD_SIZE } from './snippet.ts';
 
 /** The figure the card leads with: the city's people lifted out of poverty (lead-deck, lead-p6). */
 export const HEADLINE_METRIC = 'city-people-lifted';
 const MAP_VIEW = 'overview';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function shareCardSvg(lang: Lang): string {
   const { width: W, height: H } = SHARE_CARD_SIZE;
