@@ -6,9 +6,10 @@
  */
 import type { CompiledView } from '../views/compile.ts';
 import { embedSearch, parseEmbedParams, type EmbedParams } from '../embed/params.ts';
-import { embedPath } from '../site/urls.ts';
-import { CITY_CODE } from '../geo/divisions.ts';
+import { darkMapCssVars, darkStyle, darkTwoTone } from '../embed/dark-map.ts';
+import { darkMapSvgPath, embedPath } from '../site/urls.ts';
 import type { MapRuntime, MapTarget } from './map-runtime.ts';
+import { CITY_CODE } from '../geo/divisions.ts';
 import { startSizing, type Sizing } from './embed-size.ts';
 import { afterFirstInput } from './first-input.ts';
 import { createTooltip } from './tooltip.ts';
@@ -30,6 +31,7 @@ function start(main: HTMLElement, params: EmbedParams) {
   const root = document.documentElement;
   root.classList.add('js');
   root.classList.toggle('theme-dark', params.theme === 'dark');
+  if (params.theme === 'dark') darkenMap(main);
   // title=0 hides the heading visually; the frame still has it for screen readers.
   main.querySelector('.embed-title')?.classList.toggle('sr-only', !params.title);
   main.querySelector<HTMLElement>('.embed-source')?.toggleAttribute('hidden', !params.source);
@@ -63,6 +65,14 @@ function start(main: HTMLElement, params: EmbedParams) {
     tooltip?.refresh();
   });
   lazyMap(panel, () => loadMap(main, panel, views, target, params, sizing, tooltip).then((r) => (runtime = r)));
+}
+
+/** theme=dark: the map's SVG and its HTML labels in the dark base colours (src/embed/dark-map.ts). */
+function darkenMap(main: HTMLElement) {
+  for (const [name, value] of Object.entries(darkMapCssVars())) main.style.setProperty(name, value);
+  const img = main.querySelector<HTMLImageElement>('.map-svg');
+  const lang = main.dataset.lang === 'en' ? 'en' : 'zh';
+  if (img) img.src = darkMapSvgPath(lang, main.dataset.first ?? '');
 }
 
 /** Before/after buttons on a view's bare-id page (/embed/incidence/). */
@@ -113,6 +123,19 @@ async function loadMap(
     const { map } = runtime;
     if (params.interactive) tooltip?.attachMap(map, runtime.countyPoint);
     else for (const handler of [map.dragPan, map.scrollZoom, map.doubleClickZoom, map.keyboard, map.touchZoomRotate]) handler.disable();
+    if (params.theme === 'dark') {
+      // Every style the runtime sets (each view and period) goes through the dark mapping too.
+      const setStyle = map.setStyle.bind(map);
+      map.setStyle = ((style, options) => setStyle(style && typeof style === 'object' ? darkStyle(style) : style, options)) as typeof map.setStyle;
+      map.setStyle(map.getStyle(), { diff: true });
+      // The hatch of "not reported" is an image the runtime draws in the palette's light colours.
+      const { HATCH_IMAGE } = await import('../render/maplibre-style.ts');
+      const hatch = map.hasImage(HATCH_IMAGE) ? map.getImage(HATCH_IMAGE) : null;
+      if (hatch) {
+        const { width, height, data } = hatch.data;
+        map.updateImage(HATCH_IMAGE, { width, height, data: darkTwoTone(data, 'notReported', 'hatch') });
+      }
+    }
     map.once('idle', () => sizing.report(true));
     return runtime;
   } catch (error) {

@@ -29,7 +29,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   probe = await newPage(browser, { width: 1000, height: 900, origin: host.origin, blockForeign: false });
   const s = (key: string, id: string) =>
-    iframeSnippet({ origin: site.origin, lang: 'zh', key, title: key, description: '', height: 500, storyUrl: site.url('/') }).replace('<iframe ', `<iframe id="${id}" loading="eager" `).replace(' loading="lazy"', '');
+    iframeSnippet({ origin: site.origin, lang: 'zh', key, title: key, description: '', height: 500, storyUrl: site.url('/'), imageKey: key }).replace('<iframe ', `<iframe id="${id}" loading="eager" `).replace(' loading="lazy"', '');
   host.page('/blank.html', '<!doctype html><title>blank</title>');
   const url = host.page(
     '/forged.html',

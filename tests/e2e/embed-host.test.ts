@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 const snippet = (key: string, lang: 'zh' | 'en' = 'zh', height = 700) =>
-  iframeSnippet({ origin: site.origin, lang, key, title: `map ${key}`, description: 'd', height, storyUrl: site.url('/') });
+  iframeSnippet({ origin: site.origin, lang, key, title: `map ${key}`, description: 'd', height, storyUrl: site.url('/'), imageKey: key });
 
 describe('one embed with resize.js', () => {
   let probe: PageProbe;

@@ -56,7 +56,7 @@ describe('twelve embeds on one page', () => {
   it('each fits its content and draws its map once scrolled to', async () => {
     const body = EMBEDS.map(
       (e) =>
-        `<h2>${e.key}</h2><div id="${e.id}">${iframeSnippet({ origin: site.origin, lang: e.lang, key: e.key, title: e.key, description: '', height: 700, storyUrl: site.url('/') })}</div>`,
+        `<h2>${e.key}</h2><div id="${e.id}">${iframeSnippet({ origin: site.origin, lang: e.lang, key: e.key, title: e.key, description: '', height: 700, storyUrl: site.url('/'), imageKey: e.key })}</div>`,
     ).join('\n<p>More article text between the maps.</p>\n');
     const warnings: string[] = [];
     probe.page.on('console', (m) => {

@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allEmbedKeys } from '../../src/embed/keys.ts';
 import { EMBED_WIDTH } from '../../src/embed/snippet.ts';
 import { DEFAULT_SITE_URL } from '../../src/site/urls.ts';
+import { DARK_BASE } from '../../src/embed/dark-map.ts';
+import { PALETTE } from '../../src/views/palette.ts';
+import { PNG } from 'pngjs';
 import fallbackHeights from '../../src/embed/fallback-heights.json';
 import { articlePage, startHostServer, type HostServer } from './fixtures/host-server.ts';
 import { embedFrame, until } from './embed-helpers.ts';
@@ -94,6 +97,36 @@ describe('allow-listed parameters', () => {
     expect(await page.evaluate(() => document.documentElement.classList.contains('theme-dark'))).toBe(true);
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe('rgb(24, 23, 21)');
+    await probe.close();
+  });
+
+  it('theme=dark darkens the map itself: the SVG and the live map in the dark base colours, data colours as printed', async () => {
+    const { probe } = await open('?theme=dark');
+    const { page } = probe;
+    expect(await page.locator('img.map-svg').getAttribute('src')).toBe('/embed/dark/zh/overview.svg');
+    const svg = await (await page.request.get(site.url('/embed/dark/zh/overview.svg'))).text();
+    expect(svg).toContain(`fill="${DARK_BASE.land}"`);
+    expect(svg).not.toContain(`fill="${PALETTE.land.hex}"`);
+    await firstInput(page);
+    await page.waitForSelector('.embed-map[data-map="maplibre"]', { timeout: 20_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // The live map's corner is land beyond the prefectures: dark, not the light #e0ddd5.
+    const png = PNG.sync.read(await page.locator('.map-canvas canvas').screenshot());
+    const i = (4 * png.width + 4) * 4;
+    expect(Math.max(png.data[i]!, png.data[i + 1]!, png.data[i + 2]!)).toBeLessThan(90);
+    // Counties not reported: the hatch tile too is dark (white would be its light colour).
+    await page.goto(site.url('/embed/incidence-after/?theme=dark'));
+    await firstInput(page);
+    await page.waitForSelector('.embed-map[data-map="maplibre"][data-map-settled="true"]', { timeout: 20_000 });
+    const whiteShare = async () => {
+      const shot = PNG.sync.read(await page.locator('.map-canvas canvas').screenshot());
+      let white = 0;
+      for (let p = 0; p < shot.data.length; p += 4) if (shot.data[p]! >= 250 && shot.data[p + 1]! >= 250 && shot.data[p + 2]! >= 250) white++;
+      return white / (shot.width * shot.height);
+    };
+    // Polled: the tile is recoloured once the live map has started.
+    await until('the hatch to be drawn dark', async () => (await whiteShare()) < 0.005);
+    expect(probe.errors()).toEqual([]);
     await probe.close();
   });
 

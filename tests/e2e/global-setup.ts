@@ -35,7 +35,7 @@ export default function setup(project: TestProject): void {
   const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+    env: { PREVIEW: '1', ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status === 0) {

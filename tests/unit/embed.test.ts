@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strings } from '../../src/i18n/strings.ts';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { allEmbedKeys, chapterOf } from '../../src/embed/keys.ts';
@@ -6,8 +7,10 @@ import { embedImages } from '../../src/embed/images.ts';
 import images from '../../src/embed/images.json';
 import { embedSearch, parseEmbedParams, DEFAULT_PARAMS } from '../../src/embed/params.ts';
 import { ASK_TYPE, HEIGHT_LIMITS, HEIGHT_TYPE, heightMessages, isHeightRequest, PROTOCOL_VERSION } from '../../src/embed/protocol.ts';
-import { ampSnippet, iframeSnippet, linkSnippet } from '../../src/embed/snippet.ts';
-import { strings } from '../../src/i18n/strings.ts';
+import { ampSnippet, iframeSnippet, imageSnippet } from '../../src/embed/snippet.ts';
+import { DEFAULT_SITE_URL, siteOrigin } from '../../src/site/urls.ts';
+import { DARK_BASE, DARK_BY_HEX, darkStyle, darkSvg } from '../../src/embed/dark-map.ts';
+import { PALETTE, RAMPS } from '../../src/views/palette.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
 import { readChapters } from '../../src/story/read-chapters.ts';
 
@@ -30,6 +33,29 @@ describe('embed keys', () => {
     expect(of('incidence-after')).toBe('opening');
     expect(of('forest-after')).toBe('linxian');
     expect(of('lanxian')).toBe('lanxian');
+  });
+});
+
+describe('site origin (SITE_URL)', () => {
+  it('is SITE_URL, else Astro’s site; the local preview only when PREVIEW=1 says so', () => {
+    expect(siteOrigin(undefined, { SITE_URL: 'https://maps.example.org/path' })).toBe('https://maps.example.org');
+    expect(siteOrigin(new URL('https://a.example/'), {})).toBe('https://a.example');
+    expect(siteOrigin(undefined, { PREVIEW: '1' })).toBe(DEFAULT_SITE_URL);
+    expect(() => siteOrigin(undefined, {})).toThrow(/SITE_URL is not set/);
+    expect(() => siteOrigin(undefined, { SITE_URL: 'ftp://x.example' })).toThrow(/http\(s\)/);
+  });
+});
+
+describe('dark map (theme=dark)', () => {
+  it('maps base colours by palette key, leaves every data colour as printed', () => {
+    expect(DARK_BY_HEX.get(PALETTE.land.hex)).toBe(DARK_BASE.land);
+    for (const ramp of Object.values(RAMPS)) for (const sw of ramp) expect(DARK_BY_HEX.has(sw.hex.toLowerCase()), sw.hex).toBe(false);
+    for (const key of ['symbolPv', 'symbolHouseholds', 'symbolPeople', 'site', 'river'] as const) expect(DARK_BY_HEX.has(PALETTE[key].hex), key).toBe(false);
+    const svg = `<rect fill="${PALETTE.land.hex}"/><path fill="${RAMPS.incidence[5]!.hex}" stroke="${PALETTE.countyLine.hex}"/>`;
+    expect(darkSvg(svg)).toBe(`<rect fill="${DARK_BASE.land}"/><path fill="${RAMPS.incidence[5]!.hex}" stroke="${DARK_BASE.countyLine}"/>`);
+    expect(darkStyle({ paint: { 'background-color': PALETTE.land.hex, 'fill-color': ['match', ['get', 'code'], '1', RAMPS.forest[2]!.hex, PALETTE.county.hex] } })).toEqual({
+      paint: { 'background-color': DARK_BASE.land, 'fill-color': ['match', ['get', 'code'], '1', RAMPS.forest[2]!.hex, DARK_BASE.county] },
+    });
   });
 });
 
@@ -90,7 +116,7 @@ describe('embed.css', () => {
 });
 
 describe('snippets', () => {
-  const input = { origin: 'https://maps.example.org', lang: 'en' as const, key: 'pv', title: 'A "quoted" <map>', description: 'd & e', height: 630, storyUrl: 'https://maps.example.org/en/#linxian', say: strings('en').snippet };
+  const input = { origin: 'https://maps.example.org', lang: 'en' as const, key: 'pv', title: 'A "quoted" <map>', description: 'd & e', height: 630, storyUrl: 'https://maps.example.org/en/#linxian', imageKey: 'pv', source: 'Data: S', say: strings('en').snippet };
 
   it('iframe: title, lazy, sandbox without top navigation, fixed fallback height, then resize.js', () => {
     const html = iframeSnippet(input);
@@ -110,11 +136,25 @@ describe('snippets', () => {
     expect(html).toContain('<amp-img placeholder layout="fill" src="https://maps.example.org/embed/img/en/pv.png"');
   });
 
-  it('link + image: no iframe, no script', () => {
-    const html = linkSnippet(input);
+  it('script-free: the 1080 px picture scaled to the column, linked to the live map, source as text; no iframe, no script', () => {
+    const html = imageSnippet({ ...input, params: { ...DEFAULT_PARAMS, theme: 'dark' } });
     expect(html).not.toMatch(/<iframe|<script/);
-    expect(html).toContain('<img src="https://maps.example.org/embed/img/en/pv.png" alt="d &amp; e"');
-    expect(html).toContain('href="https://maps.example.org/en/#linxian"');
+    expect(html).toContain('<img src="https://maps.example.org/embed/img/en/wechat/pv.png" alt="d &amp; e" width="1080" height="1440"');
+    expect(html).toContain('width:100%;height:auto');
+    expect(html).toContain('href="https://maps.example.org/en/embed/pv/?theme=dark"');
+    expect(html).toContain('Data: S · ');
+  });
+
+  it('a page with a period switch uses its first period’s pictures (there is no incidence.png)', () => {
+    const html = ampSnippet({ ...input, key: 'incidence', imageKey: 'incidence-before' });
+    expect(html).toContain('/embed/img/en/incidence-before.png');
+    expect(html).toContain('/en/embed/incidence/');
+  });
+
+  it('iframe: the chosen parameters and width go into the frame', () => {
+    const html = iframeSnippet({ ...input, params: { ...DEFAULT_PARAMS, title: false, interactive: false }, width: 480 });
+    expect(html).toContain('src="https://maps.example.org/en/embed/pv/?title=0&amp;interactive=0"');
+    expect(html).toContain('width:480px;max-width:100%');
   });
 });
 
@@ -125,11 +165,18 @@ describe('embed images (public/embed/img)', () => {
     expect(stale, 'run `npm run embed:images` and commit public/embed/img and src/embed/images.json').toEqual([]);
   });
 
-  it('are 800 × 1000 PNGs', () => {
-    for (const id of Object.keys(images)) {
+  it('are PNGs of their size: 800 × 1000, WeChat 1080 × 1440, share cards 1200 × 630', () => {
+    const all = embedImages();
+    expect(all.filter((i) => i.id.includes('/wechat/')).length).toBe(all.filter((i) => !/wechat|share-card/.test(i.id)).length);
+    expect(all.filter((i) => i.id.endsWith('/share-card')).map((i) => [i.width, i.height])).toEqual([
+      [1200, 630],
+      [1200, 630],
+    ]);
+    for (const { id, width, height } of all) {
       const png = readFileSync(`public/embed/img/${id}.png`);
       expect(png.subarray(1, 4).toString(), id).toBe('PNG');
-      expect([png.readUInt32BE(16), png.readUInt32BE(20)], id).toEqual([800, 1000]);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], id).toEqual([width, height]);
+      if (id.includes('/wechat/')) expect(width, id).toBeGreaterThanOrEqual(1080);
     }
   });
 });
