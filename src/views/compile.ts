@@ -6,6 +6,7 @@ import { formatMetric, formatNumber, type Lang } from './format.ts';
 import type { Area, GeoData } from './geo-data.ts';
 import { PALETTE, RAMPS, type PaletteKey } from './palette.ts';
 import { placeName } from './places.ts';
+import { withMapReview } from './map-review.ts';
 import type { Binding, ChoroplethLayer, ViewSpec } from './view-types.ts';
 
 export const CITY_CODE = '141100';
@@ -242,7 +243,7 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     title: t(view.title),
     stateLabel: state ? t(state.label) : null,
     description: fillTemplate(t(view.description), lang, input.metrics, `view "${view.id}" description`),
-    source: t(view.source),
+    source: withMapReview(t(view.source), lang),
     bounds: [
       [w, s],
       [e, n],
