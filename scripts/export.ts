@@ -98,6 +98,8 @@ export async function runExport(args: ExportArgs, presets: PrintPresets, log: (s
   const { size } = plan;
   warnMapReview(console.warn);
   const press = args.cmyk ? resolvePress(presets, args.preset) : null;
+  // Ghostscript first: a missing or too old one fails before anything is drawn.
+  if (press) gsVersion();
   if (press?.standIn)
     console.warn(`export: note: the PDF/X output intent embeds ${press.intent.iccPath} as a stand-in for ${press.outputConditionIdentifier}: set press.iccProfile in data/print-presets.json to the desk's profile`);
   const batch = new Batch(join(args.out, plan.batch));

@@ -400,14 +400,17 @@ function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: nu
     }
   }
   if (v.legend.precision) y += text(x0, y, v.legend.precision.label) * line;
-  // Print: the callout's figures and the notes go to caption.txt (print-caption.ts), set by the
-  // desk in its own caption type, so they never crowd the map out of a narrow column.
+  // Print: the callout's figures and any note longer than two lines go to caption.txt
+  // (print-caption.ts), set by the desk in its own caption type, so they never crowd the map out
+  // of a narrow column; short notes (keys such as "black outline: …") stay with the legend.
   if (v.callout && !p) {
     y += text(x0, y, v.callout.title, ' font-weight="700"') * line;
     for (const l of v.callout.lines) y += text(x0, y, `${l.label}${v.lang === 'zh' ? '：' : ': '}${l.value}`) * line;
   }
-  for (const n of p ? [] : v.legend.notes) {
-    const size = fs(fontSize * 0.85);
+  const noteSize = fs(fontSize * 0.85);
+  const notes = p ? v.legend.notes.filter((n) => wrapLines(n, o.width - 2 * x0, noteSize, true).length <= 2) : v.legend.notes;
+  for (const n of notes) {
+    const size = noteSize;
     y += text(x0, y, n, ` font-size="${r2(size)}" fill="${p ? ink : PALETTE.inkMuted.hex}"`, size) * line;
   }
   return { svg: out.join('\n'), height: y - line + fontSize * 0.4 };

@@ -12,6 +12,7 @@ import { wrapText, textWidth } from '../../src/render/text-wrap.ts';
 import { compileView } from '../../src/views/compile.ts';
 import { ALL_SWATCHES, PALETTE, RAMPS } from '../../src/views/palette.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
+import { MAP_REVIEW, mapReviewLine, withMapReview } from '../../src/views/map-review.ts';
 import { parseArgs } from '../../scripts/print/args.ts';
 import { cmykContent, cmykContentWithOverprint } from '../../scripts/print/pdf-cmyk.ts';
 import { describeInk, inkOverLimit } from '../../scripts/print/ink.ts';
@@ -222,5 +223,24 @@ describe('palette CMYK', () => {
       '0 0 0 1 k /OP01 gs 0 0 m 1 1 l f 0 0 0 0 k /OP00 gs 0 0 1 1 re f 0 0 0 1 K /OP10 gs 0 0 m 1 1 l S q 0 0 0 1 k /OP11 gs 0 0 1 1 re B Q 0 0 m 2 2 l B',
     );
     expect([...c.states].sort()).toEqual(['OP00', 'OP01', 'OP10', 'OP11']);
+  });
+});
+
+describe('map review number (审图号)', () => {
+  const review = { number: '吕S（2026）001号', authority: { zh: '吕梁市规划和自然资源局', en: 'Lüliang Natural Resources Bureau' } };
+
+  it('is one setting in data/print-presets.json, empty until the map is reviewed, and then adds nothing', () => {
+    expect(MAP_REVIEW).toEqual(presets.mapReview);
+    expect(mapReviewLine('zh')).toBe(presets.mapReview.number ? expect.any(String) : null);
+    expect(withMapReview('数据：某', 'zh', { number: ' ', authority: { zh: '', en: '' } })).toBe('数据：某');
+  });
+
+  it('when set, follows the source line in both languages, so every export and the site print it', () => {
+    expect(withMapReview('数据：某', 'zh', review)).toBe('数据：某；审图号：吕S（2026）001号（吕梁市规划和自然资源局）');
+    expect(withMapReview('Data: x', 'en', review)).toBe('Data: x; Map review no. 吕S（2026）001号 (Lüliang Natural Resources Bureau)');
+    // The compiled view's source is what the site's map panels, embeds and print SVGs show.
+    const k = allViewKeys()[0]!;
+    const view = compileView(k.view, data.compileInput, 'zh', k.state);
+    expect(view.source).toBe(withMapReview(k.view.source.zh, 'zh'));
   });
 });
