@@ -177,7 +177,7 @@ def check(path):
                 if state[flag] and not black:
                     errors.append(f"{where}: {kind} {colour} overprints (only 100 % K may)")
                 elif black and not state[flag]:
-                    errors.append(f"{where}: a 100 % K {kind} knocks out (it must overprint), operator {o} #{n_op}")
+                    errors.append(f"{where}: a 100 % K {kind} knocks out (it must overprint), e.g. {o}")
                 elif black and state["OPM"] != 1:
                     errors.append(f"{where}: overprinting 100 % K {kind} without OPM 1")
                 elif black:

@@ -215,6 +215,10 @@ describe('npm run export: an English RGB PDF', () => {
     expect(info).toMatch(/Title:\s+Photovoltaic poverty relief/);
     for (const f of tool('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean)) expect(f).toMatch(/NotoSansSC-(Regular|Bold)\s+CID TrueType .* yes yes yes/);
     expect(tool('pdftotext', [pdf, '-'])).toContain('Lüliang story map');
+    // Not for the press: the PDF/X check says why (it can fail).
+    const check = spawnSync('/usr/bin/python3', [join(ROOT, 'scripts/print/check_pdfx.py'), pdf], { encoding: 'utf8' });
+    expect(check.status).toBe(1);
+    expect(JSON.parse(check.stdout).errors).toEqual(expect.arrayContaining(['no GTS_PDFXVersion in the document information', 'no /OutputIntents', 'page 1: RGB colour operator rg']));
   }, 60_000);
 });
 
