@@ -2,7 +2,8 @@
  * The print layout a desk prints as it is, at every preset × language × view: every text's box
  * is computed from the print SVG's own geometry (positions, anchors, group translations) with
  * widths measured on the packaged font's glyphs (print-font-metrics.ts), and checked: no two
- * map names overlap, none is cut by the map's frame or sits on the north arrow or the scale bar,
+ * map names overlap, none is cut by the map's frame or sits on the north arrow, the scale bar, a
+ * symbol or a site dot,
  * no legend text touches another (the class labels), nothing runs past the page's edge, type and
  * rules keep the preset's minimums and the map keeps at least half of the height.
  */
@@ -109,8 +110,15 @@ export function layoutProblems(svg: string, minPt: number, hairline: number): st
     };
   })();
   const scaleBar = rectBox(/<g id="scale-bar"[^>]*><rect([^>]*)\/>/.exec(svg)![1]!);
+  const dots = [...svg.matchAll(/<g id="(?:symbols|sites)">(.*?)<\/g>/gs)].flatMap((g) =>
+    [...g[1]!.matchAll(/<circle\b[^>]*>/g)].map((c) => {
+      const [x, y, r] = ['cx', 'cy', 'r'].map((k) => Number(attr(c[0], k))) as [number, number, number];
+      return { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
+    }),
+  );
   const labels = boxes.filter((b) => b.group === 'labels');
   labels.forEach((a, i) => {
+    if (dots.some((d) => overlap(a, d))) problems.push(`name on a symbol or site dot: ${show(a)}`);
     for (const b of labels.slice(i + 1)) if (overlap(a, b)) problems.push(`names overlap: ${show(a)} and ${show(b)}`);
     if (!inside(a, mapArea)) problems.push(`name cut by the map's frame: ${show(a)}`);
     if (overlap(a, northArrow)) problems.push(`name on the north arrow: ${show(a)}`);
