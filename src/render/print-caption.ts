@@ -1,6 +1,7 @@
 /**
- * What the print graphic leaves to the desk's caption: the callout's figures and the legend's
- * notes (all of them: the graphic keeps only those of up to two lines), in the map's language,
+ * What the print graphic may leave to the desk's caption: the callout's figures (kept in the
+ * graphic while the map still gets half of the height) and the legend's notes (the graphic keeps
+ * those of up to two lines); caption.txt has all of them, in the map's language,
  * with its title and source line, as plain text (caption.txt beside the files) for the desk to
  * set in its own caption type. The graphic keeps the title, the keys and the source, so it
  * always leaves the map at least half of its height.

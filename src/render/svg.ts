@@ -95,14 +95,18 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
   const titleSize = fontSize * 1.4;
   const titleLines = o.frame ? wrapLines(`${v.title}${v.stateLabel ? ` · ${v.stateLabel}` : ''}`, o.width - 2 * fontSize, titleSize, !!p) : [];
   const top = !o.frame ? 0 : p ? titleSize * 1.25 * titleLines.length + fontSize * 1.1 : fontSize * 3.2;
-  const legend = o.frame ? renderLegend(v, o, fontSize, line, fs, sw) : null;
   const sourceSize = fs(fontSize * 0.8);
   const sourceLines = !o.frame
     ? []
     : p
       ? wrapLines([v.source, ...p.footer].join(' · '), o.width - 2 * fontSize, sourceSize, true)
       : [`${v.source}${o.credit ? ` · ${o.credit}` : ''}`];
-  const bottom = !legend ? 0 : p ? legend.height + line * 0.8 + sourceLines.length * sourceSize * 1.3 : legend.height + line * 1.6;
+  const below = (l: { height: number } | null) => (!l ? 0 : p ? l.height + line * 0.8 + sourceLines.length * sourceSize * 1.3 : l.height + line * 1.6);
+  let legend = o.frame ? renderLegend(v, o, fontSize, line, fs, sw, true) : null;
+  // Print: the callout's figures stay in the graphic while the map keeps half of the height;
+  // beyond that they go to caption.txt (print-caption.ts) with the long notes.
+  if (p && legend && o.height - top - below(legend) < o.height / 2) legend = renderLegend(v, o, fontSize, line, fs, sw, false);
+  const bottom = below(legend);
   const mapHeight = Math.max(80, o.height - top - bottom);
   // The focus box's corners as points: a polygon would depend on ring winding in d3-geo.
   const focus: Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [v.bounds[0], v.bounds[1]] } };
@@ -330,7 +334,7 @@ function printClassKey(
 const wrapLines = (text: string, width: number, size: number, wrap: boolean) => (wrap ? wrapText(text, width, size) : [text]);
 
 /** Legend, callout and notes, laid out from y = 0 down; returns their height so the map can take the rest. */
-function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: number, fs: (x: number) => number, sw: (x: number) => number): { svg: string; height: number } {
+function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: number, fs: (x: number) => number, sw: (x: number) => number, withCallout: boolean): { svg: string; height: number } {
   const p = o.print;
   const out: string[] = [];
   const x0 = fontSize;
@@ -400,10 +404,10 @@ function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: nu
     }
   }
   if (v.legend.precision) y += text(x0, y, v.legend.precision.label) * line;
-  // Print: the callout's figures and any note longer than two lines go to caption.txt
-  // (print-caption.ts), set by the desk in its own caption type, so they never crowd the map out
-  // of a narrow column; short notes (keys such as "black outline: …") stay with the legend.
-  if (v.callout && !p) {
+  // Print: any note longer than two lines (and the callout, when the map would get less than
+  // half of the height) goes to caption.txt (print-caption.ts), set by the desk in its own
+  // caption type; short notes (keys such as "black outline: …") stay with the legend.
+  if (v.callout && withCallout) {
     y += text(x0, y, v.callout.title, ' font-weight="700"') * line;
     for (const l of v.callout.lines) y += text(x0, y, `${l.label}${v.lang === 'zh' ? '：' : ': '}${l.value}`) * line;
   }
