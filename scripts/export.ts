@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { loadSiteData } from '../src/data/load.ts';
 import { PrintRequestError, resolvePrintSize, type PrintSize } from '../src/render/print-layout.ts';
+import { printCaption } from '../src/render/print-caption.ts';
 import { renderPrintSvg } from '../src/render/print-svg.ts';
 import type { ScaleBar } from '../src/render/print-scale.ts';
 import type { PrintPresets } from '../src/schema/print-presets.ts';
@@ -19,15 +20,15 @@ import { Batch } from './print/batch.ts';
 import { Printer } from './print/chromium.ts';
 import { fontPackageInfo } from './print/fonts.ts';
 import { commitInfo, type CommitInfo } from '../src/build-info.ts';
-import { cmykRaster, gsCmykPdf, maxTotalInk } from './print/ghostscript.ts';
+import { cmykRaster, gsPdfx, gsVersion } from './print/ghostscript.ts';
+import { inkOverLimit } from './print/ink.ts';
+import { resolvePress, type ResolvedPress } from './print/press.ts';
+import { MAP_REVIEW } from '../src/views/map-review.ts';
 import { pdfToPaletteCmyk } from './print/pdf-cmyk.ts';
 import { finishPdf } from './print/pdf-fix.ts';
 import { describePresets } from './print/presets.ts';
 import { loadPresets } from '../src/print/presets.ts';
 import { Progress } from './print/progress.ts';
-
-/** The newspaper's limit for total ink; the palette promises it, the export checks it. */
-export const MAX_TOTAL_INK = 240;
 
 export interface PlannedMap {
   key: ViewKey;
@@ -61,26 +62,47 @@ export function planExport(args: ExportArgs, presets: PrintPresets, commit: Comm
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 const mm = (pt: number) => Math.round((pt / 72) * 25.4 * 100) / 100;
 
-/** Press PDF: palette CMYK → Ghostscript → exact boxes; then the ink limit and black text are measured. */
-async function cmykPdf(raw: Uint8Array, size: PrintSize, meta: Parameters<typeof finishPdf>[2], work: string, key: string): Promise<Uint8Array> {
+/**
+ * Press PDF: palette CMYK with black overprinting → Ghostscript PDF/X with the output intent →
+ * exact boxes, real font names, ID; then the page is rasterised (overprint included) and the
+ * file refused when an area is over the ink limit or text inks a plate other than K.
+ */
+async function cmykPdf(raw: Uint8Array, size: PrintSize, meta: Parameters<typeof finishPdf>[2], press: ResolvedPress, work: string, key: string): Promise<Uint8Array> {
   const pal = join(work, `${key}.palette.pdf`);
   const gsOut = join(work, `${key}.gs.pdf`);
   writeFileSync(pal, await pdfToPaletteCmyk(raw));
-  gsCmykPdf(pal, gsOut);
-  const pdf = await finishPdf(readFileSync(gsOut), size, meta, 'Chromium (Skia/PDF) + pdf-lib + Ghostscript');
+  gsPdfx(pal, gsOut, join(work, `${key}.PDFX_def.ps`), press.intent);
+  const pdf = await finishPdf(readFileSync(gsOut), size, meta, `Chromium (Skia/PDF) + pdf-lib + Ghostscript ${gsVersion().join('.')} (PDF/${press.pdfx})`);
   const final = join(work, `${key}.pdf`);
   writeFileSync(final, pdf);
-  const ink = maxTotalInk(cmykRaster(final, size.widthPt, 72));
-  if (ink > MAX_TOTAL_INK + 0.5) throw new Error(`${key}: total ink reaches ${ink.toFixed(1)} % (limit ${MAX_TOTAL_INK} %): fix its CMYK in src/views/palette.ts`);
+  const over = inkOverLimit(cmykRaster(final, size.widthPt, 100), press.maxInkPercent);
+  if (over)
+    throw new Error(
+      `${key}: total ink reaches ${over.ink.toFixed(0)} % (limit ${press.maxInkPercent} %) at ${mm(over.x * 0.72)} × ${mm(over.y * 0.72)} mm from the top left: ${over.swatch}: lower its CMYK in src/views/palette.ts`,
+    );
   const text = cmykRaster(final, size.widthPt, 72, 'text').data;
   for (let i = 0; i < text.length; i += 4)
     if (text[i] || text[i + 1] || text[i + 2]) throw new Error(`${key}: text prints on the C, M or Y plate: text must be 100 % K`);
   return pdf;
 }
 
+let reviewWarned = false;
+/** Once per process: a county map published in China carries its review number. */
+function warnMapReview(log: (s: string) => void): void {
+  if (reviewWarned || MAP_REVIEW.number.trim()) return;
+  reviewWarned = true;
+  log('export: warning: no map review number (审图号): set mapReview in data/print-presets.json before the map is published (地图管理条例 第十五、十六条)');
+}
+
 export async function runExport(args: ExportArgs, presets: PrintPresets, log: (s: string) => void = console.log): Promise<{ dir: string; files: number; seconds: string }> {
   const plan = planExport(args, presets);
   const { size } = plan;
+  warnMapReview(console.warn);
+  const press = args.cmyk ? resolvePress(presets, args.preset) : null;
+  // Ghostscript first: a missing or too old one fails before anything is drawn.
+  if (press) gsVersion();
+  if (press?.standIn)
+    console.warn(`export: note: the PDF/X output intent embeds ${press.intent.iccPath} as a stand-in for ${press.outputConditionIdentifier}: set press.iccProfile in data/print-presets.json to the desk's profile`);
   const batch = new Batch(join(args.out, plan.batch));
   const work = mkdtempSync(join(tmpdir(), 'print-export-'));
   const progress = new Progress(plan.maps.length * args.formats.length);
@@ -100,7 +122,7 @@ export async function runExport(args: ExportArgs, presets: PrintPresets, log: (s
       if (args.formats.includes('svg')) put('svg', m.svg);
       if (args.formats.includes('pdf')) {
         const raw = await printer!.pdf(m.svg, size);
-        put('pdf', args.cmyk ? await cmykPdf(raw, size, meta, work, m.key.key) : await finishPdf(raw, size, meta));
+        put('pdf', press ? await cmykPdf(raw, size, meta, press, work, m.key.key) : await finishPdf(raw, size, meta));
       }
       if (args.formats.includes('png')) put('png', await printer!.png(m.svg, size));
       items.push({
@@ -126,12 +148,28 @@ export async function runExport(args: ExportArgs, presets: PrintPresets, log: (s
       px: { width: size.widthPx, height: size.heightPx },
       dpi: size.dpi,
       language: args.lang,
-      colour: args.cmyk ? 'CMYK (palette values, src/views/palette.ts; total ink ≤ 240 %, text 100 % K)' : 'RGB',
+      colour: press ? `CMYK (palette values, src/views/palette.ts; total ink ≤ ${press.maxInkPercent} %, text 100 % K, overprinting)` : 'RGB',
+      press: press
+        ? {
+            pdfx: press.pdfx,
+            outputConditionIdentifier: press.outputConditionIdentifier,
+            outputCondition: press.outputCondition,
+            iccProfile: press.intent.iccPath,
+            iccProfileIsStandIn: press.standIn,
+            maxInkPercent: press.maxInkPercent,
+            ghostscript: gsVersion().join('.'),
+          }
+        : null,
+      mapReview: MAP_REVIEW.number.trim() || null,
+      caption: 'caption.txt',
       formats: args.formats,
       font: fontPackageInfo(),
       sources: [...new Set(plan.maps.map((m) => m.view.source))],
       maps: items,
     };
+    // The callouts and notes the graphics leave out, for the desk's caption type.
+    const caption = plan.maps.map((m) => `[${m.key.key}]\n${printCaption(m.view)}`).join('\n');
+    batch.write('caption.txt', caption);
     batch.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
     batch.commit();
   } catch (e) {
@@ -144,7 +182,7 @@ export async function runExport(args: ExportArgs, presets: PrintPresets, log: (s
   const seconds = progress.elapsed();
   const dir = relative(process.cwd(), batch.dir) || batch.dir;
   log(`export: ${plan.maps.length} map(s) × ${args.formats.join(', ')} → ${dir}/ (${size.widthMm} × ${size.heightMm} mm, ${size.widthPx} × ${size.heightPx} px at ${size.dpi} dpi) in ${seconds} s`);
-  return { dir: batch.dir, files: plan.maps.length * args.formats.length + 1, seconds };
+  return { dir: batch.dir, files: plan.maps.length * args.formats.length + 2, seconds };
 }
 
 async function main(argv: string[]): Promise<number> {

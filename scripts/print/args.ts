@@ -30,14 +30,14 @@ export const USAGE = `Usage: npm run export -- --view <id|all> --preset <name> [
   --preset <name>     a size from data/print-presets.json (see below)
   --format <list>     comma-separated: svg,pdf,png (default: all three)
   --lang zh|en        language of the map's text (default: zh)
-  --cmyk              the PDF in CMYK for the press (palette CMYK, via Ghostscript)
+  --cmyk              the PDF as PDF/X for the press (palette CMYK, black overprints)
   --width-mm <N>      width for the custom preset
   --height-mm <N>     height instead of the preset's
   --dpi <N>           PNG resolution instead of the preset's
   --out <dir>         parent folder of the batch (default: exports)
   --help              this text
 
-Writes <out>/<batch>/<key>.<format> and <out>/<batch>/manifest.json; a failed run leaves nothing.`;
+Writes <out>/<batch>/<key>.<format>, caption.txt and manifest.json; a failed run leaves nothing.`;
 
 const VALUED = new Set(['--view', '--preset', '--format', '--lang', '--width-mm', '--height-mm', '--dpi', '--out']);
 const FLAGS = new Set(['--cmyk', '--help', '-h']);

@@ -9,6 +9,10 @@ export function describePresets(p: PrintPresets): string {
   const lines = [
     `Presets (${PRESETS_FILE}): ${page.name}, type area ${page.typeAreaWidthMm} × ${page.typeAreaHeightMm} mm, ${page.columns} columns of ${columnsWidthMm(page, 1)} mm, ${page.gutterMm} mm gutters; dpi ${p.dpi.min}–${p.dpi.max}`,
   ];
+  const { press } = p;
+  lines.push(
+    `Press (--cmyk): PDF/${press.pdfx}, output intent ${press.outputConditionIdentifier}, ICC profile ${press.iccProfile ?? "Ghostscript's default_cmyk.icc (a stand-in: set press.iccProfile)"}, total ink ≤ ${press.maxInkPercent} %`,
+  );
   for (const [name, preset] of Object.entries(p.presets)) {
     let size: string;
     if (preset.width === 'custom') size = `--width-mm N, ${preset.heightMm ? `${preset.heightMm} mm high` : `aspect ${preset.aspect}`}`;

@@ -206,6 +206,9 @@ export const en: Dictionary = {
     precisionNote: 'Photo caption: “{caption}” ({original}). The edition places it only in {county}; the map claims no exact spot.',
     precisionLegend: 'Dashed outline: county of a photographed project (county precision only)',
     labelSeparator: ': ',
+    mapReview: 'Map review no. {number}',
+    mapReviewBy: 'Map review no. {number} ({by})',
+    creditSeparator: '; ',
   },
   scaleBar: {
     km: 'km',

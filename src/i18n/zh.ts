@@ -207,6 +207,11 @@ export const zh = {
     precisionLegend: '虚线框：图片所在县（仅县级精度）',
     /** Between a label and its value in a callout. */
     labelSeparator: '：',
+    /** The map review number (审图号) in the credit line, with and without the reviewing authority. */
+    mapReview: '审图号：{number}',
+    mapReviewBy: '审图号：{number}（{by}）',
+    /** Between the source and the review number. */
+    creditSeparator: '；',
   },
   /** The print map's scale bar and north arrow. */
   scaleBar: {

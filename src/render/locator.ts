@@ -4,17 +4,25 @@
  */
 import type { CompiledLocator } from '../views/locator.ts';
 import { PALETTE } from '../views/palette.ts';
+import { escapeMarkup as esc } from './escape.ts';
+import { textWidth, wrapText } from './text-wrap.ts';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** Prefectures (吕梁 dark), the capital's dot and name, in the inset's own units. */
-export function locatorShapes(l: CompiledLocator, fontSize = 12): string {
+/** Prefectures (吕梁 dark) and the capital's dot, in the inset's own units. */
+function locatorAreas(l: CompiledLocator): string {
   const paths = l.prefectures
     .map((p) => `<path d="${p.d}" fill="${p.code === l.highlight ? PALETTE.ink.hex : PALETTE.neighbour.hex}" stroke="${PALETTE.paper.hex}" stroke-width="0.6" data-code="${p.code}"><title>${esc(p.name)}</title></path>`)
     .join('');
-  // The name east of the dot, over the lighter cities there (吕梁, dark, lies to the west).
-  const tx = l.capital.x + 4.5;
-  return `${paths}<circle cx="${l.capital.x}" cy="${l.capital.y}" r="2.6" fill="${PALETTE.paper.hex}" stroke="${PALETTE.ink.hex}" stroke-width="1.2"/><text x="${tx}" y="${l.capital.y + fontSize * 0.35}" font-size="${fontSize}" fill="${PALETTE.ink.hex}" paint-order="stroke" stroke="${PALETTE.paper.hex}" stroke-width="2.5" stroke-linejoin="round">${esc(l.capital.name)}</text>`;
+  return `${paths}<circle cx="${l.capital.x}" cy="${l.capital.y}" r="2.6" fill="${PALETTE.paper.hex}" stroke="${PALETTE.ink.hex}" stroke-width="1.2"/>`;
+}
+
+/** The capital's name east of its dot (over the lighter cities there; 吕梁, dark, lies to the west), at (x, y) in the drawing's units. */
+function capitalName(l: CompiledLocator, x: number, y: number, fontSize: number): string {
+  return `<text x="${x.toFixed(1)}" y="${(y + fontSize * 0.35).toFixed(1)}" font-size="${fontSize}" fill="${PALETTE.ink.hex}" paint-order="stroke" stroke="${PALETTE.paper.hex}" stroke-width="2.5" stroke-linejoin="round">${esc(l.capital.name)}</text>`;
+}
+
+/** Prefectures, the capital's dot and name, in the inset's own units. */
+export function locatorShapes(l: CompiledLocator, fontSize = 12): string {
+  return locatorAreas(l) + capitalName(l, l.capital.x + 4.5, l.capital.y, fontSize);
 }
 
 /** The inset as HTML: an SVG drawn 1 unit = 1 CSS px, the line placing Shanxi as text under it. */
@@ -23,20 +31,27 @@ export function locatorHtml(l: CompiledLocator): string {
 }
 
 /**
- * The inset as an SVG group for renderSvg, `width` units wide with its top-left corner at
- * (left, top): a paper box, the shapes, the caption under them.
+ * The inset as an SVG group for renderSvg, at least `width` units wide (wider when the capital's
+ * name needs it) with its top-left corner at (left, top): a paper box, the shapes, the caption
+ * wrapped under them. Text is set in the page's units, never scaled, so print minimums hold.
  */
 export function locatorGroup(l: CompiledLocator, left: number, top: number, width: number, fontSize: number): { svg: string; height: number } {
   const k = width / l.width;
   const pad = fontSize * 0.4;
-  const captionLines = [l.caption];
-  const height = l.height * k + pad * 3 + fontSize * 1.2 * captionLines.length;
-  const x = left;
+  const nameX = l.capital.x * k + 4.5 * k;
+  const inner = Math.max(width, nameX + textWidth(l.capital.name, fontSize), textWidth(l.caption, fontSize));
+  const captionLines = wrapText(l.caption, inner, fontSize);
+  const line = fontSize * 1.2;
+  const height = l.height * k + pad * 3 + line * captionLines.length;
+  const caption = captionLines
+    .map((t, i) => `<text x="${pad.toFixed(1)}" y="${(l.height * k + pad * 2 + fontSize + i * line).toFixed(1)}" font-size="${fontSize}" fill="${PALETTE.ink.hex}">${esc(t)}</text>`)
+    .join('');
   const svg =
-    `<g id="locator" data-locator transform="translate(${x.toFixed(1)} ${top.toFixed(1)})">` +
-    `<rect width="${(width + pad * 2).toFixed(1)}" height="${height.toFixed(1)}" fill="${PALETTE.paper.hex}" stroke="${PALETTE.countyLine.hex}" stroke-width="0.5"/>` +
-    `<g transform="translate(${pad.toFixed(1)} ${pad.toFixed(1)}) scale(${k.toFixed(4)})">${locatorShapes(l, fontSize / k)}</g>` +
-    `<text x="${(width / 2 + pad).toFixed(1)}" y="${(l.height * k + pad * 2 + fontSize).toFixed(1)}" text-anchor="middle" font-size="${fontSize}" fill="${PALETTE.ink.hex}">${esc(l.caption)}</text>` +
+    `<g id="locator" data-locator transform="translate(${left.toFixed(1)} ${top.toFixed(1)})">` +
+    `<rect width="${(inner + pad * 2).toFixed(1)}" height="${height.toFixed(1)}" fill="${PALETTE.paper.hex}" stroke="${PALETTE.countyLine.hex}" stroke-width="0.5"/>` +
+    `<g transform="translate(${pad.toFixed(1)} ${pad.toFixed(1)}) scale(${k.toFixed(4)})">${locatorAreas(l)}</g>` +
+    capitalName(l, pad + nameX, pad + l.capital.y * k, fontSize) +
+    caption +
     `</g>`;
   return { svg, height };
 }

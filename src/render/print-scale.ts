@@ -45,22 +45,33 @@ export function scaleBar(projection: GeoProjection, center: [number, number], ma
   return { km, lengthPt: km * k, lat: center[1] };
 }
 
-/** Two-segment bar, black on the K plate, bottom left of the map, labelled 0 · km/2 · km. */
-export function scaleBarSvg(frame: MapFrame, center: [number, number], lang: 'zh' | 'en', hairline: number, minFont: number): { svg: string; bar: ScaleBar } {
+type Frame = Pick<MapFrame, 'projection' | 'x' | 'y' | 'width' | 'height' | 'fontSize'>;
+
+/** The scale bar's geometry: where it sits and the paper box behind it (labels keep off it). */
+function scaleBarLayout(frame: Frame, center: [number, number], lang: 'zh' | 'en', minFont: number) {
   const bar = scaleBar(frame.projection, center, frame.width);
   const size = Math.max(minFont, frame.fontSize * 0.85);
   const x = frame.x + frame.fontSize;
   const y = frame.y + frame.height - frame.fontSize * 1.1;
   const h = Math.max(2, frame.fontSize * 0.3);
-  const half = bar.lengthPt / 2;
-  const ink = PALETTE.ink.hex;
-  const unit = strings(lang).scaleBar.km;
-  const label = (xx: number, s: string) => `<text x="${r2(xx)}" y="${r2(y - h - 2)}" text-anchor="middle">${s}</text>`;
-  const end = `${bar.km} ${unit}`;
-  // Paper behind the bar, so neighbour names and boundaries never run through its labels.
+  const end = `${bar.km} ${strings(lang).scaleBar.km}`;
   const pad = size * 0.35;
   const right = x + bar.lengthPt + textWidth(end, size) / 2 + pad;
-  const backing = `<rect x="${r2(x - size * 0.5 - pad)}" y="${r2(y - h - 2 - size - pad)}" width="${r2(right - x + size * 0.5 + pad)}" height="${r2(h + 2 + size + 2 * pad)}" fill="${PALETTE.paper.hex}"/>`;
+  const box = { x0: x - size * 0.5 - pad, y0: y - h - 2 - size - pad, x1: right, y1: y + pad };
+  return { bar, size, x, y, h, end, box };
+}
+
+/** The paper box of the scale bar, for the label placement. */
+export const scaleBarBox = (frame: Frame, center: [number, number], lang: 'zh' | 'en', minFont: number) => scaleBarLayout(frame, center, lang, minFont).box;
+
+/** Two-segment bar, black on the K plate, bottom left of the map, labelled 0 · km/2 · km. */
+export function scaleBarSvg(frame: MapFrame, center: [number, number], lang: 'zh' | 'en', hairline: number, minFont: number): { svg: string; bar: ScaleBar } {
+  const { bar, size, x, y, h, end, box } = scaleBarLayout(frame, center, lang, minFont);
+  const half = bar.lengthPt / 2;
+  const ink = PALETTE.ink.hex;
+  const label = (xx: number, s: string) => `<text x="${r2(xx)}" y="${r2(y - h - 2)}" text-anchor="middle">${s}</text>`;
+  // Paper behind the bar, so neighbour names and boundaries never run through its labels.
+  const backing = `<rect x="${r2(box.x0)}" y="${r2(box.y0)}" width="${r2(box.x1 - box.x0)}" height="${r2(box.y1 - box.y0)}" fill="${PALETTE.paper.hex}"/>`;
   const svg = [
     `<g id="scale-bar" data-km="${bar.km}" data-length-pt="${r2(bar.lengthPt)}" data-lat="${r2(bar.lat)}" font-size="${r2(size)}" fill="${ink}">`,
     backing,
@@ -75,14 +86,23 @@ export function scaleBarSvg(frame: MapFrame, center: [number, number], lang: 'zh
   return { svg, bar };
 }
 
+function northArrowLayout(frame: Frame, minFont: number) {
+  const s = Math.max(minFont, frame.fontSize);
+  const x = frame.x + frame.width - s * 1.6;
+  const y = frame.y + s * 1.5;
+  // The letter above (baseline at −0.3 s), the arrow below down to 1.6 s, with a margin.
+  return { s, x, y, box: { x0: x - s * 0.75, y0: y - s * 1.45, x1: x + s * 0.75, y1: y + s * 1.8 } };
+}
+
+/** The box the north arrow and its letter take, for the label placement. */
+export const northArrowBox = (frame: Frame, minFont: number) => northArrowLayout(frame, minFont).box;
+
 /** An arrow pointing to geographic north at the map's centre (straight up in Mercator), top right. */
 export function northArrowSvg(frame: MapFrame, center: [number, number], lang: 'zh' | 'en', minFont: number): string {
   const [cx, cy] = frame.projection(center)!;
   const [nx, ny] = frame.projection([center[0], center[1] + 0.1])!;
   const angle = (Math.atan2(nx - cx, cy - ny) * 180) / Math.PI;
-  const s = Math.max(minFont, frame.fontSize);
-  const x = frame.x + frame.width - s * 1.6;
-  const y = frame.y + s * 1.2;
+  const { s, x, y } = northArrowLayout(frame, minFont);
   const ink = PALETTE.ink.hex;
   return [
     `<g id="north-arrow" transform="translate(${r2(x)} ${r2(y)}) rotate(${r2(angle)})" fill="${ink}">`,

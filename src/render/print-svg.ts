@@ -7,7 +7,7 @@ import type { CompiledView } from '../views/compile.ts';
 import type { GeoData } from '../views/geo-data.ts';
 import type { PrintPresets } from '../schema/print-presets.ts';
 import { PrintRequestError, type PrintSize } from './print-layout.ts';
-import { northArrowSvg, scaleBarSvg, type ScaleBar } from './print-scale.ts';
+import { northArrowBox, northArrowSvg, scaleBarBox, scaleBarSvg, type ScaleBar } from './print-scale.ts';
 import { renderSvg, type MapFrame } from './svg.ts';
 
 /** The packaged font (npm @fontsource/noto-sans-sc) first; the others for an editor's own machine. */
@@ -27,8 +27,8 @@ export interface PrintSvg {
   mapShare: number;
 }
 
-/** Below this share of the height the legend has crowded out the map: ask for a taller size. */
-const MIN_MAP_SHARE = 0.35;
+/** The map gets at least half of the graphic's height (notes go to caption.txt); below it, ask for a taller size. */
+const MIN_MAP_SHARE = 0.5;
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -57,6 +57,7 @@ export function renderPrintSvg(v: CompiledView, geo: GeoData, size: PrintSize, o
       shortNames: width < 560,
       // Noto Sans SC's quotes are full-width; English wants them proportional (Chinese keeps them full).
       fontFeatures: v.lang === 'en' ? "'palt'" : undefined,
+      reserved: (f) => [scaleBarBox(f, center, v.lang, min), northArrowBox(f, min)],
       overlay: (f) => {
         frame = f;
         const bar = scaleBarSvg(f, center, v.lang, o.typography.hairlinePt, min);

@@ -1,8 +1,9 @@
-import { geoMercator, geoPath, type GeoProjection } from 'd3';
+import { geoContains, geoMercator, geoPath, type GeoProjection } from 'd3';
 import type { Feature } from 'geojson';
 import type { CompiledView } from '../views/compile.ts';
 import type { GeoData } from '../views/geo-data.ts';
 import { PALETTE } from '../views/palette.ts';
+import { placeLabels, type Box, type LabelRequest } from './print-labels.ts';
 import { textWidth, wrapText } from './text-wrap.ts';
 import { escapeMarkup as esc } from './escape.ts';
 import { strings } from '../i18n/strings.ts';
@@ -46,6 +47,8 @@ export interface PrintStyle {
   shortNames: boolean;
   /** Drawn over the map, inside its clip: scale bar, north arrow. */
   overlay?: (frame: MapFrame) => string;
+  /** Boxes the overlay will take (scale bar, north arrow): names keep off them. */
+  reserved?: (frame: Omit<MapFrame, 'room'>) => Box[];
 }
 
 export interface SvgOptions {
@@ -95,14 +98,18 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
   const titleSize = fontSize * 1.4;
   const titleLines = o.frame ? wrapLines(`${v.title}${v.stateLabel ? ` · ${v.stateLabel}` : ''}`, o.width - 2 * fontSize, titleSize, !!p) : [];
   const top = !o.frame ? 0 : p ? titleSize * 1.25 * titleLines.length + fontSize * 1.1 : fontSize * 3.2;
-  const legend = o.frame ? renderLegend(v, o, fontSize, line, fs, sw) : null;
   const sourceSize = fs(fontSize * 0.8);
   const sourceLines = !o.frame
     ? []
     : p
       ? wrapLines([v.source, ...p.footer].join(' · '), o.width - 2 * fontSize, sourceSize, true)
       : [`${v.source}${o.credit ? ` · ${o.credit}` : ''}`];
-  const bottom = !legend ? 0 : p ? legend.height + line * 0.8 + sourceLines.length * sourceSize * 1.3 : legend.height + line * 1.6;
+  const below = (l: { height: number } | null) => (!l ? 0 : p ? l.height + line * 0.8 + sourceLines.length * sourceSize * 1.3 : l.height + line * 1.6);
+  let legend = o.frame ? renderLegend(v, o, fontSize, line, fs, sw, true) : null;
+  // Print: the callout's figures stay in the graphic while the map keeps half of the height;
+  // beyond that they go to caption.txt (print-caption.ts) with the long notes.
+  if (p && legend && o.height - top - below(legend) < o.height / 2) legend = renderLegend(v, o, fontSize, line, fs, sw, false);
+  const bottom = below(legend);
   const mapHeight = Math.max(80, o.height - top - bottom);
   // The focus box's corners as points: a polygon would depend on ring winding in d3-geo.
   const focus: Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [v.bounds[0], v.bounds[1]] } };
@@ -176,26 +183,16 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
     out.push(`<circle cx="${x}" cy="${y}" r="${p ? r2(Math.max(1.5, 3.2 * k)) : 3.2}" fill="${s.color}" stroke="${PALETTE.paper.hex}" stroke-width="${sw(0.8)}"/>`);
   }
   out.push(`</g><g id="labels" font-size="${p ? p.minFontSize : fontSize}" text-anchor="middle" fill="${ink}">`);
-  for (const l of v.neighbourLabels) {
+  if (p) out.push(...printLabels(v, geo, p, projection, pt, { x: 0, y: top, width: o.width, height: mapHeight, fontSize }, k, fs(fontSize * 0.9)));
+  else for (const l of v.neighbourLabels) {
     const [x, y] = pt(l.lonLat);
     out.push(`<text x="${x}" y="${y}" fill="${p ? ink : PALETTE.inkMuted.hex}" font-size="${fs(fontSize * 0.9)}">${esc(l.name)}</text>`);
   }
-  for (const l of v.labels) {
-    const [x, y] = pt(l.lonLat);
-    if (!p) {
+  if (!p)
+    for (const l of v.labels) {
+      const [x, y] = pt(l.lonLat);
       out.push(`<text x="${x}" y="${r2(y + l.dy + fontSize * 0.35)}" paint-order="stroke" stroke="${PALETTE.paper.hex}" stroke-width="3" stroke-linejoin="round">${esc(l.name)}</text>`);
-      continue;
     }
-    const size = p.minFontSize;
-    const ly = r2(y + printLabelDy(v, l.code, y, k, size, pt) + size * 0.35);
-    const name = p.shortNames ? l.name.replace(/ (County|District|City)$/, '') : l.name;
-    // Print has no halo (see PrintStyle): on a dark fill the name sits on a paper-white box.
-    if (luminance(v.fills[l.code]?.fill ?? PALETTE.paper.hex) < 0.2) {
-      const w = textWidth(name, size) + size * 0.6;
-      out.push(`<rect x="${r2(x - w / 2)}" y="${r2(ly - size * 1.05)}" width="${r2(w)}" height="${r2(size * 1.4)}" rx="1" fill="${PALETTE.paper.hex}"/>`);
-    }
-    out.push(`<text x="${x}" y="${ly}">${esc(name)}</text>`);
-  }
   if (p?.overlay) out.push(`</g>`, p.overlay({ projection, x: 0, y: top, width: o.width, height: mapHeight, room: o.height - top - bottom, fontSize }), `</g>`);
   else out.push(`</g></g>`);
   if (legend) {
@@ -217,6 +214,82 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
 }
 
 /**
+ * Print: county names (then the neighbours' names) placed by print-labels.ts clear of each
+ * other, the frame, the north arrow, the scale bar, symbols and site dots, inside their county.
+ */
+function printLabels(
+  v: CompiledView,
+  geo: GeoData,
+  p: PrintStyle,
+  projection: GeoProjection,
+  pt: (ll: [number, number]) => [number, number],
+  frame: Omit<MapFrame, 'projection' | 'room'>,
+  k: number,
+  neighbourSize: number,
+): string[] {
+  const size = p.minFontSize;
+  const margin = size * 0.25;
+  const area: Box = { x0: frame.x + margin, y0: frame.y + margin, x1: frame.x + frame.width - margin, y1: frame.y + frame.height - margin };
+  const obstacles: Box[] = [
+    ...(p.reserved?.({ ...frame, projection }) ?? []),
+    ...v.symbols.map((s) => {
+      const [x, y] = pt(s.lonLat);
+      const r = s.radius * k + 0.5;
+      return { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
+    }),
+    ...v.sites.map((s) => {
+      const [x, y] = pt(s.lonLat);
+      const r = Math.max(1.5, 3.2 * k) + 0.5;
+      return { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
+    }),
+  ];
+  const inCounty = (code: string) => {
+    const f = geo.counties.features.find((c) => c.properties.code === code)!;
+    return (b: Box) =>
+      [
+        [b.x0, b.y0],
+        [b.x1, b.y0],
+        [b.x0, b.y1],
+        [b.x1, b.y1],
+        [(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2],
+      ].every((c) => geoContains(f, projection.invert!(c as [number, number])!));
+  };
+  // A county whose label point is off this map (a view zoomed on one county) has no name here.
+  const shown = v.labels.filter((l) => {
+    const [x, y] = pt(l.lonLat);
+    return x >= area.x0 && x <= area.x1 && y >= area.y0 && y <= area.y1;
+  });
+  const counties: LabelRequest[] = shown.map((l) => {
+    const [x, y] = pt(l.lonLat);
+    return {
+      text: p.shortNames ? l.name.replace(/ (County|District|City)$/, '') : l.name,
+      x,
+      y,
+      size,
+      preferred: [[0, printLabelDy(v, l.code, y, k, size, pt)]],
+      inside: inCounty(l.code),
+    };
+  });
+  const neighbours: LabelRequest[] = v.neighbourLabels.map((l) => {
+    const [x, y] = pt(l.lonLat);
+    return { text: l.name, x, y, size: neighbourSize, optional: true };
+  });
+  const out: string[] = [];
+  for (const l of placeLabels([...counties, ...neighbours], obstacles, area)) {
+    const county = l.index < counties.length ? shown[l.index]! : null;
+    // Print has no halo (see PrintStyle): on a dark fill, or across its county's outline where
+    // the county is too narrow for its name, the name sits on a paper-white plate.
+    if (county && (!l.inside || luminance(v.fills[county.code]?.fill ?? PALETTE.paper.hex) < 0.2)) {
+      const pad = size * 0.3;
+      out.push(`<rect x="${r2(l.box.x0 - pad)}" y="${r2(l.box.y0 - pad)}" width="${r2(l.box.x1 - l.box.x0 + 2 * pad)}" height="${r2(l.box.y1 - l.box.y0 + 2 * pad)}" rx="1" fill="${PALETTE.paper.hex}"/>`);
+    }
+    const fontSize = county ? '' : ` font-size="${r2(neighbourSize)}"`;
+    out.push(`<text x="${r2(l.x)}" y="${r2(l.y)}"${fontSize}>${esc(l.text)}</text>`);
+  }
+  return out;
+}
+
+/**
  * How far a county name moves down in print to clear what is drawn on its label point: the
  * symbols (scaled for print, unlike the compiled dy in screen px) and the site dots.
  */
@@ -227,11 +300,47 @@ function printLabelDy(v: CompiledView, code: string, y: number, k: number, fontS
   return below > 0 ? below + fontSize * 0.9 : 0;
 }
 
+/**
+ * Print's class key: each class a swatch with its label below, every cell as wide as the widest
+ * label needs (so "10–20%" and "20–30%" never run together), flowing onto more rows when the
+ * column is narrow; the hatched not-reported swatch last. Returns the y below it.
+ */
+function printClassKey(
+  c: NonNullable<CompiledView['legend']['choropleth']>,
+  width: number,
+  x0: number,
+  y: number,
+  fontSize: number,
+  small: number,
+  sw: (x: number) => number,
+  out: string[],
+): number {
+  const cells = [...c.bins.map((b) => ({ label: b.label, color: b.color as string | null })), { label: c.notReported, color: null }];
+  const gap = small * 0.8;
+  const w = Math.max(fontSize * 2.4, ...cells.map((cell) => textWidth(cell.label, small) + gap));
+  const perRow = Math.max(1, Math.floor((width - 2 * x0 + gap) / w));
+  const rowHeight = fontSize * 0.9 + small * 1.5;
+  cells.forEach((cell, i) => {
+    const x = x0 + (i % perRow) * w;
+    const top = y + Math.floor(i / perRow) * rowHeight;
+    const box = `x="${r2(x)}" y="${r2(top)}" width="${r2(w - gap)}" height="${r2(fontSize * 0.9)}"`;
+    if (cell.color) out.push(`<rect ${box} fill="${cell.color}" stroke="${PALETTE.countyLine.hex}" stroke-width="${sw(0.5)}"/>`);
+    else
+      out.push(
+        `<defs><clipPath id="hatch-swatch"><rect ${box}/></clipPath></defs><rect ${box} fill="${PALETTE.notReported.hex}"/>`,
+        `<path clip-path="url(#hatch-swatch)" d="${hatchPath([[x, top], [x + w, top + fontSize]], 4)}" fill="none" stroke="${PALETTE.hatch.hex}" stroke-width="${sw(0.6)}"/>`,
+        `<rect ${box} fill="none" stroke="${PALETTE.countyLine.hex}" stroke-width="${sw(0.5)}"/>`,
+      );
+    out.push(`<text x="${r2(x)}" y="${r2(top + fontSize * 0.9 + small * 1.05)}" font-size="${r2(small)}">${esc(cell.label)}</text>`);
+  });
+  return y + Math.ceil(cells.length / perRow) * rowHeight + fontSize * 0.9;
+}
+
 /** Print wraps to the width; the screen export keeps one line as it always has. */
 const wrapLines = (text: string, width: number, size: number, wrap: boolean) => (wrap ? wrapText(text, width, size) : [text]);
 
 /** Legend, callout and notes, laid out from y = 0 down; returns their height so the map can take the rest. */
-function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: number, fs: (x: number) => number, sw: (x: number) => number): { svg: string; height: number } {
+function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: number, fs: (x: number) => number, sw: (x: number) => number, withCallout: boolean): { svg: string; height: number } {
   const p = o.print;
   const out: string[] = [];
   const x0 = fontSize;
@@ -247,23 +356,20 @@ function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: nu
   if (c) {
     y += (text(x0, y, c.title, ' font-weight="700"') - 1) * line;
     y += fontSize * 0.5;
-    const w = Math.min(72, (o.width - 2 * x0) / (c.bins.length + 2));
     const small = fs(fontSize * 0.8);
-    c.bins.forEach((b, i) => {
-      out.push(`<rect x="${r2(x0 + i * w)}" y="${r2(y)}" width="${r2(w - 2)}" height="${r2(fontSize * 0.9)}" fill="${b.color}" stroke="${PALETTE.countyLine.hex}" stroke-width="${sw(0.5)}"/>`);
-      out.push(`<text x="${r2(x0 + i * w)}" y="${r2(y + fontSize * 2)}" font-size="${r2(small)}">${esc(b.label)}</text>`);
-    });
-    const nx = x0 + c.bins.length * w + fontSize;
-    const box = `x="${r2(nx)}" y="${r2(y)}" width="${r2(w - 2)}" height="${r2(fontSize * 0.9)}"`;
-    if (p) {
-      out.push(
-        `<defs><clipPath id="hatch-swatch"><rect ${box}/></clipPath></defs><rect ${box} fill="${PALETTE.notReported.hex}"/>`,
-        `<path clip-path="url(#hatch-swatch)" d="${hatchPath([[nx, y], [nx + w, y + fontSize]], 4)}" fill="none" stroke="${PALETTE.hatch.hex}" stroke-width="${sw(0.6)}"/>`,
-        `<rect ${box} fill="none" stroke="${PALETTE.countyLine.hex}" stroke-width="${sw(0.5)}"/>`,
-      );
-    } else out.push(`<rect ${box} fill="url(#hatch)" stroke="${PALETTE.countyLine.hex}" stroke-width="0.5"/>`);
-    out.push(`<text x="${r2(nx)}" y="${r2(y + fontSize * 2)}" font-size="${r2(small)}">${esc(c.notReported)}</text>`);
-    y += fontSize * 2 + line;
+    if (p) y = printClassKey(c, o.width, x0, y, fontSize, small, sw, out);
+    else {
+      const w = Math.min(72, (o.width - 2 * x0) / (c.bins.length + 2));
+      c.bins.forEach((b, i) => {
+        out.push(`<rect x="${r2(x0 + i * w)}" y="${r2(y)}" width="${r2(w - 2)}" height="${r2(fontSize * 0.9)}" fill="${b.color}" stroke="${PALETTE.countyLine.hex}" stroke-width="${sw(0.5)}"/>`);
+        out.push(`<text x="${r2(x0 + i * w)}" y="${r2(y + fontSize * 2)}" font-size="${r2(small)}">${esc(b.label)}</text>`);
+      });
+      const nx = x0 + c.bins.length * w + fontSize;
+      const box = `x="${r2(nx)}" y="${r2(y)}" width="${r2(w - 2)}" height="${r2(fontSize * 0.9)}"`;
+      out.push(`<rect ${box} fill="url(#hatch)" stroke="${PALETTE.countyLine.hex}" stroke-width="0.5"/>`);
+      out.push(`<text x="${r2(nx)}" y="${r2(y + fontSize * 2)}" font-size="${r2(small)}">${esc(c.notReported)}</text>`);
+      y += fontSize * 2 + line;
+    }
     if (c.reference) {
       out.push(`<rect x="${x0}" y="${r2(y - fontSize * 0.8)}" width="${fontSize}" height="${r2(fontSize * 0.9)}" fill="${c.reference.color}" stroke="${ink}" stroke-width="0.5"/>`);
       y += text(x0 + fontSize * 1.5, y, `${c.reference.label} ${c.reference.value}`) * line;
@@ -274,20 +380,27 @@ function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: nu
     y += (text(x0, y, s.label, ' font-weight="700"') - 1) * line;
     const radius = (r: number) => (p ? r2(r * k) : r);
     const rMax = Math.max(...s.circles.map((c) => radius(c.radius)));
-    // Print: stacked circles need room for their value labels at 8 pt.
-    const gap = p ? fs(fontSize * 0.85) * 1.2 : 0;
-    const base = y + fontSize * 0.6 + Math.max(2 * rMax, gap * s.circles.length);
     const cx = x0 + rMax;
+    const valueSize = fs(fontSize * 0.85);
     const sorted = [...s.circles].sort((a, b) => b.radius - a.radius);
+    // Print: each value label (wrapped where long) takes its own lines below the one before, so
+    // stacked circles' labels never touch; the block is as tall as its labels need.
+    const labelLines = sorted.map((c) => (p ? wrapLines(c.value, o.width - (cx + rMax + 9) - x0, valueSize, true).length : 1));
+    const offsets = labelLines.map((_, i) => labelLines.slice(0, i).reduce((a, n) => a + n * line, 0));
+    const labelsHeight = p ? offsets.at(-1)! + labelLines.at(-1)! * line : 0;
+    // Print: the first value label hangs below the block's title, not into its descenders.
+    const blockHeight = Math.max(2 * rMax, labelsHeight);
+    const base = y + fontSize * (p ? 1.1 : 0.6) + blockHeight;
     sorted.forEach((c, i) => {
       const r = radius(c.radius);
       // Print spreads the leader lines so labels of near-equal circles do not overlap.
-      const top = p ? Math.min(base - 2 * r, base - 2 * rMax + i * gap) : base - 2 * r;
-      // Print: paper-filled outlines instead of translucent fills (no transparency on the plates).
-      const fill = p ? `fill="${PALETTE.paper.hex}" fill-opacity="0"` : `fill="${s.color}" fill-opacity="0.35"`;
+      const top = p ? Math.max(base - blockHeight + offsets[i]!, Math.min(base - 2 * r, base - labelsHeight + offsets[i]!)) : base - 2 * r;
+      // Print: outlines only, no fill at all: a translucent or zero-opacity fill becomes a /ca
+      // transparency state in the PDF, which PDF/X-3 forbids (Ghostscript would rasterise the page).
+      const fill = p ? `fill="none"` : `fill="${s.color}" fill-opacity="0.35"`;
       out.push(`<circle cx="${r2(cx)}" cy="${r2(base - r)}" r="${r}" ${fill} stroke="${s.color}" stroke-width="${sw(1)}"/>`);
       out.push(`<line x1="${r2(cx)}" y1="${r2(base - 2 * r)}" x2="${r2(cx + rMax + 6)}" y2="${r2(top)}" stroke="${ink}" stroke-width="${sw(0.5)}"/>`);
-      text(cx + rMax + 9, top + fontSize * 0.35, c.value, ` font-size="${r2(fs(fontSize * 0.85))}"`, fs(fontSize * 0.85));
+      text(cx + rMax + 9, top + fontSize * 0.35, c.value, ` font-size="${r2(valueSize)}"`, valueSize);
     });
     y = base + line;
   }
@@ -302,12 +415,17 @@ function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: nu
     }
   }
   if (v.legend.precision) y += text(x0, y, v.legend.precision.label) * line;
-  if (v.callout) {
+  // Print: any note longer than two lines (and the callout, when the map would get less than
+  // half of the height) goes to caption.txt (print-caption.ts), set by the desk in its own
+  // caption type; short notes (keys such as "black outline: …") stay with the legend.
+  if (v.callout && withCallout) {
     y += text(x0, y, v.callout.title, ' font-weight="700"') * line;
     for (const l of v.callout.lines) y += text(x0, y, `${l.label}${strings(v.lang).map.labelSeparator}${l.value}`) * line;
   }
-  for (const n of v.legend.notes) {
-    const size = fs(fontSize * 0.85);
+  const noteSize = fs(fontSize * 0.85);
+  const notes = p ? v.legend.notes.filter((n) => wrapLines(n, o.width - 2 * x0, noteSize, true).length <= 2) : v.legend.notes;
+  for (const n of notes) {
+    const size = noteSize;
     y += text(x0, y, n, ` font-size="${r2(size)}" fill="${p ? ink : PALETTE.inkMuted.hex}"`, size) * line;
   }
   return { svg: out.join('\n'), height: y - line + fontSize * 0.4 };

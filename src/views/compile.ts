@@ -8,6 +8,7 @@ import { PALETTE, RAMPS, type PaletteKey } from './palette.ts';
 import { placeName } from './places.ts';
 import { CITY_CODE } from '../geo/divisions.ts';
 import { fill, strings } from '../i18n/strings.ts';
+import { withMapReview } from './map-review.ts';
 import type { Binding, ChoroplethLayer, ViewSpec } from './view-types.ts';
 import { compileLocator, type CompiledLocator } from './locator.ts';
 import type { ShanxiTopology } from '../schema/locator.ts';
@@ -256,7 +257,7 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     title: t(view.title),
     stateLabel: state ? t(state.label) : null,
     description: fillTemplate(t(view.description), lang, input.metrics, `view "${view.id}" description`),
-    source: t(view.source),
+    source: withMapReview(t(view.source), lang),
     bounds: [
       [w, s],
       [e, n],

@@ -1,6 +1,7 @@
 /**
- * Every colour the maps use, defined once with the CMYK the print desk gets (total ink ≤ 240 %;
- * text and rules on black only). Screen renderers read `hex`, the CMYK export reads `cmyk`.
+ * Every colour the maps use, defined once with the CMYK the print desk gets (total ink ≤ 220 %,
+ * the coldset newsprint limit of data/print-presets.json; text and rules on black only). The
+ * darkest red was 0/100/100/30 (230 %): it is 0/100/95/20 (215 %) since the limit became 220 %. Screen renderers read `hex`, the CMYK export reads `cmyk`.
  */
 export interface Swatch {
   hex: string;
@@ -40,7 +41,7 @@ export const RAMPS = {
     s('#fdbb84', [0, 26, 48, 1]),
     s('#fc8d59', [0, 44, 65, 1]),
     s('#e34a33', [0, 67, 78, 11]),
-    s('#b30000', [0, 100, 100, 30]),
+    s('#b30000', [0, 100, 95, 20]),
   ],
   forest: [
     s('#edf8e9', [4, 0, 6, 3]),

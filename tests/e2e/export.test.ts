@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPhys } from '../../src/render/png-phys.ts';
 import { PALETTE, RAMPS } from '../../src/views/palette.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
-import { cmykRaster, inkCoverage, maxTotalInk } from '../../scripts/print/ghostscript.ts';
+import { cmykRaster, inkCoverage } from '../../scripts/print/ghostscript.ts';
+import { inkOverLimit } from '../../scripts/print/ink.ts';
 import { launchBrowser, ROOT } from './harness.ts';
 
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -68,8 +69,12 @@ describe('npm run export: one view, CMYK, all formats, twice', () => {
 
   it('writes every state of the view in every format, and a manifest', () => {
     expect(readdirSync(a.dir).sort()).toEqual(
-      ['incidence-after.pdf', 'incidence-after.png', 'incidence-after.svg', 'incidence-before.pdf', 'incidence-before.png', 'incidence-before.svg', 'manifest.json'],
+      ['caption.txt', 'incidence-after.pdf', 'incidence-after.png', 'incidence-after.svg', 'incidence-before.pdf', 'incidence-before.png', 'incidence-before.svg', 'manifest.json'],
     );
+    // The notes the graphic leaves to the desk's caption type, in the map's language.
+    const caption = readFileSync(join(a.dir, 'caption.txt'), 'utf8');
+    expect(caption).toMatch(/^\[incidence-before\]\n贫困发生率 · /);
+    expect(caption).toContain('数据：《全国扶贫日·专刊①》');
     const m = JSON.parse(readFileSync(join(a.dir, 'manifest.json'), 'utf8'));
     const head = tool('git', ['-C', ROOT, 'rev-parse', 'HEAD']).trim();
     expect(m).toMatchObject({ view: 'incidence', preset: '4col', mm: { width: 173, height: 230.67 }, px: { width: 2043, height: 2724 }, dpi: 300, language: 'zh', commit: head });
@@ -103,23 +108,42 @@ describe('npm run export: one view, CMYK, all formats, twice', () => {
     const fonts = tool('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) {
-      expect(f).toMatch(/^[A-Z]{6}\+NotoSansSC\S*\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+      expect(f).toMatch(/^[A-Z]{6}\+NotoSansSC-(Regular|Bold)\s+CID TrueType\s+Identity-H\s+yes yes yes/);
     }
   });
 
-  it('CMYK PDF: total ink ≤ 240 % by inkcov and on every pixel; text only on the K plate (tiffsep)', () => {
+  it('PDF/X-3 (pikepdf): GTS_PDFXVersion, Trapped, output intent with a CMYK profile, boxes, no transparency, no RGB, 100 % K overprints and nothing else', () => {
+    const r = spawnSync('/usr/bin/python3', [join(ROOT, 'scripts/print/check_pdfx.py'), ...['incidence-before', 'incidence-after'].map((k) => join(a.dir, `${k}.pdf`))], { encoding: 'utf8' });
+    const results = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    for (const x of results) {
+      expect(x.errors, x.file).toEqual([]);
+      expect(x).toMatchObject({ ok: true, pdfVersion: '1.3', GTS_PDFXVersion: 'PDF/X-3:2002', Trapped: '/False' });
+      expect(x.outputIntent).toMatchObject({ OutputConditionIdentifier: 'WAN-IFRAnewspaper26v5', RegistryName: 'http://www.color.org', DestOutputProfileN: 4 });
+      expect(x.outputIntent.Info).toMatch(/Stand-in/);
+      expect(x.fonts.every((f: string) => /^[A-Z]{6}\+NotoSansSC-(Regular|Bold)$/.test(f)), x.fonts.join()).toBe(true);
+      const [box] = x.boxes;
+      expect(box.TrimBox).toEqual(box.MediaBox);
+      expect(box.BleedBox).toEqual(box.MediaBox);
+      expect(x.paints.overprintedK).toBeGreaterThan(50);
+    }
+    expect(r.status).toBe(0);
+    const m = JSON.parse(readFileSync(join(a.dir, 'manifest.json'), 'utf8'));
+    expect(m.press).toMatchObject({ pdfx: 'X-3', maxInkPercent: 220, iccProfileIsStandIn: true });
+  });
+
+  it('CMYK PDF: no area over 220 % (the darkest fill is 215 %); text only on the K plate, overprinting what is under it (tiffsep)', () => {
     const pdf = join(a.dir, 'incidence-before.pdf');
     // inkcov: the share of the page each ink touches (a 1 % tint counts in full); ink_cov: how much ink.
-    const [area] = inkCoverage(pdf, 'inkcov');
     const [amount] = inkCoverage(pdf, 'ink_cov');
-    expect(area!.c + area!.m + area!.y + area!.k).toBeLessThanOrEqual(240);
-    expect(amount!.c + amount!.m + amount!.y + amount!.k).toBeLessThanOrEqual(240);
-    // The press's limit is per spot: the darkest pixel (临县 at ≥ 30 %: 0/100/100/30) stays under it.
+    expect(amount!.c + amount!.m + amount!.y + amount!.k).toBeLessThanOrEqual(220);
+    // The press's limit is per area: 临县 at ≥ 30 % (0/100/95/20) is the darkest; only thin black
+    // lines and type overprinting it go over, and those are not areas.
     const widthPt = (173 / 25.4) * 72;
-    const darkest = maxTotalInk(cmykRaster(pdf, widthPt, 100));
-    expect(darkest).toBeLessThanOrEqual(240);
-    expect(darkest).toBeCloseTo(230, 0);
-    // Separations with and without text: the pixels text changes are 100 % K, 0 % C, M and Y.
+    const raster = cmykRaster(pdf, widthPt, 100);
+    expect(inkOverLimit(raster, 220)).toBeNull();
+    expect(inkOverLimit(raster, 210)?.swatch).toMatch(/^RAMPS\.incidence\[5\] #b30000/);
+    // Separations with and without text: the pixels text changes are 100 % K, and C, M, Y stay
+    // as they were under the text (overprint: no knockout, no halo).
     const sep = join(OUT, 'sep');
     rmSync(sep, { recursive: true, force: true });
     tool('mkdir', ['-p', sep]);
@@ -131,14 +155,19 @@ describe('npm run export: one view, CMYK, all formats, twice', () => {
     const all = plates('all');
     const notext = plates('notext');
     let text = 0;
+    let overColour = 0;
     for (let i = 0; i < all.Black!.length; i++) {
-      if (['Cyan', 'Magenta', 'Yellow', 'Black'].every((p) => all[p]![i] === notext[p]![i])) continue;
+      // Where text adds black (Ghostscript's text filter also changes how it composites the
+      // north arrow's overprint, so pixels where only C, M or Y differ are not text).
+      if (all.Black![i] === notext.Black![i]) continue;
       text++;
       // tiffsep plates: 255 = no ink, 0 = 100 %.
       expect(all.Black![i]).toBe(0);
-      expect([all.Cyan![i], all.Magenta![i], all.Yellow![i]]).toEqual([255, 255, 255]);
+      expect([all.Cyan![i], all.Magenta![i], all.Yellow![i]]).toEqual([notext.Cyan![i], notext.Magenta![i], notext.Yellow![i]]);
+      if (notext.Magenta![i]! < 255) overColour++;
     }
     expect(text).toBeGreaterThan(1000);
+    expect(overColour).toBeGreaterThan(50); // labels on coloured counties overprint them
   });
 
   it('same commit, same options: the same SVG bytes, the same PNG pixels, the same PDF but for its dates', () => {
@@ -184,8 +213,12 @@ describe('npm run export: an English RGB PDF', () => {
     const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!.slice(1).map(Number) as [number, number];
     expect([(w / 72) * 25.4, (h / 72) * 25.4].map((x) => Math.round(x * 100) / 100)).toEqual([150, 200]);
     expect(info).toMatch(/Title:\s+Photovoltaic poverty relief/);
-    for (const f of tool('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean)) expect(f).toMatch(/NotoSansSC\S*\s+CID TrueType .* yes yes yes/);
+    for (const f of tool('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean)) expect(f).toMatch(/NotoSansSC-(Regular|Bold)\s+CID TrueType .* yes yes yes/);
     expect(tool('pdftotext', [pdf, '-'])).toContain('Lüliang story map');
+    // Not for the press: the PDF/X check says why (it can fail).
+    const check = spawnSync('/usr/bin/python3', [join(ROOT, 'scripts/print/check_pdfx.py'), pdf], { encoding: 'utf8' });
+    expect(check.status).toBe(1);
+    expect(JSON.parse(check.stdout).errors).toEqual(expect.arrayContaining(['no GTS_PDFXVersion in the document information', 'no /OutputIntents', 'page 1: RGB colour operator rg']));
   }, 60_000);
 });
 
@@ -193,7 +226,7 @@ describe('npm run export --view all', () => {
   it('writes every view × format in one run with a progress bar, and says how long it took', () => {
     const r = run(join(OUT, 'all'), ['--view', 'all', '--preset', 'proof', '--format', 'svg,png']);
     const n = allViewKeys().length;
-    expect(readdirSync(r.dir).filter((f) => f !== 'manifest.json')).toHaveLength(2 * n);
+    expect(readdirSync(r.dir).filter((f) => f !== 'manifest.json' && f !== 'caption.txt')).toHaveLength(2 * n);
     expect(r.stderr).toContain(`[${'#'.repeat(28)}] ${2 * n}/${2 * n}`);
     expect(r.stdout).toMatch(new RegExp(`${n} map\\(s\\) × svg, png → .* in \\d+\\.\\d s`));
     const png = PNG.sync.read(readFileSync(join(r.dir, 'overview.png')));

@@ -12,8 +12,10 @@ import { wrapText, textWidth } from '../../src/render/text-wrap.ts';
 import { compileView } from '../../src/views/compile.ts';
 import { ALL_SWATCHES, PALETTE, RAMPS } from '../../src/views/palette.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
+import { MAP_REVIEW, mapReviewLine, withMapReview } from '../../src/views/map-review.ts';
 import { parseArgs } from '../../scripts/print/args.ts';
-import { cmykContent } from '../../scripts/print/pdf-cmyk.ts';
+import { cmykContent, cmykContentWithOverprint } from '../../scripts/print/pdf-cmyk.ts';
+import { describeInk, inkOverLimit } from '../../scripts/print/ink.ts';
 import { loadPresets } from '../../src/print/presets.ts';
 
 const presets = loadPresets();
@@ -108,15 +110,12 @@ describe('print SVG', () => {
 
   it('draws its scale bar within 1 % of the true ground distance, measured on the map itself', () => {
     for (const [key, preset] of [['overview', '4col'], ['lanxian', '2col'], ['forest-after', 'full']] as const) {
-      const { svg, view, scale } = print(key, preset);
-      // The map's own scale: county labels sit at their projected x, and Mercator's x is k·λ.
-      const labels = view.labels.map((l) => {
-        const m = new RegExp(`<text x="(-?[\\d.]+)" y="-?[\\d.]+">${view.lang === 'zh' ? l.name : '[^<]+'}</text>`).exec(svg);
-        return { lon: l.lonLat[0], x: Number(m![1]) };
-      });
-      const west = labels.reduce((a, b) => (b.lon < a.lon ? b : a));
-      const east = labels.reduce((a, b) => (b.lon > a.lon ? b : a));
-      const k = (east.x - west.x) / (((east.lon - west.lon) * Math.PI) / 180); // pt per radian of longitude
+      const { svg, scale } = print(key, preset);
+      // The map's own scale: the counties' outlines span their westmost to their eastmost
+      // vertex, and Mercator's x is k·λ.
+      const xs = [...svg.matchAll(/<path id="county-\d+"[^>]* d="([^"]+)"/g)].flatMap((m) => [...m[1]!.matchAll(/[ML](-?[\d.]+)[ ,](-?[\d.]+)/g)].map((p) => Number(p[1])));
+      const lons = data.geo.counties.features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat(2).map((c) => c[0]!));
+      const k = (Math.max(...xs) - Math.min(...xs)) / (((Math.max(...lons) - Math.min(...lons)) * Math.PI) / 180); // pt per radian of longitude
       // True ground length of one radian of longitude at the bar's latitude, on the WGS 84 ellipsoid.
       const a = 6378.137;
       const e2 = 0.00669437999014;
@@ -177,18 +176,71 @@ describe('PNG resolution chunk', () => {
 });
 
 describe('palette CMYK', () => {
-  it('every swatch keeps total ink ≤ 240 %, and text black is K only', () => {
-    for (const s of ALL_SWATCHES) expect(s.cmyk.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(240);
+  it('every swatch keeps total ink within the press limit (220 % for coldset newsprint), and text black is K only', () => {
+    expect(presets.press.maxInkPercent).toBe(220);
+    const limits = [presets.press.maxInkPercent, ...Object.values(presets.presets).map((p) => p.press?.maxInkPercent ?? Infinity)];
+    for (const s of ALL_SWATCHES) expect(s.cmyk.reduce((a, b) => a + b, 0), s.hex).toBeLessThanOrEqual(Math.min(...limits));
     expect(PALETTE.ink.cmyk).toEqual([0, 0, 0, 100]);
   });
 
+  it('every mix the map prints stays within the limit: fills under hatching, symbols and site dots are opaque knockouts, so a mix is only a 100 % K overprint, which is exempt as a line, never an area', () => {
+    // Hatching is 40 % K lines over the white not-reported fill: its area is the hatch swatch.
+    expect(PALETTE.notReported.cmyk).toEqual([0, 0, 0, 0]);
+    // The ink check names what it finds: a swatch, or black overprinted on one.
+    expect(describeInk([0, 100, 95, 20])).toMatch(/^RAMPS\.incidence\[5\] #b30000/);
+    expect(describeInk([0, 100, 95, 100])).toMatch(/PALETTE\.(ink|focus) #000000 overprinted on RAMPS\.incidence\[5\]/);
+  });
+
+  it('refuses an area over the limit, naming it, and lets thin black lines over a fill pass', () => {
+    const raster = (w: number, h: number, paint: (x: number, y: number) => [number, number, number, number]) => {
+      const data = Buffer.alloc(w * h * 4);
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data.set(paint(x, y).map((v) => Math.round((v / 100) * 255)), (y * w + x) * 4);
+      return { width: w, height: h, data };
+    };
+    const red = RAMPS.incidence[5].cmyk as unknown as [number, number, number, number];
+    // A 2 px black line overprinting the darkest fill: 315 % on the line only.
+    const line = raster(40, 40, (x) => (x === 20 || x === 21 ? [red[0], red[1], red[2], 100] : red));
+    expect(inkOverLimit(line, 220)).toBeNull();
+    const block = raster(40, 40, (x, y) => (x > 10 && x < 20 && y > 10 && y < 20 ? [0, 100, 100, 30] : [0, 0, 0, 0]));
+    expect(inkOverLimit(block, 220)).toMatchObject({ ink: expect.closeTo(230, 0) });
+    expect(inkOverLimit(block, 220)!.swatch).toContain('0/100/100/30');
+  });
+
   it('replaces RGB colour operators by the palette CMYK and refuses colours outside the palette', () => {
-    const red = RAMPS.incidence[5]; // #b30000 → 0 100 100 30
+    const red = RAMPS.incidence[5]; // #b30000 → 0 100 95 20
     const stream = `q 0 0 0 rg 0 0 0 RG BT /F1 9 Tf <0012> Tj ET ${(0xb3 / 255).toFixed(4)} 0 0 rg 1 g (a rg b) Tj Q`;
-    expect(cmykContent(stream, 'test')).toBe(`q 0 0 0 1 k 0 0 0 1 K BT /F1 9 Tf <0012> Tj ET 0 1 1 0.3 k 0 0 0 0 k (a rg b) Tj Q`);
-    expect(red.cmyk).toEqual([0, 100, 100, 30]);
+    expect(cmykContent(stream, 'test')).toBe(`q 0 0 0 1 k 0 0 0 1 K BT /F1 9 Tf /OP01 gs <0012> Tj ET 0 1 0.95 0.2 k 0 0 0 0 k /OP00 gs (a rg b) Tj Q`);
+    expect(red.cmyk).toEqual([0, 100, 95, 20]);
     expect(() => cmykContent('0.5 0.2 0.1 rg', 'test')).toThrow(/colour #80331a in test is not in the palette/);
     expect(() => cmykContent('/CS0 cs 1 0 0 sc', 'test')).toThrow(/colour space \/CS0/);
     expect(() => cmykContent('/Sh0 sh', 'test')).toThrow(/a shading/);
+  });
+
+  it('overprints 100 % K fills, strokes and text, and nothing else (no white, no colour); the state goes before the path, q/Q restore it', () => {
+    const c = cmykContentWithOverprint('0 0 0 rg 0 0 m 1 1 l f 1 1 1 rg 0 0 1 1 re f 0 0 0 RG 0 0 m 1 1 l S q 0 0 0 rg 0 0 1 1 re B Q 0 0 m 2 2 l B', 'test');
+    expect(c.text).toBe(
+      // After Q the state is OP10 again (white fill, black stroke): nothing to set for the last B.
+      '0 0 0 1 k /OP01 gs 0 0 m 1 1 l f 0 0 0 0 k /OP00 gs 0 0 1 1 re f 0 0 0 1 K /OP10 gs 0 0 m 1 1 l S q 0 0 0 1 k /OP11 gs 0 0 1 1 re B Q 0 0 m 2 2 l B',
+    );
+    expect([...c.states].sort()).toEqual(['OP00', 'OP01', 'OP10', 'OP11']);
+  });
+});
+
+describe('map review number (审图号)', () => {
+  const review = { number: '吕S（2026）001号', authority: { zh: '吕梁市规划和自然资源局', en: 'Lüliang Natural Resources Bureau' } };
+
+  it('is one setting in data/print-presets.json, empty until the map is reviewed, and then adds nothing', () => {
+    expect(MAP_REVIEW).toEqual(presets.mapReview);
+    expect(mapReviewLine('zh')).toBe(presets.mapReview.number ? expect.any(String) : null);
+    expect(withMapReview('数据：某', 'zh', { number: ' ', authority: { zh: '', en: '' } })).toBe('数据：某');
+  });
+
+  it('when set, follows the source line in both languages, so every export and the site print it', () => {
+    expect(withMapReview('数据：某', 'zh', review)).toBe('数据：某；审图号：吕S（2026）001号（吕梁市规划和自然资源局）');
+    expect(withMapReview('Data: x', 'en', review)).toBe('Data: x; Map review no. 吕S（2026）001号 (Lüliang Natural Resources Bureau)');
+    // The compiled view's source is what the site's map panels, embeds and print SVGs show.
+    const k = allViewKeys()[0]!;
+    const view = compileView(k.view, data.compileInput, 'zh', k.state);
+    expect(view.source).toBe(withMapReview(k.view.source.zh, 'zh'));
   });
 });
