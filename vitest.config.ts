@@ -1,13 +1,42 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects (docs/quality-gates.md, "How the suite runs"):
+ * - `unit` (tests/unit/): plain Node, no browser, no built site;
+ * - `browser` (tests/e2e/): its globalSetup builds the site once and starts one Chromium that
+ *   every browser test file connects to (harness.ts `launchBrowser()`).
+ * Both share one pool of MAX_WORKERS test files at a time, longest first (vitest orders files by
+ * the durations of the last run), so unit files fill the gaps beside the long browser files.
+ * `npx vitest run --project unit` runs the unit tests alone (no build, no Chromium);
+ * `npx vitest run tests/e2e/story.test.ts` one file.
+ */
+// Two files at a time: on this 2-core machine a third only makes each Chromium page slower
+// (browser pages do the work, the test processes mostly wait). VITEST_MAX_WORKERS overrides.
+const MAX_WORKERS = Number(process.env.VITEST_MAX_WORKERS ?? 2);
+
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
-    // Browser tests share one built site and one Chromium; run files one at a time.
-    fileParallelism: false,
-    // Builds the site once per run for the browser tests (tests/e2e/).
-    globalSetup: ['tests/e2e/global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          maxWorkers: MAX_WORKERS,
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/e2e/**/*.test.ts'],
+          maxWorkers: MAX_WORKERS,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          globalSetup: ['tests/e2e/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -153,6 +153,8 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     }
     for (const b of state.bindings) {
       const m = metricOf(input, b.metric, view.id);
+      // d3's scale gives NaN no class (a crash below) and ±∞ an end class: neither is a figure.
+      if (!Number.isFinite(m.value)) throw new Error(`view "${view.id}": ${m.id} is ${m.value}, not a number to colour by`);
       const i = scale(m.value);
       fills[b.region] = { fill: ramp[i]!.hex, fillKey: `${choro.ramp}-${i}`, status: 'value' };
       tooltips[b.region]!.note = null;
