@@ -16,6 +16,9 @@ const MAX_WORKERS = Number(process.env.VITEST_MAX_WORKERS ?? 2);
 
 export default defineConfig({
   test: {
+    // expect.poll's default (1 s) is a timing assumption a busy machine breaks; a state that
+    // never comes still fails, after 10 s.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,

@@ -16,7 +16,7 @@ import { until } from './embed-helpers.ts';
 import { DIST, newPage, type PageProbe } from './harness.ts';
 import { sampleEmbedPaths } from './embed-sample.ts';
 import { nginxSite } from './nginx.ts';
-import { distinctMapStepIndices, firstInput, liveMap, restStepAt, waitForSettledMap } from './story-helpers.ts';
+import { distinctMapStepIndices, firstInput, liveMap, restStepAt, waitForPanelBlocks, waitForSettledMap } from './story-helpers.ts';
 
 const RULES = readHeadersFile(join(DIST, '_headers'));
 const NAMES = ['content-security-policy', 'x-content-type-options', 'referrer-policy'];
@@ -226,11 +226,7 @@ describe('hostile URL parameters and fragments', () => {
    */
   const settled = async (page: Page) => {
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    if (await page.locator('main.story').count())
-      await page.waitForFunction(() => {
-        const tools = [...document.querySelectorAll<HTMLElement>('button[data-embed-open]')];
-        return tools.length > 1 && tools.every((b) => b.dataset.embedReady === '1');
-      });
+    if (await page.locator('main.story').count()) await waitForPanelBlocks(page);
   };
 
   // The story, an embed and the data page: '/en/' and every other embed are the same components
