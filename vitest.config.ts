@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * Two projects (docs/quality-gates.md, "How the suite runs"):
@@ -14,11 +15,31 @@ import { defineConfig } from 'vitest/config';
 // (browser pages do the work, the test processes mostly wait). VITEST_MAX_WORKERS overrides.
 const MAX_WORKERS = Number(process.env.VITEST_MAX_WORKERS ?? 2);
 
+/**
+ * The files that take longest, longest first. Vitest starts files by the durations it recorded
+ * last time, but a fresh clone has none and it falls back to file size, which would start the
+ * short-to-read, long-to-run a11y gate last and leave one worker idle at the end. An outdated
+ * list only changes the order.
+ */
+const LONGEST = ['tests/e2e/a11y.test.ts', 'tests/e2e/security.test.ts', 'tests/e2e/export.test.ts', 'tests/e2e/story.test.ts', 'tests/e2e/embed-many.test.ts', 'tests/unit/data-cli.test.ts'];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (f: TestSpecification) => {
+      const i = LONGEST.findIndex((name) => f.moduleId.endsWith(name));
+      return i < 0 ? LONGEST.length : i;
+    };
+    return sorted.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
+  }
+}
+
 export default defineConfig({
   test: {
     // expect.poll's default (1 s) is a timing assumption a busy machine breaks; a state that
     // never comes still fails, after 10 s.
     expect: { poll: { timeout: 10_000 } },
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         extends: true,

@@ -1,9 +1,10 @@
 /**
  * Browser test harness: a tiny static file server for dist/ and Debian's Chromium driven by
- * playwright-core. The site is built once per run by tests/e2e/global-setup.ts.
+ * playwright-core. The site is built, and one Chromium started, once per run by
+ * tests/e2e/global-setup.ts; every test file connects to that Chromium.
  *
  *   const server = await startServer();          // serves dist/ on 127.0.0.1:<free port>
- *   const browser = await launchBrowser();
+ *   const browser = await launchBrowser();       // the run's shared Chromium (close() disconnects)
  *   const probe = await newPage(browser, { width: 390, height: 844 });
  *   await probe.page.goto(server.url('/'));
  *   expect(probe.foreignRequests).toEqual([]);   // nothing left the origin
