@@ -40,6 +40,10 @@ export default defineConfig({
     // never comes still fails, after 10 s.
     expect: { poll: { timeout: 10_000 } },
     sequence: { sequencer: LongestFirst },
+    // Both projects inherit these (extends: true): hooks build scratch copies, pack npm tarballs
+    // and start servers, which takes long on a busy machine.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
     projects: [
       {
         extends: true,
@@ -47,7 +51,6 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           maxWorkers: MAX_WORKERS,
-          testTimeout: 60_000,
         },
       },
       {
@@ -56,8 +59,6 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/e2e/**/*.test.ts'],
           maxWorkers: MAX_WORKERS,
-          testTimeout: 60_000,
-          hookTimeout: 180_000,
           globalSetup: ['tests/e2e/global-setup.ts'],
         },
       },
