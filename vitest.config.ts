@@ -1,13 +1,67 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Two projects (docs/quality-gates.md, "How the suite runs"):
+ * - `unit` (tests/unit/): plain Node, no browser, no built site;
+ * - `browser` (tests/e2e/): its globalSetup builds the site once and starts one Chromium that
+ *   every browser test file connects to (harness.ts `launchBrowser()`).
+ * Both share one pool of MAX_WORKERS test files at a time, longest first (vitest orders files by
+ * the durations of the last run), so unit files fill the gaps beside the long browser files.
+ * `npx vitest run --project unit` runs the unit tests alone (no build, no Chromium);
+ * `npx vitest run tests/e2e/story.test.ts` one file.
+ */
+// Two files at a time: on this 2-core machine a third only makes each Chromium page slower
+// (browser pages do the work, the test processes mostly wait). VITEST_MAX_WORKERS overrides.
+const MAX_WORKERS = Number(process.env.VITEST_MAX_WORKERS ?? 2);
+
+/**
+ * The files that take longest, longest first. Vitest starts files by the durations it recorded
+ * last time, but a fresh clone has none and it falls back to file size, which would start the
+ * short-to-read, long-to-run a11y gate last and leave one worker idle at the end. An outdated
+ * list only changes the order.
+ */
+const LONGEST = ['tests/e2e/a11y.test.ts', 'tests/e2e/security.test.ts', 'tests/e2e/export.test.ts', 'tests/e2e/story.test.ts', 'tests/e2e/embed-many.test.ts', 'tests/unit/data-cli.test.ts'];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (f: TestSpecification) => {
+      const i = LONGEST.findIndex((name) => f.moduleId.endsWith(name));
+      return i < 0 ? LONGEST.length : i;
+    };
+    return sorted.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
+  }
+}
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+    // expect.poll's default (1 s) is a timing assumption a busy machine breaks; a state that
+    // never comes still fails, after 10 s.
+    expect: { poll: { timeout: 10_000 } },
+    sequence: { sequencer: LongestFirst },
+    // Both projects inherit these (extends: true): hooks build scratch copies, pack npm tarballs
+    // and start servers, which takes long on a busy machine.
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // Browser tests share one built site and one Chromium; run files one at a time.
-    fileParallelism: false,
-    // Builds the site once per run for the browser tests (tests/e2e/).
-    globalSetup: ['tests/e2e/global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          maxWorkers: MAX_WORKERS,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/e2e/**/*.test.ts'],
+          maxWorkers: MAX_WORKERS,
+          globalSetup: ['tests/e2e/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -2,7 +2,7 @@
  * npm run bench — the timing and size budgets, on this machine, printed as a table.
  *
  * 1. Builds the site into a private folder (timed), adds the text-only baselines and a host page.
- * 2. Serves it with nginx and the headers of public/_headers (tests/e2e/nginx.ts), gzip on, over
+ * 2. Serves it with nginx and the headers of public/_headers (scripts/lib/nginx.ts), gzip on, over
  *    HTTPS with HTTP/2 as a production host serves it (a self-signed certificate for the run).
  *    Over plain HTTP/1.1 Lighthouse's simulation would add a new TCP connection, with its own
  *    round trips, for every parallel request — a cost no reader of an HTTPS news site pays.
@@ -24,7 +24,7 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startNginx } from '../../tests/e2e/nginx.ts';
+import { startNginx } from '../lib/nginx.ts';
 import { writeBaseline } from './baseline.ts';
 import { build, bytesUnder, copyProject, ROOT } from './build.ts';
 import { HOST_PAGE, measureBytes } from './bytes.ts';

@@ -167,7 +167,10 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     }
     for (const b of state.bindings) {
       const m = metricOf(input, b.metric, view.id);
-      const i = scale(pointValue(m));
+      // d3's scale gives NaN no class (a crash below) and ±∞ an end class: neither is a figure.
+      const v = pointValue(m);
+      if (!Number.isFinite(v)) throw new Error(`view "${view.id}": ${m.id} is ${v}, not a number to colour by`);
+      const i = scale(v);
       fills[b.region] = { fill: ramp[i]!.hex, fillKey: `${choro.ramp}-${i}`, status: 'value' };
       tooltips[b.region]!.note = null;
       drawn.push(b);

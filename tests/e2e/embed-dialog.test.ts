@@ -120,15 +120,17 @@ describe('the Embed button beside the story’s map', () => {
   it('opens the dialog for the view on the panel, out of the panel, and closes back to the button', async () => {
     const story = await newPage(browser, { width: 1440, height: 900 });
     const { page } = story;
-    // The story's HTML has no tools: they come with the panel blocks once the page has loaded.
-    // Hold the blocks until the count is made (they are fetched at idle, right after load).
+    // The story's HTML has no tools: they come with the panel blocks, fetched once the page has
+    // loaded. The blocks are held in flight while we count, so the moment cannot pass first.
     let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    await page.route('**/views/zh/panels/**', async (route) => {
+    const held = new Promise<void>((done) => (release = done));
+    await page.route('**/views/*/panels/', async (route) => {
       await held;
       await route.continue();
     });
+    const asked = page.waitForRequest('**/views/*/panels/');
     await page.goto(site.url('/'));
+    await asked;
     expect(await page.locator('button[data-embed-open]').count()).toBe(0);
     release();
     const button = page.locator('.map-chrome:not([hidden]) button[data-embed-open]');

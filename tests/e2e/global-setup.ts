@@ -1,8 +1,13 @@
 /**
- * Vitest globalSetup: builds the site once per test run (`npx astro build` → dist/), before
- * any test file starts. A failed build does not abort the unit tests; its output is handed
- * to the browser tests through `inject('siteBuildError')`, and `startServer()` fails every
- * browser test with it.
+ * Vitest globalSetup of the browser project (vitest.config.ts), run once per test run before
+ * any browser test file starts, only when one is queued:
+ *
+ * 1. builds the site (`npx astro build` → dist/). A failed build does not abort the run; its
+ *    output is handed to the browser tests through `inject('siteBuildError')`, and
+ *    `startServer()`/`nginxSite()` fail every browser test with it.
+ * 2. starts one Chromium (`launchServer`) that every browser test file connects to
+ *    (`launchBrowser()` in harness.ts) instead of starting its own: its address goes to the
+ *    workers as `inject('browserWsEndpoint')`. Closed when the run ends.
  *
  * E2E_SKIP_BUILD=1 reuses an existing dist/ (for quick local re-runs). E2E_DIST=<dir> builds
  * into (and tests) that folder instead of dist/.
@@ -12,11 +17,15 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { launchChromiumServer } from './chromium.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Null when `astro build` succeeded; otherwise the tail of its output. */
     siteBuildError: string | null;
+    /** The shared Chromium's WebSocket address, or null when it could not start (then `browserError`). */
+    browserWsEndpoint: string | null;
+    browserError: string | null;
   }
 }
 
@@ -25,12 +34,28 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // eslint-disable-next-line no-control-regex
 const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
-export default function setup(project: TestProject): void {
-  const outDir = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, 'dist');
-  if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(outDir, 'index.html'))) {
-    project.provide('siteBuildError', null);
-    return;
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Chromium starts while the site builds.
+  const browser = launchChromiumServer();
+  browser.catch(() => {});
+  project.provide('siteBuildError', build());
+  // A missing Chromium fails the browser tests (with this message), not the unit tests.
+  try {
+    const server = await browser;
+    project.provide('browserWsEndpoint', server.wsEndpoint());
+    project.provide('browserError', null);
+    return () => server.close();
+  } catch (error) {
+    project.provide('browserWsEndpoint', null);
+    project.provide('browserError', error instanceof Error ? error.message : String(error));
+    return async () => {};
   }
+}
+
+/** Builds the site; null when it succeeded, else the tail of astro's output. */
+function build(): string | null {
+  const outDir = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, 'dist');
+  if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(outDir, 'index.html'))) return null;
   const started = Date.now();
   const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     cwd: ROOT,
@@ -40,8 +65,7 @@ export default function setup(project: TestProject): void {
   });
   if (result.status === 0) {
     console.log(`[e2e] astro build → ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-    project.provide('siteBuildError', null);
-    return;
+    return null;
   }
   const output = stripAnsi(`${result.stdout ?? ''}\n${result.stderr ?? ''}`).trim();
   // Astro's stack frames point into dist/.prerender/ and only bury the message: drop them.
@@ -53,5 +77,5 @@ export default function setup(project: TestProject): void {
   const why = result.error ? String(result.error) : `exit status ${result.status ?? result.signal}`;
   const message = `\`astro build\` failed (${why}); the browser tests cannot run:\n${tail}`;
   console.error('[e2e] `astro build` failed; every browser test will fail with its output.');
-  project.provide('siteBuildError', message);
+  return message;
 }

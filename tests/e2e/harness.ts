@@ -1,9 +1,10 @@
 /**
  * Browser test harness: a tiny static file server for dist/ and Debian's Chromium driven by
- * playwright-core. The site is built once per run by tests/e2e/global-setup.ts.
+ * playwright-core. The site is built, and one Chromium started, once per run by
+ * tests/e2e/global-setup.ts; every test file connects to that Chromium.
  *
  *   const server = await startServer();          // serves dist/ on 127.0.0.1:<free port>
- *   const browser = await launchBrowser();
+ *   const browser = await launchBrowser();       // the run's shared Chromium (close() disconnects)
  *   const probe = await newPage(browser, { width: 390, height: 844 });
  *   await probe.page.goto(server.url('/'));
  *   expect(probe.foreignRequests).toEqual([]);   // nothing left the origin
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { headersFor, parseHeadersFile, type HeaderRule } from '../../scripts/headers.ts';
+import { launchChromium } from './chromium.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The built site; E2E_DIST points the tests at a private build (e.g. while dist/ is rebuilt). */
@@ -25,7 +27,7 @@ export const DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(
 /** Screenshots and other artefacts (git-ignored). */
 export const RESULTS = join(ROOT, 'test-results');
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM } from './chromium.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Static file server
@@ -213,23 +215,31 @@ export async function startServer(root: string = DIST, options: ServerOptions = 
 // Browser
 // ---------------------------------------------------------------------------------------------
 
-/** Debian's Chromium, headless, with its background traffic to Google switched off. */
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: run \`bash scripts/install-test-deps.sh\` (apt-get install chromium).`);
+/**
+ * The run's shared Chromium (started once by global-setup.ts), connected to from this test file:
+ * `close()` disconnects and closes the contexts this file made, never the browser. Outside a
+ * vitest run (or with switches of its own, e.g. `['--disable-webgl']`) a Chromium is launched
+ * for the caller, and `close()` ends it.
+ */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  if (extraArgs.length === 0) {
+    const shared = sharedBrowser();
+    if (shared) return chromium.connect(shared);
   }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  });
+  return launchChromium(extraArgs);
+}
+
+function sharedBrowser(): string | null {
+  let endpoint: string | null = null;
+  let error: string | null = null;
+  try {
+    endpoint = inject('browserWsEndpoint') ?? null;
+    error = inject('browserError') ?? null;
+  } catch {
+    return null; // not in a vitest worker
+  }
+  if (error) throw new Error(error);
+  return endpoint;
 }
 
 export interface NewPageOptions {

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
 import { DEFAULT_SITE_URL } from '../../src/site/urls.ts';
+import { waitForPanelBlocks } from './story-helpers.ts';
 
 const SITE = process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : DEFAULT_SITE_URL;
 
@@ -88,9 +89,10 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
 
   it('switches from /#lanxian to /en/#lanxian and back, landing on the same chapter', async () => {
     const { page } = probe;
-    await page.goto(server.url('/#lanxian'), { waitUntil: 'networkidle' });
+    await page.goto(server.url('/#lanxian'), { waitUntil: 'load' });
+    await waitForPanelBlocks(page);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    expect(await chapterInView(page, 'lanxian')).toBe(true);
+    await expect.poll(() => chapterInView(page, 'lanxian'), { timeout: 10_000 }).toBe(true);
     const toEn = page.locator('.story-masthead a[data-lang-switch]');
     expect(squash(await toEn.innerText())).toBe('English');
     expect(await toEn.getAttribute('hreflang')).toBe('en');
@@ -98,39 +100,40 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
     await expect.poll(() => toEn.getAttribute('href')).toBe('/en/#lanxian');
     // The switch is in the masthead: the click scrolls back up to it first, past the chapters above.
     await Promise.all([page.waitForURL('**/en/#lanxian'), toEn.click()]);
-    await page.waitForLoadState('networkidle');
+    await waitForPanelBlocks(page);
     expect(new URL(page.url()).pathname).toBe('/en/');
     expect(await page.evaluate(() => location.hash)).toBe('#lanxian');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await expect.poll(() => chapterInView(page, 'lanxian')).toBe(true);
+    await expect.poll(() => chapterInView(page, 'lanxian'), { timeout: 10_000 }).toBe(true);
     await screenshot(page, `language-${name}-en-lanxian`);
 
     const toZh = page.locator('.story-masthead a[data-lang-switch]');
     expect(squash(await toZh.innerText())).toBe('中文');
     await expect.poll(() => toZh.getAttribute('href')).toBe('/#lanxian');
     await Promise.all([page.waitForURL((url) => url.pathname === '/' && url.hash === '#lanxian'), toZh.click()]);
-    await page.waitForLoadState('networkidle');
+    await waitForPanelBlocks(page);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    await expect.poll(() => chapterInView(page, 'lanxian')).toBe(true);
+    await expect.poll(() => chapterInView(page, 'lanxian'), { timeout: 10_000 }).toBe(true);
   });
 
   it('keeps the chapter the reader scrolled to, without a hash in the address', async () => {
     const { page } = probe;
-    await page.goto(server.url('/en/'), { waitUntil: 'networkidle' });
+    await page.goto(server.url('/en/'), { waitUntil: 'load' });
     expect(await page.getAttribute('.story-masthead a[data-lang-switch]', 'href')).toBe('/');
     await page.locator('p[id="xingxian-p2"]').evaluate((p) => p.scrollIntoView({ block: 'center' }));
     await expect.poll(() => page.getAttribute('.story-masthead a[data-lang-switch]', 'href'), { timeout: 5000 }).toBe('/#xingxian');
-    await page.waitForLoadState('networkidle');
     await Promise.all([page.waitForURL((url) => url.pathname === '/' && url.hash === '#xingxian'), page.locator('.story-masthead a[data-lang-switch]').click()]);
-    await page.waitForLoadState('networkidle');
-    await expect.poll(() => chapterInView(page, 'xingxian')).toBe(true);
+    await waitForPanelBlocks(page);
+    await expect.poll(() => chapterInView(page, 'xingxian'), { timeout: 10_000 }).toBe(true);
   });
 
   it('loads nothing from another origin and logs no errors', async () => {
     // The pages above were left mid-load by the switch (aborted requests): a fresh page here.
     const fresh = await newPage(browser, { width, height });
     try {
-      await fresh.page.goto(server.url('/en/'), { waitUntil: 'networkidle' });
+      // Loaded, and its after-load work done (panel blocks, tools): what can fail has happened.
+      await fresh.page.goto(server.url('/en/'), { waitUntil: 'load' });
+      await waitForPanelBlocks(fresh.page);
       await fresh.page.evaluate(() => document.fonts.ready);
       await screenshot(fresh.page, `language-${name}-en-top`);
       await screenshot(fresh.page, `language-${name}-en-full`, true);

@@ -15,6 +15,21 @@ export const waitForSettledMap = (page: Page, timeout = 20_000) =>
     { timeout },
   );
 
+/**
+ * The story has done what it does after load (story.ts `afterLoad`): the other views' panel
+ * blocks have come and their Export/Embed tools are wired. Until then a check that something
+ * did NOT happen (no map code, nothing echoed, no error) proves nothing about that work.
+ */
+export const waitForPanelBlocks = (page: Page, timeout = 20_000) =>
+  page.waitForFunction(
+    () => {
+      const tools = [...document.querySelectorAll<HTMLElement>('#story-map button[data-embed-open]')];
+      return tools.length > 1 && tools.every((b) => b.dataset.embedReady === '1');
+    },
+    null,
+    { timeout },
+  );
+
 /** Puts a step where a reader's card rests, as the prev/next buttons do, and waits until it is active. */
 export async function restStep(page: Page, selector: string): Promise<void> {
   await page.evaluate((s) => document.querySelector(s)!.scrollIntoView({ block: 'start', behavior: 'instant' }), selector);

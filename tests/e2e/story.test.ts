@@ -7,19 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, DIST, launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
-import { firstInput, restStep, waitForSettledMap } from './story-helpers.ts';
-
-/** Debian's Chromium as launchBrowser() starts it, plus extra switches (e.g. no WebGL). */
-function launchBrowserWith(extraArgs: string[]): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', ...extraArgs],
-  });
-}
+import { DIST, launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
+import { firstInput, restStep, waitForPanelBlocks, waitForSettledMap } from './story-helpers.ts';
 
 interface StepTarget {
   view: string;
@@ -185,6 +176,7 @@ describe.each(VIEWPORTS)('story at $width×$height', ({ width, height }) => {
   });
 
   it('turns MapLibre on at the first input: data-map="maplibre", the SVG hidden in place, a canvas that is not blank', async () => {
+    await waitForPanelBlocks(page);
     // Opened and left alone, the page fetches the map code at idle after load (story.ts) but
     // keeps the SVG and starts no map until the reader's first input (first-input.ts).
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /map-runtime/.test(r.name)));
@@ -409,7 +401,7 @@ describe('without WebGL (--disable-webgl --disable-3d-apis)', () => {
   let probe: PageProbe;
 
   beforeAll(async () => {
-    noGl = await launchBrowserWith(['--disable-webgl', '--disable-3d-apis']);
+    noGl = await launchBrowser(['--disable-webgl', '--disable-3d-apis']);
     probe = await newPage(noGl, { width: 390, height: 844 });
     await probe.page.goto(server.url('/'), { waitUntil: 'load' });
   });

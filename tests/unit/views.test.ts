@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { loadSiteData } from '../../src/data/load.ts';
@@ -6,6 +8,8 @@ import { formatMetric } from '../../src/views/format.ts';
 import { mapCssVars, PALETTE, RAMPS } from '../../src/views/palette.ts';
 import { allViewKeys, viewStates } from '../../src/views/view-keys.ts';
 import { VIEWS, viewById } from '../../src/views/views.ts';
+import type { ViewSpec } from '../../src/views/view-types.ts';
+import { Metric } from '../../src/schema/metrics.ts';
 import { renderSvg } from '../../src/render/svg.ts';
 import { toMapLibreStyle } from '../../src/render/maplibre-style.ts';
 
@@ -14,11 +18,23 @@ const compile = (id: string, lang: 'zh' | 'en' = 'zh', state?: string) => compil
 const LIN = '141124';
 
 describe('map views compile from one spec', () => {
-  it('every view compiles in both languages and every state', () => {
+  it('every view compiles in both languages and every state: its own title, every figure filled in, each state drawing its own bindings', () => {
+    const codes = data.geo.counties.features.map((f) => f.properties.code).sort();
     for (const v of VIEWS)
       for (const lang of ['zh', 'en'] as const) {
-        const states = v.layers.flatMap((l) => (l.kind === 'choropleth' ? l.states.map((s) => s.id) : [undefined]));
-        for (const s of states.length ? states : [undefined]) expect(compileView(v, data.compileInput, lang, s).title).toBeTruthy();
+        const choro = v.layers.find((l) => l.kind === 'choropleth');
+        for (const state of choro?.states ?? [undefined]) {
+          const c = compileView(v, data.compileInput, lang, state?.id);
+          const where = `${v.id}/${lang}/${state?.id ?? '-'}`;
+          expect(c.title, where).toBe(v.title[lang]);
+          expect(c.state, where).toBe(state?.id ?? null);
+          expect(`${c.description} ${c.source}`, where).not.toMatch(/\{\{|\}\}|undefined|NaN/);
+          expect(Object.keys(c.fills).sort(), where).toEqual(codes);
+          expect(Object.keys(c.tooltips).sort(), where).toEqual(codes);
+          // The counties coloured by a value are exactly the ones this state binds.
+          const valued = Object.entries(c.fills).filter(([, f]) => f.status === 'value').map(([code]) => code).sort();
+          expect(valued, where).toEqual((state?.bindings ?? []).map((b) => b.region).sort());
+        }
       }
   });
 
@@ -70,6 +86,60 @@ describe('map views compile from one spec', () => {
   });
 });
 
+describe('choropleth classes (d3 scaleThreshold: a break belongs to the class above it)', () => {
+  /** The incidence view (breaks 1, 5, 10, 20, 30 %) with 临县's "before" figure set to `value`. */
+  const withValue = (value: number) => {
+    const metrics = new Map(data.compileInput.metrics);
+    metrics.set('lin-poverty-incidence-before', { ...metrics.get('lin-poverty-incidence-before')!, value });
+    return compileView(viewById('incidence'), { ...data.compileInput, metrics }, 'en', 'before');
+  };
+  /** The legend label of the class 临县 is drawn in. */
+  const classOf = (value: number) => {
+    const v = withValue(value);
+    const bins = v.legend.choropleth!.bins;
+    const i = bins.findIndex((b) => b.color === v.fills[LIN]!.fill);
+    expect(i, `${value}: 临县's fill is a colour of the legend`).toBeGreaterThanOrEqual(0);
+    expect(v.fills[LIN]!.fillKey).toBe(`incidence-${i}`);
+    return bins[i]!.label;
+  };
+
+  it('puts each break in the class that starts at it: 1 % in 1–5 %, 5 % in 5–10 %, 30 % in ≥30 %', () => {
+    const cases: Array<[number, string]> = [
+      [0, '<1%'],
+      [0.39, '<1%'],
+      [0.999, '<1%'],
+      [1, '1–5%'],
+      [4.999, '1–5%'],
+      [5, '5–10%'],
+      [9.999, '5–10%'],
+      [10, '10–20%'],
+      [20, '20–30%'],
+      [29.999, '20–30%'],
+      [30, '≥30%'],
+      [39.5, '≥30%'],
+      [100, '≥30%'],
+    ];
+    expect(cases.map(([value]) => [value, classOf(value)])).toEqual(cases);
+  });
+
+  it('has one more class than breaks, labelled in order without gaps', () => {
+    const bins = withValue(39.5).legend.choropleth!.bins.map((b) => b.label);
+    expect(bins).toEqual(['<1%', '1–5%', '5–10%', '10–20%', '20–30%', '≥30%']);
+  });
+
+  it('refuses a figure that is not a number (NaN, ±∞) rather than colour it with no class', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(() => withValue(bad), String(bad)).toThrow(/incidence.*lin-poverty-incidence-before/);
+    }
+  });
+
+  it('and metrics.json cannot carry one: the schema rejects NaN and ±∞', () => {
+    const good = data.metricsById.get('lin-poverty-incidence-before')!;
+    expect(Metric.safeParse(good).success).toBe(true);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) expect(Metric.safeParse({ ...good, value: bad }).success, String(bad)).toBe(false);
+  });
+});
+
 describe('renderers read the same compiled view', () => {
   for (const id of ['incidence', 'pv', 'relocation', 'forest']) {
     it(`${id}: each county has the same colour in the MapLibre style and in the SVG`, () => {
@@ -101,18 +171,45 @@ describe('renderers read the same compiled view', () => {
 });
 
 describe('what the story panel is told before its blocks arrive', () => {
-  it('names the states of the two before/after views, in drawing order, and of no other view', () => {
-    expect(viewStates()).toEqual({ incidence: ['before', 'after'], forest: ['before', 'after'] });
-    // Every key the panel can ask for is a view id alone or a view with one of its states.
-    const states = viewStates();
-    for (const k of allViewKeys()) expect(k.state ? states[k.view.id] : undefined).toEqual(k.state ? expect.arrayContaining([k.state]) : undefined);
+  const view = (id: string, layers: ViewSpec['layers']): ViewSpec => ({ ...viewById('overview'), id, layers });
+  const choropleth = (...states: string[]): ViewSpec['layers'][number] => ({
+    kind: 'choropleth',
+    ramp: 'incidence',
+    thresholds: [1, 5],
+    states: states.map((id) => ({ id, label: { zh: id, en: id }, bindings: [] })),
   });
 
-  it('gives the HTML around a map the palette’s own colours', () => {
-    const vars = Object.fromEntries(mapCssVars().split(';').map((d) => d.split(':')));
-    expect(vars['--map-ink']).toBe(PALETTE.ink.hex);
-    expect(vars['--map-hatch']).toBe(PALETTE.hatch.hex);
-    expect(vars['--map-not-reported']).toBe(PALETTE.notReported.hex);
-    expect(Object.keys(vars)).toHaveLength(6);
+  it('names the states of the two before/after views, in drawing order, and of no other view', () => {
+    expect(viewStates()).toEqual({ incidence: ['before', 'after'], forest: ['before', 'after'] });
+  });
+
+  it('names states in the order a view lists them, and only for views with a choropleth', () => {
+    const views = [
+      view('plain', []),
+      view('three', [choropleth('a', 'c', 'b')]),
+      view('dots', [{ kind: 'sites', color: 'site', bindings: [], extra: [] }]),
+      view('one', [choropleth('only')]),
+    ];
+    expect(viewStates(views)).toEqual({ three: ['a', 'c', 'b'], one: ['only'] });
+    expect(allViewKeys(views).map((k) => k.key)).toEqual(['plain', 'three-a', 'three-c', 'three-b', 'dots', 'one-only']);
+  });
+});
+
+describe('the palette in the HTML around a map', () => {
+  /** Custom properties the stylesheets read without defining them anywhere in CSS. */
+  const cssReads = () => {
+    const files = [...readdirSync('src/styles').map((f) => join('src/styles', f)), ...readdirSync('src/components').map((f) => join('src/components', f))];
+    const css = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+    const defined = new Set([...css.matchAll(/(--map-[\w-]+)\s*:/g)].map((m) => m[1]!));
+    return [...new Set([...css.matchAll(/var\((--map-[\w-]+)(\s*,)?/g)].filter((m) => !m[2] && !defined.has(m[1]!)).map((m) => m[1]!))];
+  };
+
+  it('defines every --map-* colour the stylesheets read without a fallback, each a colour of the palette', () => {
+    const vars = new Map(mapCssVars().split(';').map((d) => d.split(':') as [string, string]));
+    const needed = cssReads();
+    expect(needed.length).toBeGreaterThan(0);
+    for (const name of needed) expect(vars.has(name), `${name} is read by src/styles but not set by mapCssVars()`).toBe(true);
+    const hexes = new Set(Object.values(PALETTE).map((s) => s.hex));
+    for (const [name, value] of vars) expect(hexes.has(value), `${name}: ${value} is not a palette colour`).toBe(true);
   });
 });
