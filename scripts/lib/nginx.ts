@@ -95,7 +95,7 @@ function selfSignedCertificate(dir: string): void {
   try {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'pipe' });
   } catch (error) {
-    throw new Error(`openssl could not make a certificate for the HTTPS server (apt-get install openssl): ${error instanceof Error ? error.message : error}`);
+    throw new Error(`openssl could not make a certificate for the HTTPS server (apt-get install openssl): ${error instanceof Error ? error.message : error}`, { cause: error });
   }
 }
 

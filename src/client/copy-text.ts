@@ -7,7 +7,7 @@ export async function copyText(field: HTMLTextAreaElement | HTMLInputElement, st
     // No async clipboard (http, old browser, permission refused): select the text for Ctrl+C.
     field.focus();
     field.select();
-    let copied = false;
+    let copied: boolean;
     try {
       copied = document.execCommand('copy');
     } catch {

@@ -137,7 +137,7 @@ describe('metrics.csv', () => {
     expect(agate.status, agate.stderr).toBe(0);
     expect(agate.stdout).toBe('');
     // d/m, m-d, y/m/d and h:mm (a decimal point is a number, not a date, in the locales the CSV is for).
-    const dateLike = /^\s*(\d{1,4}\s*[/\-]\s*\d{1,2}(\s*[/\-]\s*\d{1,4})?|\d{1,2}:\d{2}(:\d{2})?)\s*$/;
+    const dateLike = /^\s*(\d{1,4}\s*[/-]\s*\d{1,2}(\s*[/-]\s*\d{1,4})?|\d{1,2}:\d{2}(:\d{2})?)\s*$/;
     const [header, ...rows] = csvParseRows(text());
     const cells = rows.flatMap((r) => r.filter((_, j) => !DATE_COLUMNS.includes(header![j]!)));
     expect(cells.filter((c) => dateLike.test(c))).toEqual([]);

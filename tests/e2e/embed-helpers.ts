@@ -62,6 +62,6 @@ export async function expectFitted(page: Page, frame: Frame, selector: string, t
       timeout,
     );
   } catch (error) {
-    throw new Error(`${(error as Error).message}; last measured: ${JSON.stringify(last)}`);
+    throw new Error(`${(error as Error).message}; last measured: ${JSON.stringify(last)}`, { cause: error });
   }
 }

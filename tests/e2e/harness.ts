@@ -230,8 +230,8 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
 }
 
 function sharedBrowser(): string | null {
-  let endpoint: string | null = null;
-  let error: string | null = null;
+  let endpoint: string | null;
+  let error: string | null;
   try {
     endpoint = inject('browserWsEndpoint') ?? null;
     error = inject('browserError') ?? null;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from './embed-helpers.ts';
 import { DIST, newPage, type PageProbe } from './harness.ts';
 import { nginxSite } from './nginx.ts';
-import { distinctMapStepIndices, liveMap, restStepAt, waitForSettledMap } from './story-helpers.ts';
+import { distinctMapStepIndices, liveMap, restStepAt } from './story-helpers.ts';
 
 const site = nginxSite(DIST);
 

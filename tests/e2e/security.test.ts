@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allEmbedKeys } from '../../src/embed/keys.ts';
 import { headersFor, readHeadersFile } from '../../scripts/headers.ts';
 import { watchCsp } from './csp.ts';

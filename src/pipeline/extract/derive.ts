@@ -308,7 +308,8 @@ function labelWords(clause: string, raw: string, period: string | null, noun: { 
   const at = clause.indexOf(raw);
   let before = clause.slice(0, at);
   for (const p of periodPhrases(before)) before = before.replace(p.text, '');
-  const items = before.replace(TOKEN, '\u0000').split(/、|\u0000[和及与、]?/);
+  // A figure becomes a separator: the list items are what stands between figures and 、.
+  const items = before.replace(TOKEN, '、').split(/、[和及与]?/);
   const clean = (x: string) => x.replace(/^[“”"，和及与的]+/, '').replace(LABEL_TRIM, '').replace(/^比/, '').trim();
   const first = clean(items[0] ?? '');
   const own = clean(items.at(-1) ?? '');
