@@ -21,7 +21,14 @@ const MAX_WORKERS = Number(process.env.VITEST_MAX_WORKERS ?? 2);
  * short-to-read, long-to-run a11y gate last and leave one worker idle at the end. An outdated
  * list only changes the order.
  */
-const LONGEST = ['tests/e2e/a11y.test.ts', 'tests/e2e/security.test.ts', 'tests/e2e/export.test.ts', 'tests/e2e/story.test.ts', 'tests/e2e/embed-many.test.ts', 'tests/unit/data-cli.test.ts'];
+const LONGEST = [
+  'tests/e2e/a11y.test.ts',
+  'tests/e2e/security.test.ts',
+  'tests/e2e/export.test.ts',
+  'tests/e2e/story.test.ts',
+  'tests/e2e/embed-many.test.ts',
+  'tests/unit/data-cli.test.ts',
+];
 
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -30,7 +37,10 @@ class LongestFirst extends BaseSequencer {
       const i = LONGEST.findIndex((name) => f.moduleId.endsWith(name));
       return i < 0 ? LONGEST.length : i;
     };
-    return sorted.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
+    return sorted
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+      .map((x) => x.f);
   }
 }
 

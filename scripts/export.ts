@@ -52,7 +52,11 @@ export function planExport(args: ExportArgs, presets: PrintPresets, commit: Comm
   const { compileInput, geo } = loadSiteData();
   const maps = args.keys.map((key) => {
     const view = compileView(key.view, compileInput, args.lang, key.state);
-    const { svg, scale } = renderPrintSvg(view, geo, size, { typography: presets.typography, credit: presets.credit[args.lang], date: commit.date });
+    const { svg, scale } = renderPrintSvg(view, geo, size, {
+      typography: presets.typography,
+      credit: presets.credit[args.lang],
+      date: commit.date,
+    });
     return { key, view, svg, scale };
   });
   const batch = `${args.view}-${args.preset}-${slug(size.widthMm)}x${slug(size.heightMm)}mm-${size.dpi}dpi-${args.lang}${args.cmyk ? '-cmyk' : ''}`;
@@ -67,12 +71,24 @@ const mm = (pt: number) => Math.round((pt / 72) * 25.4 * 100) / 100;
  * exact boxes, real font names, ID; then the page is rasterised (overprint included) and the
  * file refused when an area is over the ink limit or text inks a plate other than K.
  */
-async function cmykPdf(raw: Uint8Array, size: PrintSize, meta: Parameters<typeof finishPdf>[2], press: ResolvedPress, work: string, key: string): Promise<Uint8Array> {
+async function cmykPdf(
+  raw: Uint8Array,
+  size: PrintSize,
+  meta: Parameters<typeof finishPdf>[2],
+  press: ResolvedPress,
+  work: string,
+  key: string,
+): Promise<Uint8Array> {
   const pal = join(work, `${key}.palette.pdf`);
   const gsOut = join(work, `${key}.gs.pdf`);
   writeFileSync(pal, await pdfToPaletteCmyk(raw));
   gsPdfx(pal, gsOut, join(work, `${key}.PDFX_def.ps`), press.intent);
-  const pdf = await finishPdf(readFileSync(gsOut), size, meta, `Chromium (Skia/PDF) + pdf-lib + Ghostscript ${gsVersion().join('.')} (PDF/${press.pdfx})`);
+  const pdf = await finishPdf(
+    readFileSync(gsOut),
+    size,
+    meta,
+    `Chromium (Skia/PDF) + pdf-lib + Ghostscript ${gsVersion().join('.')} (PDF/${press.pdfx})`,
+  );
   const final = join(work, `${key}.pdf`);
   writeFileSync(final, pdf);
   const over = inkOverLimit(cmykRaster(final, size.widthPt, 100), press.maxInkPercent);
@@ -91,10 +107,16 @@ let reviewWarned = false;
 function warnMapReview(log: (s: string) => void): void {
   if (reviewWarned || MAP_REVIEW.number.trim()) return;
   reviewWarned = true;
-  log('export: warning: no map review number (审图号): set mapReview in data/print-presets.json before the map is published (地图管理条例 第十五、十六条)');
+  log(
+    'export: warning: no map review number (审图号): set mapReview in data/print-presets.json before the map is published (地图管理条例 第十五、十六条)',
+  );
 }
 
-export async function runExport(args: ExportArgs, presets: PrintPresets, log: (s: string) => void = console.log): Promise<{ dir: string; files: number; seconds: string }> {
+export async function runExport(
+  args: ExportArgs,
+  presets: PrintPresets,
+  log: (s: string) => void = console.log,
+): Promise<{ dir: string; files: number; seconds: string }> {
   const plan = planExport(args, presets);
   const { size } = plan;
   warnMapReview(console.warn);
@@ -102,7 +124,9 @@ export async function runExport(args: ExportArgs, presets: PrintPresets, log: (s
   // Ghostscript first: a missing or too old one fails before anything is drawn.
   if (press) gsVersion();
   if (press?.standIn)
-    console.warn(`export: note: the PDF/X output intent embeds ${press.intent.iccPath} as a stand-in for ${press.outputConditionIdentifier}: set press.iccProfile in data/print-presets.json to the desk's profile`);
+    console.warn(
+      `export: note: the PDF/X output intent embeds ${press.intent.iccPath} as a stand-in for ${press.outputConditionIdentifier}: set press.iccProfile in data/print-presets.json to the desk's profile`,
+    );
   const batch = new Batch(join(args.out, plan.batch));
   const work = mkdtempSync(join(tmpdir(), 'print-export-'));
   const progress = new Progress(plan.maps.length * args.formats.length);
@@ -148,7 +172,9 @@ export async function runExport(args: ExportArgs, presets: PrintPresets, log: (s
       px: { width: size.widthPx, height: size.heightPx },
       dpi: size.dpi,
       language: args.lang,
-      colour: press ? `CMYK (palette values, src/views/palette.ts; total ink ≤ ${press.maxInkPercent} %, text 100 % K, overprinting)` : 'RGB',
+      colour: press
+        ? `CMYK (palette values, src/views/palette.ts; total ink ≤ ${press.maxInkPercent} %, text 100 % K, overprinting)`
+        : 'RGB',
       press: press
         ? {
             pdfx: press.pdfx,
@@ -181,7 +207,9 @@ export async function runExport(args: ExportArgs, presets: PrintPresets, log: (s
   }
   const seconds = progress.elapsed();
   const dir = relative(process.cwd(), batch.dir) || batch.dir;
-  log(`export: ${plan.maps.length} map(s) × ${args.formats.join(', ')} → ${dir}/ (${size.widthMm} × ${size.heightMm} mm, ${size.widthPx} × ${size.heightPx} px at ${size.dpi} dpi) in ${seconds} s`);
+  log(
+    `export: ${plan.maps.length} map(s) × ${args.formats.join(', ')} → ${dir}/ (${size.widthMm} × ${size.heightMm} mm, ${size.widthPx} × ${size.heightPx} px at ${size.dpi} dpi) in ${seconds} s`,
+  );
   return { dir: batch.dir, files: plan.maps.length * args.formats.length + 2, seconds };
 }
 

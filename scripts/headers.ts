@@ -28,7 +28,10 @@ export function parseHeadersFile(text: string): HeaderRule[] {
     if (!/^\s/.test(line)) {
       // `*` is a splat (anything, slashes too), `:name` one path segment.
       const pattern = line.trim();
-      const source = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:\w+/g, '[^/]+');
+      const source = pattern
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/:\w+/g, '[^/]+');
       rules.push({ pattern, path: new RegExp(`^${source}$`), headers: [] });
       continue;
     }
@@ -66,7 +69,8 @@ const CANONICAL: Record<string, string> = {
   'x-content-type-options': 'X-Content-Type-Options',
   'referrer-policy': 'Referrer-Policy',
 };
-const canonical = (name: string) => CANONICAL[name] ?? name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
+const canonical = (name: string) =>
+  CANONICAL[name] ?? name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
 
 /**
  * nginx `location` blocks with the headers each kind of path ends up with. nginx sends the
@@ -102,7 +106,7 @@ export function nginxSnippet(rules: HeaderRule[]): string {
     '    index index.html;',
     '    charset utf-8;',
     '    charset_types text/css text/plain text/csv application/json application/javascript text/javascript image/svg+xml;',
-    '    # Debian\'s mime.types lacks these: MapLibre\'s worker is an .mjs module (strict MIME check).',
+    "    # Debian's mime.types lacks these: MapLibre's worker is an .mjs module (strict MIME check).",
     '    include mime.types;',
     '    types { text/javascript mjs; text/csv csv; application/geo+json geojson; }',
     nginxLocations(rules, '    '),

@@ -24,6 +24,10 @@ export function commitInfo(): CommitInfo {
   const status = git(['status', '--porcelain', '--untracked-files=no']);
   const epoch = process.env.SOURCE_DATE_EPOCH;
   const fallback = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  cached = { commit: commit ?? 'unknown', date: date ?? fallback.toISOString().slice(0, 10), dirty: status === null ? true : status !== '' };
+  cached = {
+    commit: commit ?? 'unknown',
+    date: date ?? fallback.toISOString().slice(0, 10),
+    dirty: status === null ? true : status !== '',
+  };
   return cached;
 }

@@ -54,7 +54,13 @@ export interface NginxOptions {
 }
 
 /** The whole nginx.conf: one server on the loopback port, everything writable under `dir`. */
-export function nginxConfig(root: string, port: number, dir: string, headersFile = join(root, '_headers'), options: NginxOptions = {}): string {
+export function nginxConfig(
+  root: string,
+  port: number,
+  dir: string,
+  headersFile = join(root, '_headers'),
+  options: NginxOptions = {},
+): string {
   const listen = options.tls
     ? `listen 127.0.0.1:${port} ssl http2;\n    ssl_certificate ${dir}/cert.pem;\n    ssl_certificate_key ${dir}/key.pem;`
     : `listen 127.0.0.1:${port};`;
@@ -93,9 +99,34 @@ ${nginxLocations(rules, '    ')}
 /** A self-signed certificate for 127.0.0.1, valid for a day (the bench's server lives minutes). */
 function selfSignedCertificate(dir: string): void {
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'pipe' },
+    );
   } catch (error) {
-    throw new Error(`openssl could not make a certificate for the HTTPS server (apt-get install openssl): ${error instanceof Error ? error.message : error}`, { cause: error });
+    throw new Error(
+      `openssl could not make a certificate for the HTTPS server (apt-get install openssl): ${error instanceof Error ? error.message : error}`,
+      { cause: error },
+    );
   }
 }
 

@@ -88,7 +88,8 @@ export function parseArgs(argv: string[]): ExportArgs {
     .map((f) => f.trim().toLowerCase())
     .filter(Boolean);
   const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (unknown.length || !formats.length) throw new PrintRequestError(`unknown format "${unknown.join(',')}" (allowed: ${FORMATS.join(', ')})`);
+  if (unknown.length || !formats.length)
+    throw new PrintRequestError(`unknown format "${unknown.join(',')}" (allowed: ${FORMATS.join(', ')})`);
   if (base.cmyk && !formats.includes('pdf')) throw new PrintRequestError('--cmyk makes the PDF CMYK: add pdf to --format');
   const dpiRaw = given.get('--dpi');
   const dpi = dpiRaw === undefined ? undefined : Number(dpiRaw);

@@ -31,7 +31,14 @@ export class Printer {
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--font-render-hinting=none'],
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--font-render-hinting=none',
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 1 });
     // The page is a data sheet: nothing may be fetched (the SVG has no reference; the font is inline).
@@ -64,7 +71,12 @@ export class Printer {
   async png(svg: string, size: PrintSize): Promise<Uint8Array> {
     await this.page.setViewportSize({ width: size.widthPx, height: size.heightPx });
     await this.load(svg, `${size.widthPx}px`, `${size.heightPx}px`);
-    const shot = await this.page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: size.widthPx, height: size.heightPx }, animations: 'disabled', caret: 'hide' });
+    const shot = await this.page.screenshot({
+      type: 'png',
+      clip: { x: 0, y: 0, width: size.widthPx, height: size.heightPx },
+      animations: 'disabled',
+      caret: 'hide',
+    });
     const got = pngSize(shot);
     if (got.width !== size.widthPx || got.height !== size.heightPx)
       throw new Error(`Chromium made a ${got.width} × ${got.height} px image, not ${size.widthPx} × ${size.heightPx}: lower the dpi`);

@@ -45,7 +45,13 @@ function fontPackage() {
   return cache;
 }
 
-export const fontPackageInfo = () => ({ name: PACKAGE, version: fontPackage().version, family: PRINT_FONT_FAMILY, weights: [...WEIGHTS], license: 'OFL-1.1' });
+export const fontPackageInfo = () => ({
+  name: PACKAGE,
+  version: fontPackage().version,
+  family: PRINT_FONT_FAMILY,
+  weights: [...WEIGHTS],
+  license: 'OFL-1.1',
+});
 
 const covers = (f: FontFile, cp: number) => f.ranges.some(([a, b]) => cp >= a && cp <= b);
 
@@ -70,7 +76,9 @@ export function fontFaceCss(text: string): string {
   const cps = [...new Set([...text].map((c) => c.codePointAt(0)!))].filter((cp) => cp > 0x20);
   const missing = cps.filter((cp) => !files.some((f) => covers(f, cp)));
   if (missing.length)
-    throw new Error(`${PACKAGE} has no glyph for ${missing.map((cp) => `"${String.fromCodePoint(cp)}" (U+${cp.toString(16).toUpperCase()})`).join(', ')}`);
+    throw new Error(
+      `${PACKAGE} has no glyph for ${missing.map((cp) => `"${String.fromCodePoint(cp)}" (U+${cp.toString(16).toUpperCase()})`).join(', ')}`,
+    );
   const used = files.filter((f) => cps.some((cp) => covers(f, cp)) || f.ranges.some(([a]) => a <= 0x20));
   return used
     .map((f) => {

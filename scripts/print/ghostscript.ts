@@ -10,7 +10,8 @@ export const GS = process.env.GS_PATH ?? 'gs';
 
 function run(args: string[], input?: Uint8Array): Buffer {
   const r = spawnSync(GS, ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', ...args], { input, maxBuffer: 1 << 30 });
-  if (r.error) throw new Error(`${GS} could not run (${r.error.message}): run \`bash scripts/install-test-deps.sh\` (installs ghostscript)`);
+  if (r.error)
+    throw new Error(`${GS} could not run (${r.error.message}): run \`bash scripts/install-test-deps.sh\` (installs ghostscript)`);
   if (r.status !== 0) throw new Error(`${GS} ${args.join(' ')} failed: ${r.stderr.toString().trim() || `exit ${r.status}`}`);
   return r.stdout;
 }
@@ -58,7 +59,9 @@ function psString(s: string): string {
  * desk's output condition and its ICC profile embedded as the DestOutputProfile.
  */
 export function pdfxDefinition(o: OutputIntent): string {
-  const keys = Object.entries(PDFX_VERSION_KEYS[o.pdfx]).map(([k, v]) => `/${k} ${psString(v)}`).join(' ');
+  const keys = Object.entries(PDFX_VERSION_KEYS[o.pdfx])
+    .map(([k, v]) => `/${k} ${psString(v)}`)
+    .join(' ');
   return [
     '%!PS',
     `[ ${keys} /Title (map) /Trapped /False /DOCINFO pdfmark`,
@@ -80,7 +83,9 @@ export function pdfxDefinition(o: OutputIntent): string {
  */
 export function gsPdfx(inPath: string, outPath: string, defPath: string, intent: OutputIntent): void {
   if (!pdfxSupported(intent.pdfx))
-    throw new Error(`PDF/${intent.pdfx} needs Ghostscript 10.05 or later (installed: ${gsVersion().join('.')}); this one writes PDF/X-3: set "pdfx": "X-3" in data/print-presets.json`);
+    throw new Error(
+      `PDF/${intent.pdfx} needs Ghostscript 10.05 or later (installed: ${gsVersion().join('.')}); this one writes PDF/X-3: set "pdfx": "X-3" in data/print-presets.json`,
+    );
   writeFileSync(defPath, pdfxDefinition(intent));
   run([
     intent.pdfx === 'X-3' ? '-dPDFX' : `-dPDFX=${intent.pdfx === 'X-1a' ? 1 : 4}`,
@@ -130,7 +135,19 @@ export interface CmykRaster {
  */
 export function cmykRaster(path: string, widthPt: number, dpi: number, only?: 'text'): CmykRaster {
   const filters = only === 'text' ? ['-dFILTERVECTOR', '-dFILTERIMAGE'] : [];
-  const data = run(['-sDEVICE=bitcmyk', '-dGrayValues=256', `-r${dpi}`, '-dGraphicsAlphaBits=1', '-dTextAlphaBits=1', ...filters, '-dFirstPage=1', '-dLastPage=1', '-o', '-', path]);
+  const data = run([
+    '-sDEVICE=bitcmyk',
+    '-dGrayValues=256',
+    `-r${dpi}`,
+    '-dGraphicsAlphaBits=1',
+    '-dTextAlphaBits=1',
+    ...filters,
+    '-dFirstPage=1',
+    '-dLastPage=1',
+    '-o',
+    '-',
+    path,
+  ]);
   // The raw device has no header: find the row length among the roundings of the page width.
   const pixels = data.length / 4;
   const exact = (widthPt / 72) * dpi;

@@ -17,7 +17,10 @@ import { deflateSync } from 'node:zlib';
 import { ALL_SWATCHES, type Swatch } from '../../src/views/palette.ts';
 
 const BY_HEX = new Map<string, Swatch>(ALL_SWATCHES.map((s) => [s.hex.toLowerCase(), s]));
-const hex2 = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 255).toString(16).padStart(2, '0');
+const hex2 = (x: number) =>
+  Math.round(Math.min(1, Math.max(0, x)) * 255)
+    .toString(16)
+    .padStart(2, '0');
 
 function swatchFor(rgb: [number, number, number], where: string): Swatch {
   const hex = `#${rgb.map(hex2).join('')}`;
@@ -29,7 +32,8 @@ function swatchFor(rgb: [number, number, number], where: string): Swatch {
 const cmykOperands = (s: Swatch) => s.cmyk.map((v) => String(Math.round(v * 100) / 10000)).join(' ');
 
 /** Content-stream tokens: strings, names, numbers, operators and delimiters, with their spans. */
-const TOKEN = /\s+|%[^\r\n]*|\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<<|>>|<[0-9A-Fa-f\s]*>|\[|\]|\{|\}|\/[^\s/()<>[\]{}%]*|[+-]?(?:\d+\.?\d*|\.\d+)|[A-Za-z'"*][A-Za-z0-9'"*]*/gy;
+const TOKEN =
+  /\s+|%[^\r\n]*|\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\)|<<|>>|<[0-9A-Fa-f\s]*>|\[|\]|\{|\}|\/[^\s/()<>[\]{}%]*|[+-]?(?:\d+\.?\d*|\.\d+)|[A-Za-z'"*][A-Za-z0-9'"*]*/gy;
 
 const isBlack = (s: Swatch) => s.cmyk[0] === 0 && s.cmyk[1] === 0 && s.cmyk[2] === 0 && s.cmyk[3] === 100;
 
@@ -198,7 +202,8 @@ function rewriteResources(doc: PDFDocument, res: PDFDict, where: string, done: S
       const obj = dictOf(doc, ref)!;
       const subtype = obj.get(PDFName.of('Subtype'))?.toString();
       if (subtype === '/Image') throw new Error(`CMYK: an image (${name.toString()}) in ${where}: the map must be vectors`);
-      if (key === 'Pattern' && obj.get(PDFName.of('PatternType'))?.toString() !== '1') throw new Error(`CMYK: a shading pattern in ${where}`);
+      if (key === 'Pattern' && obj.get(PDFName.of('PatternType'))?.toString() !== '1')
+        throw new Error(`CMYK: a shading pattern in ${where}`);
       rewriteStream(doc, ref, `${where} ${key} ${name.toString()}`, done);
     }
   }
@@ -207,7 +212,8 @@ function rewriteResources(doc: PDFDocument, res: PDFDict, where: string, done: S
     const font = dictOf(doc, ref);
     if (font?.get(PDFName.of('Subtype'))?.toString() !== '/Type3') continue;
     const procs = dictOf(doc, font.get(PDFName.of('CharProcs')));
-    for (const [, proc] of procs?.entries() ?? []) if (proc instanceof PDFRef) rewriteStream(doc, proc, `Type 3 font ${name.toString()}`, done);
+    for (const [, proc] of procs?.entries() ?? [])
+      if (proc instanceof PDFRef) rewriteStream(doc, proc, `Type 3 font ${name.toString()}`, done);
     const fres = dictOf(doc, font.get(PDFName.of('Resources')));
     if (fres) rewriteResources(doc, fres, `Type 3 font ${name.toString()}`, done);
   }

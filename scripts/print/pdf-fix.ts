@@ -25,7 +25,12 @@ export function creationDate(): Date {
   return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
 }
 
-export async function finishPdf(pdf: Uint8Array, size: PrintSize, meta: PdfMeta, producer = 'Chromium (Skia/PDF) + pdf-lib'): Promise<Uint8Array> {
+export async function finishPdf(
+  pdf: Uint8Array,
+  size: PrintSize,
+  meta: PdfMeta,
+  producer = 'Chromium (Skia/PDF) + pdf-lib',
+): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const pages = doc.getPages();
   if (pages.length !== 1) throw new Error(`Chromium printed ${pages.length} pages, not 1: the map overflowed its page`);
@@ -61,7 +66,8 @@ export async function finishPdf(pdf: Uint8Array, size: PrintSize, meta: PdfMeta,
  */
 function keepVersion(input: Uint8Array, output: Uint8Array): Uint8Array {
   const version = /^%PDF-(1\.[0-7])/.exec(Buffer.from(input.subarray(0, 8)).toString('latin1'))?.[1];
-  if (version && Buffer.from(output.subarray(0, 8)).toString('latin1') === '%PDF-1.7') output.set(Buffer.from(`%PDF-${version}`, 'latin1'), 0);
+  if (version && Buffer.from(output.subarray(0, 8)).toString('latin1') === '%PDF-1.7')
+    output.set(Buffer.from(`%PDF-${version}`, 'latin1'), 0);
   return output;
 }
 
@@ -84,10 +90,11 @@ function renameFonts(doc: PDFDocument): void {
       rename(obj, 'BaseFont');
       const kids = obj.get(PDFName.of('DescendantFonts'));
       const list = kids instanceof PDFRef ? doc.context.lookup(kids) : kids;
-      if (list instanceof PDFArray) for (const k of list.asArray()) {
-        const d = k instanceof PDFRef ? doc.context.lookup(k) : k;
-        if (d instanceof PDFDict) rename(d, 'BaseFont');
-      }
+      if (list instanceof PDFArray)
+        for (const k of list.asArray()) {
+          const d = k instanceof PDFRef ? doc.context.lookup(k) : k;
+          if (d instanceof PDFDict) rename(d, 'BaseFont');
+        }
     } else if (type === PDFName.of('FontDescriptor')) rename(obj, 'FontName');
   }
 }

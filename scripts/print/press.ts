@@ -34,6 +34,13 @@ export function resolvePress(presets: PrintPresets, preset: string, root = proce
   return {
     ...press,
     standIn,
-    intent: { pdfx: press.pdfx, outputConditionIdentifier: press.outputConditionIdentifier, outputCondition: press.outputCondition, registryName: press.registryName, iccPath, info },
+    intent: {
+      pdfx: press.pdfx,
+      outputConditionIdentifier: press.outputConditionIdentifier,
+      outputCondition: press.outputCondition,
+      registryName: press.registryName,
+      iccPath,
+      info,
+    },
   };
 }

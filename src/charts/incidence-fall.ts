@@ -21,7 +21,11 @@ export function incidenceFallSvg(metrics: Map<string, Metric>, lang: Lang): stri
     [m('city-poverty-incidence-2014'), m('city-poverty-incidence-2019')],
   ].map(([from, to]) => ({ name: placeName(from!.region, lang), from: from!, to: to! }));
   // Values at both ends; the place's name beside its "after" value, in its line's colour.
-  const W = CHART_WIDTH, left = 58, right = W - 130, top = 50, bottom = 230;
+  const W = CHART_WIDTH,
+    left = 58,
+    right = W - 130,
+    top = 50,
+    bottom = 230;
   const y = scaleLinear().domain([0, 40]).range([bottom, top]);
   const parts: string[] = [];
   parts.push(
@@ -32,7 +36,8 @@ export function incidenceFallSvg(metrics: Map<string, Metric>, lang: Lang): stri
   );
   rows.forEach((r, i) => {
     const colour = i === 0 ? RAMPS.incidence[5].hex : PALETTE.ink.hex;
-    const y0 = y(pointValue(r.from)), y1 = y(pointValue(r.to));
+    const y0 = y(pointValue(r.from)),
+      y1 = y(pointValue(r.to));
     // Both "after" values sit near zero: the labels, not the points, are moved apart.
     const labelY = y1 - (rows.length - 1 - i) * 17;
     parts.push(
@@ -49,7 +54,9 @@ export function incidenceFallSvg(metrics: Map<string, Metric>, lang: Lang): stri
   });
   const lines = notes.flatMap((n) => wrapText(n, W - 8, 13));
   const H = bottom + 20 + lines.length * 17;
-  lines.forEach((l, i) => parts.push(`<text x="4" y="${bottom + 30 + i * 17}" font-size="13" fill="${PALETTE.inkMuted.hex}">${esc(l)}</text>`));
+  lines.forEach((l, i) =>
+    parts.push(`<text x="4" y="${bottom + 30 + i * 17}" font-size="13" fill="${PALETTE.inkMuted.hex}">${esc(l)}</text>`),
+  );
   parts.unshift(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" class="chart" font-size="14">`,
     `<title>${esc(say.incidenceTitle)}</title>`,

@@ -21,8 +21,14 @@ export function trainingSvg(metrics: Map<string, Metric>, lang: Lang): string {
     { name: say.trainingCityPoor, bars: [m('city-carers-trained-poor'), m('city-carers-employed-poor')] },
     { name: say.trainingLin, bars: [m('lin-carers-trained'), m('lin-carers-employed')] },
   ];
-  const W = CHART_WIDTH, left = 4, barH = 14, labelSize = 13, line = 17;
-  const x = scaleLinear().domain([0, Math.max(...groups.flatMap((g) => g.bars.map((b) => pointValue(b))))]).range([0, W - 2 * left]);
+  const W = CHART_WIDTH,
+    left = 4,
+    barH = 14,
+    labelSize = 13,
+    line = 17;
+  const x = scaleLinear()
+    .domain([0, Math.max(...groups.flatMap((g) => g.bars.map((b) => pointValue(b))))])
+    .range([0, W - 2 * left]);
   const colours = [PALETTE.symbolPeople.hex, PALETTE.symbolPv.hex];
   const parts: string[] = [];
   let y = 18;

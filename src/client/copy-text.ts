@@ -1,5 +1,9 @@
 /** Copies a field's text, and says so in `status` (beside the button pressed). */
-export async function copyText(field: HTMLTextAreaElement | HTMLInputElement, status: HTMLElement, say: { copied: string; manual: string }): Promise<void> {
+export async function copyText(
+  field: HTMLTextAreaElement | HTMLInputElement,
+  status: HTMLElement,
+  say: { copied: string; manual: string },
+): Promise<void> {
   try {
     await navigator.clipboard.writeText(field.value);
     status.textContent = say.copied;

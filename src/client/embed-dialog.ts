@@ -47,7 +47,10 @@ function wireChapterShares() {
     button.dataset.ready = '1';
     // The link as this browser reached the page (staging, production), like the embed snippets.
     field.value = new URL(`${location.pathname}#${share.closest('section[id]')?.id ?? ''}`, location.origin).href;
-    button.addEventListener('click', () => void copyText(field, status, { copied: status.dataset.copied ?? '', manual: status.dataset.manual ?? '' }));
+    button.addEventListener(
+      'click',
+      () => void copyText(field, status, { copied: status.dataset.copied ?? '', manual: status.dataset.manual ?? '' }),
+    );
     button.hidden = false;
   }
 }
@@ -64,9 +67,29 @@ function wire(button: HTMLButtonElement, dialog: HTMLDialogElement) {
     const lang: Lang = checked('lang') === 'en' ? 'en' : 'zh';
     const key = checked('variant') ?? dialog.dataset.key ?? '';
     const i = info[key]![lang];
-    const params: EmbedParams = { ...DEFAULT_PARAMS, title: ticked('title'), source: ticked('source'), interactive: ticked('interactive'), theme: checked('theme') === 'dark' ? 'dark' : 'light' };
+    const params: EmbedParams = {
+      ...DEFAULT_PARAMS,
+      title: ticked('title'),
+      source: ticked('source'),
+      interactive: ticked('interactive'),
+      theme: checked('theme') === 'dark' ? 'dark' : 'light',
+    };
     const width = Number($<HTMLSelectElement>('select[data-option="width"]')?.value) || null;
-    return { origin: location.origin, lang, key, title: i.title, description: i.description, source: i.source, height: i.height, storyUrl: new URL(i.story, location.origin).href, imageKey: i.images[0]!.key, params, width, say: i.say, info: i };
+    return {
+      origin: location.origin,
+      lang,
+      key,
+      title: i.title,
+      description: i.description,
+      source: i.source,
+      height: i.height,
+      storyUrl: new URL(i.story, location.origin).href,
+      imageKey: i.images[0]!.key,
+      params,
+      width,
+      say: i.say,
+      info: i,
+    };
   };
 
   let previewSrc = '';
@@ -102,7 +125,8 @@ function wire(button: HTMLButtonElement, dialog: HTMLDialogElement) {
   dialog.addEventListener('click', (e) => {
     if (e.target === dialog) dialog.close();
   });
-  for (const control of dialog.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-option]')) control.addEventListener('change', render);
+  for (const control of dialog.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-option]'))
+    control.addEventListener('change', render);
   wireTabs(dialog);
   for (const copyButton of dialog.querySelectorAll<HTMLButtonElement>('button[data-copy]'))
     copyButton.addEventListener('click', () => {

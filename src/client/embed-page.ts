@@ -83,7 +83,8 @@ function wireStates(main: HTMLElement, panel: HTMLElement, onChange: (key: strin
     button.addEventListener('click', () => {
       const key = button.dataset.key!;
       for (const b of buttons) b.setAttribute('aria-pressed', String(b === button));
-      for (const el of main.querySelectorAll<HTMLElement>('.embed-legend[data-key], .embed-state-label[data-key]')) el.hidden = el.dataset.key !== key;
+      for (const el of main.querySelectorAll<HTMLElement>('.embed-legend[data-key], .embed-state-label[data-key]'))
+        el.hidden = el.dataset.key !== key;
       if (img) img.src = img.src.replace(/[^/]+\.svg$/, `${key}.svg`);
       onChange(key, button.dataset.state || null);
     });
@@ -118,7 +119,14 @@ async function loadMap(
   try {
     if (!webglAvailable()) return null; // the SVG stays, a complete map on its own; no map code loads
     const { startMap } = await import('./map-runtime.ts');
-    const runtime = await startMap({ panel, container, views: views(), geoUrl: main.dataset.geoUrl ?? '', current: target, facade: panel.querySelector<HTMLImageElement>('.map-svg') });
+    const runtime = await startMap({
+      panel,
+      container,
+      views: views(),
+      geoUrl: main.dataset.geoUrl ?? '',
+      current: target,
+      facade: panel.querySelector<HTMLImageElement>('.map-svg'),
+    });
     if (!runtime) return null;
     const { map } = runtime;
     if (params.interactive) tooltip?.attachMap(map, runtime.countyPoint);
@@ -126,7 +134,8 @@ async function loadMap(
     if (params.theme === 'dark') {
       // Every style the runtime sets (each view and period) goes through the dark mapping too.
       const setStyle = map.setStyle.bind(map);
-      map.setStyle = ((style, options) => setStyle(style && typeof style === 'object' ? darkStyle(style) : style, options)) as typeof map.setStyle;
+      map.setStyle = ((style, options) =>
+        setStyle(style && typeof style === 'object' ? darkStyle(style) : style, options)) as typeof map.setStyle;
       map.setStyle(map.getStyle(), { diff: true });
       // The hatch of "not reported" is an image the runtime draws in the palette's light colours.
       const { HATCH_IMAGE } = await import('../render/maplibre-style.ts');

@@ -58,11 +58,13 @@ export async function pngFromSvg(svg: string, size: PrintSize): Promise<Uint8Arr
     canvas.width = size.widthPx;
     canvas.height = size.heightPx;
     const ctx = canvas.getContext('2d');
-    if (!ctx || canvas.width !== size.widthPx || canvas.height !== size.heightPx) throw new Error(`this browser cannot make a ${size.widthPx} × ${size.heightPx} px image`);
+    if (!ctx || canvas.width !== size.widthPx || canvas.height !== size.heightPx)
+      throw new Error(`this browser cannot make a ${size.widthPx} × ${size.heightPx} px image`);
     ctx.drawImage(img, 0, 0, size.widthPx, size.heightPx);
     // A canvas over the browser's limits draws nothing: the map's white background must be there.
     const corner = ctx.getImageData(size.widthPx - 1, size.heightPx - 1, 1, 1).data;
-    if (corner[3] !== 255) throw new Error(`this browser could not draw a ${size.widthPx} × ${size.heightPx} px image; choose a smaller size`);
+    if (corner[3] !== 255)
+      throw new Error(`this browser could not draw a ${size.widthPx} × ${size.heightPx} px image; choose a smaller size`);
     const blob = await new Promise<Blob | null>((done) => canvas.toBlob(done, 'image/png'));
     if (!blob) throw new Error('the browser made no PNG');
     const png = withPhys(new Uint8Array(await blob.arrayBuffer()), size.dpi);
@@ -97,7 +99,7 @@ async function onExport(menu: HTMLElement, button: HTMLButtonElement): Promise<v
   try {
     const { svg, size, name } = await printSvgFor(menu.dataset.key!, menu.dataset.lang as Lang, preset, menu.dataset.date ?? '');
     if (format === 'svg') download(svg, 'image/svg+xml', `${name}.svg`);
-    else download(await pngFromSvg(svg, size) as BlobPart, 'image/png', `${name}-${size.dpi}dpi.png`);
+    else download((await pngFromSvg(svg, size)) as BlobPart, 'image/png', `${name}-${size.dpi}dpi.png`);
     status.textContent = `${messages.done}: ${name}.${format} (${size.widthMm} × ${size.heightMm} mm${format === 'png' ? `, ${size.widthPx} × ${size.heightPx} px` : ''})`;
   } catch (error) {
     status.textContent = `${messages.failed}${error instanceof Error ? error.message : String(error)}`;

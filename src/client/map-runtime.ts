@@ -102,13 +102,16 @@ const margin = (box: DOMRect): Padding => {
  */
 function facadePadding(img: HTMLImageElement, box: DOMRect): Padding | null {
   const r = img.getBoundingClientRect();
-  const nw = img.naturalWidth || img.width, nh = img.naturalHeight || img.height;
+  const nw = img.naturalWidth || img.width,
+    nh = img.naturalHeight || img.height;
   if (!r.width || !r.height || !nw || !nh) return null;
   const scale = Math.min(r.width / nw, r.height / nh);
-  const w = nw * scale, h = nh * scale;
+  const w = nw * scale,
+    h = nh * scale;
   const [px = '50%', py = '50%'] = getComputedStyle(img).objectPosition.split(/\s+/);
   const at = (v: string, free: number) => (v.endsWith('%') ? (parseFloat(v) / 100) * free : parseFloat(v) || 0);
-  const left = r.left + at(px, r.width - w), top = r.top + at(py, r.height - h);
+  const left = r.left + at(px, r.width - w),
+    top = r.top + at(py, r.height - h);
   const inset = Math.min(nw, nh) * MAP_INSET * scale;
   return {
     top: top + inset - box.top,
@@ -193,15 +196,24 @@ const grow = ([[w, s], [e, n]]: Bounds, k: number): Bounds => [
 ];
 
 function boundsOf(geometry: GeoJSON.Geometry): Bounds {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   const walk = (c: unknown): void => {
     if (typeof (c as number[])[0] === 'number') {
       const [x, y] = c as [number, number];
-      w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
+      w = Math.min(w, x);
+      e = Math.max(e, x);
+      s = Math.min(s, y);
+      n = Math.max(n, y);
     } else (c as unknown[]).forEach(walk);
   };
   if ('coordinates' in geometry) walk(geometry.coordinates);
-  return [[w, s], [e, n]];
+  return [
+    [w, s],
+    [e, n],
+  ];
 }
 
 /**
@@ -351,7 +363,10 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
     const rank = (el: HTMLElement) => (el.classList.contains('is-subject') ? 0 : el.classList.contains('map-label--county') ? 1 : 2);
     const taken: DOMRect[] = o.obstacles?.() ?? [];
     const fits = (r: DOMRect) =>
-      r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom &&
+      r.left >= box.left &&
+      r.right <= box.right &&
+      r.top >= box.top &&
+      r.bottom <= box.bottom &&
       !taken.some((t) => r.left < t.right + 3 && r.right > t.left - 3 && r.top < t.bottom + 1 && r.bottom > t.top - 1);
     for (const { el, name } of [...labels.values()].sort((a, b) => rank(a.el) - rank(b.el))) {
       if (el.textContent !== name) el.textContent = name;

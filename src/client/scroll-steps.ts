@@ -116,7 +116,7 @@ export function startStorySteps(main: HTMLElement, panel: HTMLElement, options: 
     const step = index >= 0 ? steps[index]! : null;
     const base = step ?? { ...initial, el: null };
     const available = statesOf(base.view);
-    const state = stateOverride && available.includes(stateOverride) ? stateOverride : base.state ?? (available[0] ?? null);
+    const state = stateOverride && available.includes(stateOverride) ? stateOverride : (base.state ?? available[0] ?? null);
     const key = available.length && state ? keyOf(base.view, state) : base.view;
     target = { view: base.view, state: key === base.view ? null : state, region: base.region, key, step: step?.el ?? null };
 

@@ -30,7 +30,6 @@ const main = document.querySelector<HTMLElement>('main.story');
 const panel = document.getElementById('story-map');
 if (main && panel) start(main, panel);
 
-
 function start(main: HTMLElement, panel: HTMLElement) {
   panel.dataset.map = 'svg';
   const container = panel.querySelector<HTMLElement>('.map-canvas');
@@ -55,7 +54,10 @@ function start(main: HTMLElement, panel: HTMLElement) {
     (panelsRequest ??= loadMapPanels(panel)
       .then(async (added) => {
         steps.refresh();
-        const [{ wireEmbedDialogs }, { showExportMenus }] = await Promise.all([import('./embed-dialog.ts'), import('./export-menu-toggle.ts')]);
+        const [{ wireEmbedDialogs }, { showExportMenus }] = await Promise.all([
+          import('./embed-dialog.ts'),
+          import('./export-menu-toggle.ts'),
+        ]);
         for (const block of added) {
           wireEmbedDialogs(block);
           showExportMenus(block);
@@ -73,16 +75,18 @@ function start(main: HTMLElement, panel: HTMLElement) {
   let tooltipRequest: Promise<void> | null = null;
   const tooltips = () =>
     (tooltipRequest ??= tooltipBox
-      ? import('./tooltip.ts').then(({ createTooltip }) => {
-          tooltip = createTooltip({ panel, box: tooltipBox, views, currentKey: () => steps.current().key });
-          if (runtime) tooltip.attachMap(runtime.map, runtime.countyPoint);
-          // The focus that asked for the module came before its listeners: answer it now.
-          const focused = document.activeElement?.closest?.<HTMLButtonElement>('.map-counties button[data-code]');
-          if (focused && panel.contains(focused)) void tooltip.show(focused.dataset.code!, 'county');
-        }).catch((error: unknown) => {
-          tooltipRequest = null;
-          console.warn('Story map: tooltips could not be loaded.', error);
-        })
+      ? import('./tooltip.ts')
+          .then(({ createTooltip }) => {
+            tooltip = createTooltip({ panel, box: tooltipBox, views, currentKey: () => steps.current().key });
+            if (runtime) tooltip.attachMap(runtime.map, runtime.countyPoint);
+            // The focus that asked for the module came before its listeners: answer it now.
+            const focused = document.activeElement?.closest?.<HTMLButtonElement>('.map-counties button[data-code]');
+            if (focused && panel.contains(focused)) void tooltip.show(focused.dataset.code!, 'county');
+          })
+          .catch((error: unknown) => {
+            tooltipRequest = null;
+            console.warn('Story map: tooltips could not be loaded.', error);
+          })
       : Promise.resolve());
 
   // Without WebGL 2 the SVG stays for good: said at once, and no map code is ever loaded.
@@ -103,7 +107,10 @@ function start(main: HTMLElement, panel: HTMLElement) {
     if (!canDraw) return;
     void topology().catch(() => (topologyRequest = null));
     void views().catch(() => undefined);
-    mapCode().then((m) => m.prepareMap(), () => (mapModule = null));
+    mapCode().then(
+      (m) => m.prepareMap(),
+      () => (mapModule = null),
+    );
   };
 
   let mapRequested = false;
@@ -123,7 +130,9 @@ function start(main: HTMLElement, panel: HTMLElement) {
           padding: storyMapPadding(panel, main, () => steps.current().step),
           facade: panel.querySelector<HTMLImageElement>('.map-svg'),
           obstacles: () =>
-            [...panel.querySelectorAll<HTMLElement>('.map-chrome:not([hidden]), .map-steps')].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0),
+            [...panel.querySelectorAll<HTMLElement>('.map-chrome:not([hidden]), .map-steps')]
+              .map((el) => el.getBoundingClientRect())
+              .filter((r) => r.width > 0),
         }),
       )
       .then((r) => {

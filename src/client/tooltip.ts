@@ -94,7 +94,12 @@ export function createTooltip({ panel, box, views, currentKey }: TooltipOptions)
       if (!render(all[currentKey()], code)) return hide();
       rendered = key;
     }
-    anchor = where === undefined ? { code, mode: 'docked' } : where === 'county' ? { code, mode: 'county' } : { code, mode: 'pointer', at: where.at };
+    anchor =
+      where === undefined
+        ? { code, mode: 'docked' }
+        : where === 'county'
+          ? { code, mode: 'county' }
+          : { code, mode: 'pointer', at: where.at };
     box.hidden = false;
     panel.dataset.tooltip = code;
     place();

@@ -36,18 +36,32 @@ export const DARK_BY_HEX: ReadonlyMap<string, string> = (() => {
 const dark = (hex: string) => DARK_BY_HEX.get(hex.toLowerCase()) ?? hex;
 
 /** The SVG renderer's output in the dark base colours (fill, stroke and data-fill attributes). */
-export const darkSvg = (svg: string): string => svg.replace(/((?:fill|stroke)=")(#[0-9a-fA-F]{6})"/g, (_, attr: string, hex: string) => `${attr}${dark(hex)}"`);
+export const darkSvg = (svg: string): string =>
+  svg.replace(/((?:fill|stroke)=")(#[0-9a-fA-F]{6})"/g, (_, attr: string, hex: string) => `${attr}${dark(hex)}"`);
 
 /** A MapLibre style (or any JSON) with every base-map colour string replaced. */
 export function darkStyle<T>(style: T): T {
   const walk = (v: unknown): unknown =>
-    typeof v === 'string' ? dark(v) : Array.isArray(v) ? v.map(walk) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'data' ? x : walk(x)])) : v;
+    typeof v === 'string'
+      ? dark(v)
+      : Array.isArray(v)
+        ? v.map(walk)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'data' ? x : walk(x)]))
+          : v;
   return walk(style) as T;
 }
 
 /** mapCssVars()'s variables for the dark theme (labels, halos, hatch swatch). */
 export function darkMapCssVars(): Record<string, string> {
-  const vars: Record<string, PaletteKey> = { ink: 'ink', 'ink-muted': 'inkMuted', paper: 'paper', land: 'land', 'not-reported': 'notReported', hatch: 'hatch' };
+  const vars: Record<string, PaletteKey> = {
+    ink: 'ink',
+    'ink-muted': 'inkMuted',
+    paper: 'paper',
+    land: 'land',
+    'not-reported': 'notReported',
+    hatch: 'hatch',
+  };
   return Object.fromEntries(Object.entries(vars).map(([name, key]) => [`--map-${name}`, DARK_BASE[key] ?? PALETTE[key].hex]));
 }
 

@@ -34,7 +34,16 @@ export function oembedFor(lang: Lang, key: string, origin: string): OEmbedRich {
     provider_name: strings(lang).embed.provider,
     provider_url: abs(storyPath(lang, null)),
     // Consumers that drop the script still get a frame of the page's measured height (iframely#272).
-    html: iframeSnippet({ origin, lang, key, title: meta.title, description: meta.description, height: meta.height, storyUrl, imageKey: meta.views[0]!.key }),
+    html: iframeSnippet({
+      origin,
+      lang,
+      key,
+      title: meta.title,
+      description: meta.description,
+      height: meta.height,
+      storyUrl,
+      imageKey: meta.views[0]!.key,
+    }),
     width: EMBED_WIDTH,
     height: meta.height,
     thumbnail_url: abs(embedImagePath(lang, meta.views[0]!.key)),

@@ -17,10 +17,19 @@ export interface EmbedParams {
   initialWidth: number | null;
 }
 
-export const DEFAULT_PARAMS: EmbedParams = { lang: null, title: true, source: true, interactive: true, theme: 'light', childId: null, initialWidth: null };
+export const DEFAULT_PARAMS: EmbedParams = {
+  lang: null,
+  title: true,
+  source: true,
+  interactive: true,
+  theme: 'light',
+  childId: null,
+  initialWidth: null,
+};
 
 const flag = (v: string | null, fallback: boolean) => (v === '0' ? false : v === '1' ? true : fallback);
-const oneOf = <T extends string>(v: string | null, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
+const oneOf = <T extends string>(v: string | null, allowed: readonly T[], fallback: T): T =>
+  allowed.includes(v as T) ? (v as T) : fallback;
 /** Element ids pym generates or editors write: letters, digits, `_ - . :`; nothing that could break pym's message format. */
 const PLAIN_ID = /^[A-Za-z][\w.:-]{0,63}$/;
 

@@ -14,7 +14,9 @@ const OPTIONS = { errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000'
 export const QR_PNG_WIDTH = 960;
 
 export const qrPaths: GetStaticPaths = () =>
-  (['zh', 'en'] as const).flatMap((lang) => [null, ...readChapters().map((c) => c.id)].map((chapter) => ({ params: { lang, target: chapter ?? 'story' } })));
+  (['zh', 'en'] as const).flatMap((lang) =>
+    [null, ...readChapters().map((c) => c.id)].map((chapter) => ({ params: { lang, target: chapter ?? 'story' } })),
+  );
 
 const urlOf = (params: Record<string, string | undefined>, site: URL | undefined) => {
   const lang = params.lang as Lang;
@@ -26,4 +28,6 @@ export const qrSvgRoute: APIRoute = async ({ params, site }) =>
   new Response(await QRCode.toString(urlOf(params, site), { ...OPTIONS, type: 'svg' }), { headers: { 'Content-Type': 'image/svg+xml' } });
 
 export const qrPngRoute: APIRoute = async ({ params, site }) =>
-  new Response(new Uint8Array(await QRCode.toBuffer(urlOf(params, site), { ...OPTIONS, type: 'png', width: QR_PNG_WIDTH })), { headers: { 'Content-Type': 'image/png' } });
+  new Response(new Uint8Array(await QRCode.toBuffer(urlOf(params, site), { ...OPTIONS, type: 'png', width: QR_PNG_WIDTH })), {
+    headers: { 'Content-Type': 'image/png' },
+  });

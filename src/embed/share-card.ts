@@ -25,7 +25,10 @@ export function shareCardSvg(lang: Lang): string {
   if (!view) throw new Error(`share-card.ts: view "${MAP_VIEW}" is not in src/views/views.ts`);
   const ui = strings(lang).ui;
   const mapWidth = 540;
-  const map = renderSvg(view, geo, { width: mapWidth, height: H, frame: false, labelSize: 18 }).replace(/^<svg /, `<svg x="${W - mapWidth}" y="0" `);
+  const map = renderSvg(view, geo, { width: mapWidth, height: H, frame: false, labelSize: 18 }).replace(
+    /^<svg /,
+    `<svg x="${W - mapWidth}" y="0" `,
+  );
   const x = 64;
   const textWidth = W - mapWidth - 2 * x;
   const [title, subtitle] = ui.siteTitle.split(' · ');
@@ -46,11 +49,15 @@ export function shareCardSvg(lang: Lang): string {
   ];
   for (const line of titleLines) {
     y += titleSize * 0.2;
-    out.push(`<text x="${x}" y="${y + titleSize * 0.8}" font-size="${titleSize}" font-weight="700" fill="${PALETTE.ink.hex}">${esc(line)}</text>`);
+    out.push(
+      `<text x="${x}" y="${y + titleSize * 0.8}" font-size="${titleSize}" font-weight="700" fill="${PALETTE.ink.hex}">${esc(line)}</text>`,
+    );
     y += titleSize * 1.05;
   }
   y += 70;
-  out.push(`<text x="${x}" y="${y + figureSize * 0.8}" font-size="${figureSize}" font-weight="700" fill="${RAMPS.incidence[5]!.hex}">${esc(figure)}</text>`);
+  out.push(
+    `<text x="${x}" y="${y + figureSize * 0.8}" font-size="${figureSize}" font-weight="700" fill="${RAMPS.incidence[5]!.hex}">${esc(figure)}</text>`,
+  );
   y += figureSize * 0.8 + 54;
   for (const line of labelLines) {
     out.push(`<text x="${x}" y="${y}" font-size="30" fill="${PALETTE.ink.hex}">${esc(line)}</text>`);

@@ -53,7 +53,6 @@ export const SHARE_CARD_SIZE = { width: 1200, height: 630 } as const;
  */
 export const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 
-
 const abs = (i: Pick<SnippetInput, 'origin'>, path: string) => new URL(path, i.origin).href;
 /** The embed page's URL with the chosen parameters. */
 export const embedUrl = (i: Omit<SnippetInput, 'say'>) => abs(i, embedPath(i.lang, i.key)) + (i.params ? embedSearch(i.params) : '');

@@ -19,7 +19,8 @@ export const CODEBOOK: Record<Lang, { types: Record<CsvCellType, string>; column
       topic: '主题（poverty 贫困、income 收入、relocation 易地搬迁等，见上表筛选项）。',
       label_zh: '指标名称（中文）：这个数字说的是什么。',
       label_en: '指标名称（英文）。',
-      value: '按基本单位标准化的数值（万、亿已换算：7.97万户 → 79700）；比例与分数记为百分数；区间（如10%—20%）此列留空，见 range_low、range_high。',
+      value:
+        '按基本单位标准化的数值（万、亿已换算：7.97万户 → 79700）；比例与分数记为百分数；区间（如10%—20%）此列留空，见 range_low、range_high。',
       range_low: '原文为区间时的下限，否则留空。',
       range_high: '原文为区间时的上限，否则留空。',
       unit: '单位：percent 百分比，pp 百分点，people 人，households 户，mu 亩（15亩 = 1公顷），yuan 元，MW 兆瓦，count 个、项、期等。',
@@ -44,22 +45,31 @@ export const CODEBOOK: Record<Lang, { types: Record<CsvCellType, string>; column
     },
   },
   en: {
-    types: { text: 'text', integer: 'integer', decimal: 'number', code: 'code (read as text)', date: 'date (ISO 8601: year, year-month or full date)' },
+    types: {
+      text: 'text',
+      integer: 'integer',
+      decimal: 'number',
+      code: 'code (read as text)',
+      date: 'date (ISO 8601: year, year-month or full date)',
+    },
     columns: {
       page: 'The page of the special edition the figure was printed on (its seed name): the provenance when a site holds several pages.',
       draft: '“draft” for a figure drafted by npm run draft and not yet confirmed by an editor; empty once confirmed.',
       id: 'Stable id of the figure, the same as in metrics.json and in the marks on this page (#fig-id).',
-      region: 'GB/T 2260 code of the place the figure is about: 140000 Shanxi province, 141100 Lüliang city, 1411xx a county-level division of Lüliang.',
+      region:
+        'GB/T 2260 code of the place the figure is about: 140000 Shanxi province, 141100 Lüliang city, 1411xx a county-level division of Lüliang.',
       region_zh: 'The place’s name in Chinese.',
       region_en: 'The place’s name in English.',
       topic: 'Subject (poverty, income, relocation, …; the topic filter above lists them).',
       label_zh: 'What the figure is, in Chinese.',
       label_en: 'What the figure is, in English.',
-      value: 'The figure in base units (万 and 亿 converted: 7.97万户 → 79700); shares and fractions as a percentage. Empty for a range (10%—20%): see range_low and range_high.',
+      value:
+        'The figure in base units (万 and 亿 converted: 7.97万户 → 79700); shares and fractions as a percentage. Empty for a range (10%—20%): see range_low and range_high.',
       range_low: 'Low end of a figure printed as a range; empty otherwise.',
       range_high: 'High end of a figure printed as a range; empty otherwise.',
       unit: 'percent, pp (percentage points), people, households, mu (15 mu = 1 hectare), yuan, MW, count (stations, courses, items…).',
-      qualifier: 'The word printed with the figure: more-than (余, 多), at-least (以上), nearly (近); empty when the figure is printed plain.',
+      qualifier:
+        'The word printed with the figure: more-than (余, 多), at-least (以上), nearly (近); empty when the figure is printed plain.',
       counted_zh: 'What a count counts, as printed (its measure word or noun: 座, 期, 头); count figures only, empty otherwise.',
       counted_en: 'The same in English (stations, training courses, head of livestock…); empty where no rendering is known.',
       basis_per: 'Money only: person (per person), household (per household), village (per village); with basis_every also empty, a total.',
@@ -67,9 +77,11 @@ export const CODEBOOK: Record<Lang, { types: Record<CsvCellType, string>; column
       fraction_decimal: 'A figure printed as a fraction (1/7, 三分之一) as a decimal, to 6 places; empty otherwise.',
       fraction_text: 'The same fraction as text, e.g. “1 in 7”, which no spreadsheet reads as a date.',
       raw: 'The figure exactly as printed (余 and the like where the print put them). One exception: a fraction printed as 1/7 is written with the fraction slash ⁄ (U+2044) so that spreadsheets do not turn it into a date; metrics.json keeps the ASCII slash.',
-      period: 'The time the text gives the figure, in the text’s own Chinese words (the English data page translates them); empty when the text gives none.',
+      period:
+        'The time the text gives the figure, in the text’s own Chinese words (the English data page translates them); empty when the text gives none.',
       period_en: 'The period in English; empty when there is none or no rule translates it.',
-      as_of: 'The point in time the period names, ISO (2019-12-31, 2020-06 or 2016); empty where the text gives none (目前 now, 以来 since).',
+      as_of:
+        'The point in time the period names, ISO (2019-12-31, 2020-06 or 2016); empty where the text gives none (目前 now, 以来 since).',
       restates: 'Id of the figure this one prints again (4万名 restates 40004人): one quantity, counted once in any total.',
       rounded: 'Whether a restatement is rounded (true/false); empty when the figure is not a restatement.',
       part_of: 'Id of the figure this one is a part of (17 of the 19 love supermarkets); empty otherwise.',

@@ -63,9 +63,11 @@ export const en: Dictionary = {
     formAmp: 'AMP page',
     formAmpNote: 'amp-iframe resizable: the map page reports its height.',
     formImage: 'Page without scripts (image)',
-    formImageNote: 'For systems that strip <script>: the picture scales with the column, whole at any width with its legend and source, and opens the live map.',
+    formImageNote:
+      'For systems that strip <script>: the picture scales with the column, whole at any width with its legend and source, and opens the live map.',
     formWechat: 'WeChat',
-    formWechatNote: 'The WeChat editor takes no HTML and no iframes, and one outside link (阅读原文, “Read more”). Upload the picture, paste the caption, put the link under 阅读原文.',
+    formWechatNote:
+      'The WeChat editor takes no HTML and no iframes, and one outside link (阅读原文, “Read more”). Upload the picture, paste the caption, put the link under 阅读原文.',
     wechatImage: 'Download the picture (PNG, 1080 px wide)',
     wechatCaption: 'Caption and source (text)',
     wechatUrl: 'Link for 阅读原文',
@@ -106,21 +108,29 @@ export const en: Dictionary = {
       csv: ['metrics.csv', 'Every figure (CSV, UTF-8 with BOM so spreadsheets open the Chinese correctly)'],
       metrics: ['metrics.json', 'Every figure (JSON, with quotes and paragraph ids)'],
       edition: ['edition.json', 'The restored edition (JSON, stable paragraph ids)'],
-      topo: ['lvliang.topo.json', "Lüliang's 13 county-level divisions and neighbouring prefectures (TopoJSON; opens in GDAL and QGIS; for a shapefile, use the GeoJSON below)"],
+      topo: [
+        'lvliang.topo.json',
+        "Lüliang's 13 county-level divisions and neighbouring prefectures (TopoJSON; opens in GDAL and QGIS; for a shapefile, use the GeoJSON below)",
+      ],
       geojson: ['lvliang-counties.geojson', "Lüliang's 13 county-level divisions (GeoJSON, RFC 7946, WGS 84, coordinates to 6 decimals)"],
     },
     licenceText: `Text and figures: National Poverty Alleviation Day special edition ①. Boundaries: npm package ${SOURCE_PACKAGE} ${SOURCE_VERSION} (code MIT-licensed; the shapes come from AMap and fall under its terms), converted from GCJ-02 to WGS 84.`,
     codebook: 'Codebook (metrics.csv)',
-    codebookIntro: 'The CSV follows RFC 4180: comma-separated, every record ends with CRLF, UTF-8 with a BOM, one record per figure. No cell is one a spreadsheet would turn into a date: a fraction is given as a decimal and as text, a range as its low and high ends.',
+    codebookIntro:
+      'The CSV follows RFC 4180: comma-separated, every record ends with CRLF, UTF-8 with a BOM, one record per figure. No cell is one a spreadsheet would turn into a date: a fraction is given as a decimal and as text, a range as its low and high ends.',
     codebookCols: { column: 'Column', type: 'Type', meaning: 'What it holds' },
     cite: 'Source, citation and licence',
     sourceLabel: 'Source',
-    sourceText: '“{marker}” (National Poverty Alleviation Day · Special Edition ①), the Lüliang (吕梁) pages, under the page header “{header}”. The text we have prints neither the newspaper’s name nor the date or page number: they are unknown, and this site does not guess them.',
+    sourceText:
+      '“{marker}” (National Poverty Alleviation Day · Special Edition ①), the Lüliang (吕梁) pages, under the page header “{header}”. The text we have prints neither the newspaper’s name nor the date or page number: they are unknown, and this site does not guess them.',
     citeLabel: 'How to cite the dataset',
-    citeText: '“Lüliang out of poverty: these past few years — story map and data”, dataset version {version} ({date}), {url}. Figures from 全国扶贫日·专刊① (National Poverty Alleviation Day special edition ①; newspaper, date and page unknown).',
+    citeText:
+      '“Lüliang out of poverty: these past few years — story map and data”, dataset version {version} ({date}), {url}. Figures from 全国扶贫日·专刊① (National Poverty Alleviation Day special edition ①; newspaper, date and page unknown).',
     licenceLabel: 'Licence',
-    licenceData: 'The data this site made (in metrics.json and metrics.csv: the labels, normalised values and codebook) and the English translation are licensed {name}: credit this site and the dataset version.',
-    licenceSource: 'The text of the edition (the whole of edition.json, and each figure’s printed form and quote) is the newspaper’s; this site quotes it so that every figure can be checked, and it is not covered by the licence above.',
+    licenceData:
+      'The data this site made (in metrics.json and metrics.csv: the labels, normalised values and codebook) and the English translation are licensed {name}: credit this site and the dataset version.',
+    licenceSource:
+      'The text of the edition (the whole of edition.json, and each figure’s printed form and quote) is the newspaper’s; this site quotes it so that every figure can be checked, and it is not covered by the licence above.',
     licenceBoundaries: `Boundaries: npm package ${SOURCE_PACKAGE} ${SOURCE_VERSION} (code MIT-licensed); the shapes come from AMap (高德地图) and fall under AMap’s terms (see data/geo/SOURCES.md); converted from GCJ-02 to WGS 84.`,
     englishText: 'In English',
     filters: 'Filter',
@@ -156,7 +166,8 @@ export const en: Dictionary = {
       'The edition gives a poverty incidence for one county only, Lin County; every other county is drawn as “not reported” and nothing is estimated. Symbols for resettlement sites, solar capacity and the like show the county only, arranged schematically inside it, not real locations.',
       'The phrase “带动11.5贫困人口” prints no unit; it is kept as printed, flagged, and left out of the data.',
     ],
-    inconsistencies: 'Figures of the source that do not agree with each other are kept as printed, not corrected: Lin County’s carers’ employment rate is printed as {rate}, while the edition’s own {employed} placed in jobs ÷ {trained} trained gives {computed}; industry-based relief is said to have raised the incomes of {beneficiaries} living in poverty, while the whole city had {poor2014} living in poverty at the end of 2014.',
+    inconsistencies:
+      'Figures of the source that do not agree with each other are kept as printed, not corrected: Lin County’s carers’ employment rate is printed as {rate}, while the edition’s own {employed} placed in jobs ÷ {trained} trained gives {computed}; industry-based relief is said to have raised the incomes of {beneficiaries} living in poverty, while the whole city had {poor2014} living in poverty at the end of 2014.',
     flags: 'Defects of the source (kept as printed)',
     q: { 'more-than': 'more than (余/多)', 'at-least': 'at least (以上)', nearly: 'nearly (近)' },
     units: {

@@ -118,16 +118,20 @@ export const zh = {
     },
     licenceText: `文字与数字：《全国扶贫日·专刊①》；边界：npm包 ${SOURCE_PACKAGE} ${SOURCE_VERSION}（代码MIT许可；原始边界数据来自高德地图，适用其条款），已由GCJ-02转换为WGS 84。`,
     codebook: '字段说明（metrics.csv）',
-    codebookIntro: 'CSV 符合 RFC 4180：逗号分隔，每行以 CRLF 结尾，UTF-8 带 BOM，每个数字一行。没有任何单元格会被电子表格当作日期：分数写成小数和文字两列，区间写成下限、上限两列。',
+    codebookIntro:
+      'CSV 符合 RFC 4180：逗号分隔，每行以 CRLF 结尾，UTF-8 带 BOM，每个数字一行。没有任何单元格会被电子表格当作日期：分数写成小数和文字两列，区间写成下限、上限两列。',
     codebookCols: { column: '列', type: '类型', meaning: '含义' },
     cite: '出处、引用与许可',
     sourceLabel: '原始出处',
     sourceText: '《{marker}》，吕梁专版，版头“{header}”。所据文本未印出报纸名称、出版日期和版次，这三项未知，本站不作推测。',
     citeLabel: '引用本数据集',
-    citeText: '吕梁脱贫这几年：地图故事与数据，数据集版本 {version}（{date}），{url}。数字出自《全国扶贫日·专刊①》（报纸名称、日期、版次不详）。',
+    citeText:
+      '吕梁脱贫这几年：地图故事与数据，数据集版本 {version}（{date}），{url}。数字出自《全国扶贫日·专刊①》（报纸名称、日期、版次不详）。',
     licenceLabel: '许可',
-    licenceData: '本站整理的数据（metrics.json、metrics.csv 中的指标名称、标准化数值与字段说明）和英文译文采用 {name} 许可，使用时请注明本站及数据集版本。',
-    licenceSource: '专刊原文（edition.json 的全文、各数字的原文写法与引语）的权利属于原报社；本站引用原文只为让每个数字可以核对，原文不在上述许可之内。',
+    licenceData:
+      '本站整理的数据（metrics.json、metrics.csv 中的指标名称、标准化数值与字段说明）和英文译文采用 {name} 许可，使用时请注明本站及数据集版本。',
+    licenceSource:
+      '专刊原文（edition.json 的全文、各数字的原文写法与引语）的权利属于原报社；本站引用原文只为让每个数字可以核对，原文不在上述许可之内。',
     licenceBoundaries: `县界边界：npm包 ${SOURCE_PACKAGE} ${SOURCE_VERSION}（代码MIT许可），边界形状来自高德地图，适用高德的服务条款（见 data/geo/SOURCES.md），已由GCJ-02转换为WGS 84。`,
     englishText: '英文译文',
     filters: '筛选',
@@ -162,7 +166,8 @@ export const zh = {
       '本版只给出了临县一个县的贫困发生率，其他县在地图上标为“未报道”，不作推测。安置点、光伏等符号只表示所属县，在县内示意排布，不代表实际位置。',
       '原文“带动11.5贫困人口”缺少单位，保留原样并标注，不计入数据。',
     ],
-    inconsistencies: '原文中彼此对不上的数字保留原样，不作修正：临县护工就业率印作{rate}，而按原文的输出就业{employed}÷培训{trained}计算为{computed}；产业扶贫“带动{beneficiaries}贫困群众”，而2014年底全市贫困人口为{poor2014}。',
+    inconsistencies:
+      '原文中彼此对不上的数字保留原样，不作修正：临县护工就业率印作{rate}，而按原文的输出就业{employed}÷培训{trained}计算为{computed}；产业扶贫“带动{beneficiaries}贫困群众”，而2014年底全市贫困人口为{poor2014}。',
     flags: '原文瑕疵（保留原样）',
     q: { 'more-than': '余/多（多于）', 'at-least': '以上（不少于）', nearly: '近（略少于）' },
     units: { percent: '%', pp: '百分点', people: '人', households: '户', mu: '亩', yuan: '元', MW: '兆瓦', count: '个/项' },

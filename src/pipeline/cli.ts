@@ -35,9 +35,13 @@ function main(argv: string[]): void {
     process.stdout.write(restoreForReading(path));
     const report = undoubleReport(decodeSeed(readFileSync(path), file));
     if (report.printedOnce.length)
-      console.error(`${file}: could not undouble line(s) ${report.printedOnce.join(', ')}: kept as printed (a header printed once, or damage restore does not know)`);
+      console.error(
+        `${file}: could not undouble line(s) ${report.printedOnce.join(', ')}: kept as printed (a header printed once, or damage restore does not know)`,
+      );
     if (report.cutShort.length)
-      console.error(`${file}: line(s) ${report.cutShort.join(', ')}: the last run's second copy was cut short; restored from its first copy`);
+      console.error(
+        `${file}: line(s) ${report.cutShort.join(', ')}: the last run's second copy was cut short; restored from its first copy`,
+      );
     return;
   }
   throw new InputError(basename(import.meta.filename), `unknown command "${command ?? ''}" (use: data | restore FILE | draft FILE)`);

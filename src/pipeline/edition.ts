@@ -60,7 +60,11 @@ function printedOnceFlags(at: string, ls: RestoredLine[]): SourceFlag[] {
 }
 
 /** Splits caption rows at gaps between runs (not where a gap only sets a number apart). */
-function captionTexts(rows: RestoredLine[], breaks: Array<{ line: number; at: number }>, file: string): Array<{ text: string; line: number }> {
+function captionTexts(
+  rows: RestoredLine[],
+  breaks: Array<{ line: number; at: number }>,
+  file: string,
+): Array<{ text: string; line: number }> {
   const out: Array<{ text: string; line: number }> = [];
   for (const row of rows) {
     const merged: string[] = [];
@@ -83,7 +87,8 @@ function captionTexts(rows: RestoredLine[], breaks: Array<{ line: number; at: nu
       out.push({ text: text.slice(start), line: row.line });
       offset += text.length;
     }
-    for (const cut of cuts) if (cut >= offset) throw new InputError(file, `caption break at ${row.line}:${cut} is past the line's end (${offset})`);
+    for (const cut of cuts)
+      if (cut >= offset) throw new InputError(file, `caption break at ${row.line}:${cut} is past the line's end (${offset})`);
   }
   return out;
 }

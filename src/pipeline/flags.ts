@@ -29,8 +29,7 @@ export function findSourceFlags(at: string, text: string): SourceFlag[] {
       break;
     }
   }
-  if (depth > 0)
-    flags.push({ at, kind: 'unbalanced-quotes', excerpt: text, note: 'an opening quote is never closed; kept as printed' });
+  if (depth > 0) flags.push({ at, kind: 'unbalanced-quotes', excerpt: text, note: 'an opening quote is never closed; kept as printed' });
   for (const m of text.matchAll(/[\u4e00-\u9fff”][,;][\u4e00-\u9fff“]/g)) {
     flags.push({
       at,

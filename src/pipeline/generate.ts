@@ -31,7 +31,9 @@ export function loadSeed(root: string, seedName: string) {
 export function findSeedNames(root: string): string[] {
   const dir = join(root, SEEDS);
   if (!existsSync(dir)) throw new InputError(SEEDS, 'the seeds folder is missing');
-  const manifests = readdirSync(dir).filter((f) => f.endsWith('.manifest.json')).sort();
+  const manifests = readdirSync(dir)
+    .filter((f) => f.endsWith('.manifest.json'))
+    .sort();
   if (manifests.length === 0) throw new InputError(SEEDS, 'no *.manifest.json beside a seed');
   return manifests.map((m) => m.replace(/\.manifest\.json$/, '.txt'));
 }
@@ -48,7 +50,11 @@ export interface BuiltPage {
 /** A page's number in the series: the circled digit of its edition marker. */
 function pageNumber(edition: Edition, manifestFile: string): number {
   const n = seriesNumber(edition.editionMarker.text);
-  if (n === null) throw new InputError(manifestFile, `the edition marker (seed line ${edition.editionMarker.lines[0]}, "${edition.editionMarker.text}") prints no page number (①, ②…)`);
+  if (n === null)
+    throw new InputError(
+      manifestFile,
+      `the edition marker (seed line ${edition.editionMarker.lines[0]}, "${edition.editionMarker.text}") prints no page number (①, ②…)`,
+    );
   return n;
 }
 
@@ -66,7 +72,9 @@ function buildPage(root: string, seedName: string): BuiltPage {
  * pages, are refused with both files named.
  */
 export function buildPages(root: string): BuiltPage[] {
-  const pages = findSeedNames(root).map((s) => buildPage(root, s)).sort((a, b) => a.number - b.number);
+  const pages = findSeedNames(root)
+    .map((s) => buildPage(root, s))
+    .sort((a, b) => a.number - b.number);
   for (let i = 1; i < pages.length; i++)
     if (pages[i]!.number === pages[i - 1]!.number) {
       const [a, b] = [pages[i - 1]!, pages[i]!];

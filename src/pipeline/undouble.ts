@@ -61,7 +61,7 @@ export function splitDoubledRuns(line: string): string[] | null {
   }
   if (best[n] === INF) return null;
   const runs: string[] = [];
-  for (let j = n; j > 0; ) {
+  for (let j = n; j > 0;) {
     const step = back[j]!;
     if (step.run !== null) runs.push(step.run);
     else if (runs.length === 0 || runs[runs.length - 1] !== ' ') runs.push(' ');

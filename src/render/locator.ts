@@ -10,7 +10,10 @@ import { textWidth, wrapText } from './text-wrap.ts';
 /** Prefectures (吕梁 dark) and the capital's dot, in the inset's own units. */
 function locatorAreas(l: CompiledLocator): string {
   const paths = l.prefectures
-    .map((p) => `<path d="${p.d}" fill="${p.code === l.highlight ? PALETTE.ink.hex : PALETTE.neighbour.hex}" stroke="${PALETTE.paper.hex}" stroke-width="0.6" data-code="${p.code}"><title>${esc(p.name)}</title></path>`)
+    .map(
+      (p) =>
+        `<path d="${p.d}" fill="${p.code === l.highlight ? PALETTE.ink.hex : PALETTE.neighbour.hex}" stroke="${PALETTE.paper.hex}" stroke-width="0.6" data-code="${p.code}"><title>${esc(p.name)}</title></path>`,
+    )
     .join('');
   return `${paths}<circle cx="${l.capital.x}" cy="${l.capital.y}" r="2.6" fill="${PALETTE.paper.hex}" stroke="${PALETTE.ink.hex}" stroke-width="1.2"/>`;
 }
@@ -35,7 +38,13 @@ export function locatorHtml(l: CompiledLocator): string {
  * name needs it) with its top-left corner at (left, top): a paper box, the shapes, the caption
  * wrapped under them. Text is set in the page's units, never scaled, so print minimums hold.
  */
-export function locatorGroup(l: CompiledLocator, left: number, top: number, width: number, fontSize: number): { svg: string; height: number } {
+export function locatorGroup(
+  l: CompiledLocator,
+  left: number,
+  top: number,
+  width: number,
+  fontSize: number,
+): { svg: string; height: number } {
   const k = width / l.width;
   const pad = fontSize * 0.4;
   const nameX = l.capital.x * k + 4.5 * k;
@@ -44,7 +53,10 @@ export function locatorGroup(l: CompiledLocator, left: number, top: number, widt
   const line = fontSize * 1.2;
   const height = l.height * k + pad * 3 + line * captionLines.length;
   const caption = captionLines
-    .map((t, i) => `<text x="${pad.toFixed(1)}" y="${(l.height * k + pad * 2 + fontSize + i * line).toFixed(1)}" font-size="${fontSize}" fill="${PALETTE.ink.hex}">${esc(t)}</text>`)
+    .map(
+      (t, i) =>
+        `<text x="${pad.toFixed(1)}" y="${(l.height * k + pad * 2 + fontSize + i * line).toFixed(1)}" font-size="${fontSize}" fill="${PALETTE.ink.hex}">${esc(t)}</text>`,
+    )
     .join('');
   const svg =
     `<g id="locator" data-locator transform="translate(${left.toFixed(1)} ${top.toFixed(1)})">` +

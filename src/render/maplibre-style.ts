@@ -55,7 +55,12 @@ export function toMapLibreStyle(v: CompiledView): StyleSpecification {
       { id: 'background', type: 'background', paint: { 'background-color': PALETTE.land.hex } },
       // No antialiasing of fills: a line layer draws every edge over them, and the outline pass
       // would be one more shader program to compile while the reader waits.
-      { id: 'neighbours-fill', type: 'fill', source: 'neighbours', paint: { 'fill-color': PALETTE.neighbour.hex, 'fill-antialias': false } },
+      {
+        id: 'neighbours-fill',
+        type: 'fill',
+        source: 'neighbours',
+        paint: { 'fill-color': PALETTE.neighbour.hex, 'fill-antialias': false },
+      },
       { id: 'neighbours-line', type: 'line', source: 'neighbours', paint: { 'line-color': PALETTE.neighbourLine.hex, 'line-width': 0.8 } },
       { id: 'counties-fill', type: 'fill', source: 'counties', paint: { 'fill-color': fillExpression(v), 'fill-antialias': false } },
       {
@@ -66,8 +71,20 @@ export function toMapLibreStyle(v: CompiledView): StyleSpecification {
         paint: { 'fill-pattern': HATCH_IMAGE, 'fill-antialias': false },
       },
       { id: 'counties-line', type: 'line', source: 'counties', paint: { 'line-color': PALETTE.countyLine.hex, 'line-width': 0.8 } },
-      { id: 'river', type: 'line', source: 'river', paint: { 'line-color': PALETTE.river.hex, 'line-width': 2.4 }, layout: { 'line-join': 'round' } },
-      { id: 'highlight', type: 'line', source: 'counties', filter: inCodes(v.highlight), paint: { 'line-color': PALETTE.focus.hex, 'line-width': 2 } },
+      {
+        id: 'river',
+        type: 'line',
+        source: 'river',
+        paint: { 'line-color': PALETTE.river.hex, 'line-width': 2.4 },
+        layout: { 'line-join': 'round' },
+      },
+      {
+        id: 'highlight',
+        type: 'line',
+        source: 'counties',
+        filter: inCodes(v.highlight),
+        paint: { 'line-color': PALETTE.focus.hex, 'line-width': 2 },
+      },
       {
         id: 'precision',
         type: 'line',
@@ -91,7 +108,12 @@ export function toMapLibreStyle(v: CompiledView): StyleSpecification {
         id: 'sites',
         type: 'circle',
         source: 'sites',
-        paint: { 'circle-radius': 3.2, 'circle-color': ['get', 'color'], 'circle-stroke-color': PALETTE.paper.hex, 'circle-stroke-width': 0.8 },
+        paint: {
+          'circle-radius': 3.2,
+          'circle-color': ['get', 'color'],
+          'circle-stroke-color': PALETTE.paper.hex,
+          'circle-stroke-width': 0.8,
+        },
       },
     ],
   };

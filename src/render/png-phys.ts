@@ -37,7 +37,7 @@ export function readChunks(png: Uint8Array): PngChunk[] {
   if (!SIGNATURE.every((b, i) => png[i] === b)) throw new Error('not a PNG file');
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const chunks: PngChunk[] = [];
-  for (let at = 8; at + 12 <= png.length; ) {
+  for (let at = 8; at + 12 <= png.length;) {
     const length = view.getUint32(at);
     const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
     chunks.push({ type, data: png.subarray(at + 8, at + 8 + length), offset: at });

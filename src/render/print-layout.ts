@@ -62,11 +62,14 @@ export function resolvePrintSize(presets: PrintPresets, req: PrintRequest): Prin
   } else {
     if (req.widthMm !== undefined) {
       const custom = names.filter((n) => presets.presets[n]!.width === 'custom');
-      throw new PrintRequestError(`--width-mm goes with a custom preset (${custom.join(', ') || 'none defined'}), not with "${req.preset}"`);
+      throw new PrintRequestError(
+        `--width-mm goes with a custom preset (${custom.join(', ') || 'none defined'}), not with "${req.preset}"`,
+      );
     }
     if (preset.width === 'full') widthMm = page.typeAreaWidthMm;
     else {
-      if (preset.width.columns > page.columns) throw new PrintRequestError(`preset "${req.preset}" asks for ${preset.width.columns} columns; the page has ${page.columns}`);
+      if (preset.width.columns > page.columns)
+        throw new PrintRequestError(`preset "${req.preset}" asks for ${preset.width.columns} columns; the page has ${page.columns}`);
       widthMm = columnsWidthMm(page, preset.width.columns);
     }
   }

@@ -9,7 +9,6 @@ import { textWidth } from './text-wrap.ts';
 import { EARTH_RADIUS_KM } from '../geo/earth.ts';
 import { strings } from '../i18n/strings.ts';
 
-
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
@@ -62,10 +61,17 @@ function scaleBarLayout(frame: Frame, center: [number, number], lang: 'zh' | 'en
 }
 
 /** The paper box of the scale bar, for the label placement. */
-export const scaleBarBox = (frame: Frame, center: [number, number], lang: 'zh' | 'en', minFont: number) => scaleBarLayout(frame, center, lang, minFont).box;
+export const scaleBarBox = (frame: Frame, center: [number, number], lang: 'zh' | 'en', minFont: number) =>
+  scaleBarLayout(frame, center, lang, minFont).box;
 
 /** Two-segment bar, black on the K plate, bottom left of the map, labelled 0 · km/2 · km. */
-export function scaleBarSvg(frame: MapFrame, center: [number, number], lang: 'zh' | 'en', hairline: number, minFont: number): { svg: string; bar: ScaleBar } {
+export function scaleBarSvg(
+  frame: MapFrame,
+  center: [number, number],
+  lang: 'zh' | 'en',
+  hairline: number,
+  minFont: number,
+): { svg: string; bar: ScaleBar } {
   const { bar, size, x, y, h, end, box } = scaleBarLayout(frame, center, lang, minFont);
   const half = bar.lengthPt / 2;
   const ink = PALETTE.ink.hex;

@@ -19,7 +19,10 @@ export function compactPath(d: string): string {
       last = 'z';
       continue;
     }
-    const nums = args!.trim().split(/[\s,]+/).map(Number);
+    const nums = args!
+      .trim()
+      .split(/[\s,]+/)
+      .map(Number);
     if (nums.length !== 2 || nums.some((n) => !Number.isFinite(n))) return d;
     const nx = Math.round(nums[0]!);
     const ny = Math.round(nums[1]!);

@@ -72,7 +72,9 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Relative luminance of #rrggbb (WCAG), to find fills too dark for black labels. */
 function luminance(hex: string): number {
-  const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((x) => (x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4));
+  const c = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((x) => (x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4));
   return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
 }
 
@@ -96,7 +98,9 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
   const sw = (x: number) => (p ? Math.max(p.hairline, x) : x);
   const line = fontSize * (p ? 1.3 : 1.5);
   const titleSize = fontSize * 1.4;
-  const titleLines = o.frame ? wrapLines(`${v.title}${v.stateLabel ? ` · ${v.stateLabel}` : ''}`, o.width - 2 * fontSize, titleSize, !!p) : [];
+  const titleLines = o.frame
+    ? wrapLines(`${v.title}${v.stateLabel ? ` · ${v.stateLabel}` : ''}`, o.width - 2 * fontSize, titleSize, !!p)
+    : [];
   const top = !o.frame ? 0 : p ? titleSize * 1.25 * titleLines.length + fontSize * 1.1 : fontSize * 3.2;
   const sourceSize = fs(fontSize * 0.8);
   const sourceLines = !o.frame
@@ -104,7 +108,8 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
     : p
       ? wrapLines([v.source, ...p.footer].join(' · '), o.width - 2 * fontSize, sourceSize, true)
       : [`${v.source}${o.credit ? ` · ${o.credit}` : ''}`];
-  const below = (l: { height: number } | null) => (!l ? 0 : p ? l.height + line * 0.8 + sourceLines.length * sourceSize * 1.3 : l.height + line * 1.6);
+  const below = (l: { height: number } | null) =>
+    !l ? 0 : p ? l.height + line * 0.8 + sourceLines.length * sourceSize * 1.3 : l.height + line * 1.6;
   let legend = o.frame ? renderLegend(v, o, fontSize, line, fs, sw, true) : null;
   // Print: the callout's figures stay in the graphic while the map keeps half of the height;
   // beyond that they go to caption.txt (print-caption.ts) with the long notes.
@@ -139,7 +144,9 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
     `<g id="neighbours">`,
   );
   // Print keeps rules on the black plate: the neighbours' beige outline would need three inks.
-  const neighbourStroke = p ? `stroke="${PALETTE.countyLine.hex}" stroke-width="${sw(0.5)}"` : `stroke="${PALETTE.neighbourLine.hex}" stroke-width="0.8"`;
+  const neighbourStroke = p
+    ? `stroke="${PALETTE.countyLine.hex}" stroke-width="${sw(0.5)}"`
+    : `stroke="${PALETTE.neighbourLine.hex}" stroke-width="0.8"`;
   for (const f of geo.neighbours.features)
     out.push(`<path id="neighbour-${f.properties.code}" d="${path(f)}" fill="${PALETTE.neighbour.hex}" ${neighbourStroke}/>`);
   out.push(`</g><g id="counties">`);
@@ -155,12 +162,17 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
   }
   let hatching = '';
   if (p && hatched.length) {
-    const b = path.bounds({ type: 'FeatureCollection', features: geo.counties.features.filter((f) => v.fills[f.properties.code]!.status === 'not-reported') });
+    const b = path.bounds({
+      type: 'FeatureCollection',
+      features: geo.counties.features.filter((f) => v.fills[f.properties.code]!.status === 'not-reported'),
+    });
     hatching =
       `<g id="hatching"><defs><clipPath id="hatch-area">${hatched.map((d) => `<path d="${d}"/>`).join('')}</clipPath></defs>` +
       `<path clip-path="url(#hatch-area)" d="${hatchPath(b, 4)}" fill="none" stroke="${PALETTE.hatch.hex}" stroke-width="${sw(0.6)}"/></g>`;
   }
-  out.push(`</g>${hatching}<path id="yellow-river" d="${path(geo.river)}" fill="none" stroke="${PALETTE.river.hex}" stroke-width="2.4" stroke-linejoin="round"/>`);
+  out.push(
+    `</g>${hatching}<path id="yellow-river" d="${path(geo.river)}" fill="none" stroke="${PALETTE.river.hex}" stroke-width="2.4" stroke-linejoin="round"/>`,
+  );
   out.push(`<g id="highlight">`);
   for (const code of v.highlight) {
     const f = geo.counties.features.find((c) => c.properties.code === code)!;
@@ -168,38 +180,63 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
   }
   for (const pr of v.precision) {
     const f = geo.counties.features.find((c) => c.properties.code === pr.region)!;
-    out.push(`<path id="precision-${pr.region}" d="${path(f)}" fill="none" stroke="${ink}" stroke-width="1.6" stroke-dasharray="5 3"><title>${esc(pr.text)}</title></path>`);
+    out.push(
+      `<path id="precision-${pr.region}" d="${path(f)}" fill="none" stroke="${ink}" stroke-width="1.6" stroke-dasharray="5 3"><title>${esc(pr.text)}</title></path>`,
+    );
   }
   const k = p ? p.symbolScale : 1;
   out.push(`</g><g id="symbols">`);
   for (const s of [...v.symbols].sort((a, b) => b.radius - a.radius)) {
     const [x, y] = pt(s.lonLat);
     // Print: opaque, so the plates carry palette colours only (no blend of two inks).
-    out.push(`<circle data-metric="${s.metric}" cx="${x}" cy="${y}" r="${p ? r2(s.radius * k) : s.radius}" fill="${s.color}" fill-opacity="${p ? 1 : 0.8}" stroke="${PALETTE.paper.hex}" stroke-width="${sw(1)}"><title>${esc(s.value)}</title></circle>`);
+    out.push(
+      `<circle data-metric="${s.metric}" cx="${x}" cy="${y}" r="${p ? r2(s.radius * k) : s.radius}" fill="${s.color}" fill-opacity="${p ? 1 : 0.8}" stroke="${PALETTE.paper.hex}" stroke-width="${sw(1)}"><title>${esc(s.value)}</title></circle>`,
+    );
   }
   out.push(`</g><g id="sites">`);
   for (const s of v.sites) {
     const [x, y] = pt(s.lonLat);
-    out.push(`<circle cx="${x}" cy="${y}" r="${p ? r2(Math.max(1.5, 3.2 * k)) : 3.2}" fill="${s.color}" stroke="${PALETTE.paper.hex}" stroke-width="${sw(0.8)}"/>`);
+    out.push(
+      `<circle cx="${x}" cy="${y}" r="${p ? r2(Math.max(1.5, 3.2 * k)) : 3.2}" fill="${s.color}" stroke="${PALETTE.paper.hex}" stroke-width="${sw(0.8)}"/>`,
+    );
   }
   out.push(`</g><g id="labels" font-size="${p ? p.minFontSize : fontSize}" text-anchor="middle" fill="${ink}">`);
-  if (p) out.push(...printLabels(v, geo, p, projection, pt, { x: 0, y: top, width: o.width, height: mapHeight, fontSize }, k, fs(fontSize * 0.9)));
-  else for (const l of v.neighbourLabels) {
-    const [x, y] = pt(l.lonLat);
-    out.push(`<text x="${x}" y="${y}" fill="${p ? ink : PALETTE.inkMuted.hex}" font-size="${fs(fontSize * 0.9)}">${esc(l.name)}</text>`);
-  }
+  if (p)
+    out.push(
+      ...printLabels(v, geo, p, projection, pt, { x: 0, y: top, width: o.width, height: mapHeight, fontSize }, k, fs(fontSize * 0.9)),
+    );
+  else
+    for (const l of v.neighbourLabels) {
+      const [x, y] = pt(l.lonLat);
+      out.push(`<text x="${x}" y="${y}" fill="${p ? ink : PALETTE.inkMuted.hex}" font-size="${fs(fontSize * 0.9)}">${esc(l.name)}</text>`);
+    }
   if (!p)
     for (const l of v.labels) {
       const [x, y] = pt(l.lonLat);
-      out.push(`<text x="${x}" y="${r2(y + l.dy + fontSize * 0.35)}" paint-order="stroke" stroke="${PALETTE.paper.hex}" stroke-width="3" stroke-linejoin="round">${esc(l.name)}</text>`);
+      out.push(
+        `<text x="${x}" y="${r2(y + l.dy + fontSize * 0.35)}" paint-order="stroke" stroke="${PALETTE.paper.hex}" stroke-width="3" stroke-linejoin="round">${esc(l.name)}</text>`,
+      );
     }
-  if (p?.overlay) out.push(`</g>`, p.overlay({ projection, x: 0, y: top, width: o.width, height: mapHeight, room: o.height - top - bottom, fontSize }), `</g>`);
+  if (p?.overlay)
+    out.push(
+      `</g>`,
+      p.overlay({ projection, x: 0, y: top, width: o.width, height: mapHeight, room: o.height - top - bottom, fontSize }),
+      `</g>`,
+    );
   else out.push(`</g></g>`);
   if (legend) {
-    const title = titleLines.map((t, i) => `<text x="${fontSize}" y="${r2(fontSize * 1.6 + i * titleSize * 1.25)}" font-size="${p ? r2(titleSize) : fontSize * 1.4}" font-weight="700" fill="${ink}">${esc(t)}</text>`);
+    const title = titleLines.map(
+      (t, i) =>
+        `<text x="${fontSize}" y="${r2(fontSize * 1.6 + i * titleSize * 1.25)}" font-size="${p ? r2(titleSize) : fontSize * 1.4}" font-weight="700" fill="${ink}">${esc(t)}</text>`,
+    );
     const source = p
-      ? sourceLines.map((t, i) => `<text x="${fontSize}" y="${r2(o.height - fontSize * 0.6 - (sourceLines.length - 1 - i) * sourceSize * 1.3)}" font-size="${sourceSize}" fill="${ink}">${esc(t)}</text>`)
-      : [`<text x="${fontSize}" y="${r2(o.height - fontSize * 0.6)}" font-size="${fontSize * 0.8}" fill="${ink}">${esc(sourceLines[0]!)}</text>`];
+      ? sourceLines.map(
+          (t, i) =>
+            `<text x="${fontSize}" y="${r2(o.height - fontSize * 0.6 - (sourceLines.length - 1 - i) * sourceSize * 1.3)}" font-size="${sourceSize}" fill="${ink}">${esc(t)}</text>`,
+        )
+      : [
+          `<text x="${fontSize}" y="${r2(o.height - fontSize * 0.6)}" font-size="${fontSize * 0.8}" fill="${ink}">${esc(sourceLines[0]!)}</text>`,
+        ];
     out.push(
       `<g id="title">${title.join('')}</g>`,
       `<g id="legend" transform="translate(0 ${r2(top + mapHeight + line * 0.6)})" font-size="${fontSize}" fill="${ink}">${legend.svg}</g>`,
@@ -207,7 +244,8 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
     );
     // Where the city lies in Shanxi: top-left corner of the map area, over the Shaanxi side
     // (exports and print; the print's north arrow takes the top-right corner).
-    if (v.locator) out.push(locatorGroup(v.locator, fontSize * 0.5, top + fontSize * 0.5, Math.min(o.width, mapHeight) * 0.16, fs(fontSize * 0.8)).svg);
+    if (v.locator)
+      out.push(locatorGroup(v.locator, fontSize * 0.5, top + fontSize * 0.5, Math.min(o.width, mapHeight) * 0.16, fs(fontSize * 0.8)).svg);
   }
   out.push(`</svg>`);
   return out.join('\n');
@@ -281,7 +319,9 @@ function printLabels(
     // the county is too narrow for its name, the name sits on a paper-white plate.
     if (county && (!l.inside || luminance(v.fills[county.code]?.fill ?? PALETTE.paper.hex) < 0.2)) {
       const pad = size * 0.3;
-      out.push(`<rect x="${r2(l.box.x0 - pad)}" y="${r2(l.box.y0 - pad)}" width="${r2(l.box.x1 - l.box.x0 + 2 * pad)}" height="${r2(l.box.y1 - l.box.y0 + 2 * pad)}" rx="1" fill="${PALETTE.paper.hex}"/>`);
+      out.push(
+        `<rect x="${r2(l.box.x0 - pad)}" y="${r2(l.box.y0 - pad)}" width="${r2(l.box.x1 - l.box.x0 + 2 * pad)}" height="${r2(l.box.y1 - l.box.y0 + 2 * pad)}" rx="1" fill="${PALETTE.paper.hex}"/>`,
+      );
     }
     const fontSize = county ? '' : ` font-size="${r2(neighbourSize)}"`;
     out.push(`<text x="${r2(l.x)}" y="${r2(l.y)}"${fontSize}>${esc(l.text)}</text>`);
@@ -293,7 +333,14 @@ function printLabels(
  * How far a county name moves down in print to clear what is drawn on its label point: the
  * symbols (scaled for print, unlike the compiled dy in screen px) and the site dots.
  */
-function printLabelDy(v: CompiledView, code: string, y: number, k: number, fontSize: number, pt: (ll: [number, number]) => [number, number]): number {
+function printLabelDy(
+  v: CompiledView,
+  code: string,
+  y: number,
+  k: number,
+  fontSize: number,
+  pt: (ll: [number, number]) => [number, number],
+): number {
   const r = Math.max(0, ...v.symbols.filter((s) => s.region === code).map((s) => s.radius * k));
   const dots = v.sites.filter((s) => s.region === code).map((s) => pt(s.lonLat)[1] + Math.max(1.5, 3.2 * k) - y);
   const below = Math.max(r, ...dots);
@@ -328,7 +375,13 @@ function printClassKey(
     else
       out.push(
         `<defs><clipPath id="hatch-swatch"><rect ${box}/></clipPath></defs><rect ${box} fill="${PALETTE.notReported.hex}"/>`,
-        `<path clip-path="url(#hatch-swatch)" d="${hatchPath([[x, top], [x + w, top + fontSize]], 4)}" fill="none" stroke="${PALETTE.hatch.hex}" stroke-width="${sw(0.6)}"/>`,
+        `<path clip-path="url(#hatch-swatch)" d="${hatchPath(
+          [
+            [x, top],
+            [x + w, top + fontSize],
+          ],
+          4,
+        )}" fill="none" stroke="${PALETTE.hatch.hex}" stroke-width="${sw(0.6)}"/>`,
         `<rect ${box} fill="none" stroke="${PALETTE.countyLine.hex}" stroke-width="${sw(0.5)}"/>`,
       );
     out.push(`<text x="${r2(x)}" y="${r2(top + fontSize * 0.9 + small * 1.05)}" font-size="${r2(small)}">${esc(cell.label)}</text>`);
@@ -340,7 +393,15 @@ function printClassKey(
 const wrapLines = (text: string, width: number, size: number, wrap: boolean) => (wrap ? wrapText(text, width, size) : [text]);
 
 /** Legend, callout and notes, laid out from y = 0 down; returns their height so the map can take the rest. */
-function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: number, fs: (x: number) => number, sw: (x: number) => number, withCallout: boolean): { svg: string; height: number } {
+function renderLegend(
+  v: CompiledView,
+  o: SvgOptions,
+  fontSize: number,
+  line: number,
+  fs: (x: number) => number,
+  sw: (x: number) => number,
+  withCallout: boolean,
+): { svg: string; height: number } {
   const p = o.print;
   const out: string[] = [];
   const x0 = fontSize;
@@ -361,7 +422,9 @@ function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: nu
     else {
       const w = Math.min(72, (o.width - 2 * x0) / (c.bins.length + 2));
       c.bins.forEach((b, i) => {
-        out.push(`<rect x="${r2(x0 + i * w)}" y="${r2(y)}" width="${r2(w - 2)}" height="${r2(fontSize * 0.9)}" fill="${b.color}" stroke="${PALETTE.countyLine.hex}" stroke-width="${sw(0.5)}"/>`);
+        out.push(
+          `<rect x="${r2(x0 + i * w)}" y="${r2(y)}" width="${r2(w - 2)}" height="${r2(fontSize * 0.9)}" fill="${b.color}" stroke="${PALETTE.countyLine.hex}" stroke-width="${sw(0.5)}"/>`,
+        );
         out.push(`<text x="${r2(x0 + i * w)}" y="${r2(y + fontSize * 2)}" font-size="${r2(small)}">${esc(b.label)}</text>`);
       });
       const nx = x0 + c.bins.length * w + fontSize;
@@ -371,7 +434,9 @@ function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: nu
       y += fontSize * 2 + line;
     }
     if (c.reference) {
-      out.push(`<rect x="${x0}" y="${r2(y - fontSize * 0.8)}" width="${fontSize}" height="${r2(fontSize * 0.9)}" fill="${c.reference.color}" stroke="${ink}" stroke-width="0.5"/>`);
+      out.push(
+        `<rect x="${x0}" y="${r2(y - fontSize * 0.8)}" width="${fontSize}" height="${r2(fontSize * 0.9)}" fill="${c.reference.color}" stroke="${ink}" stroke-width="0.5"/>`,
+      );
       y += text(x0 + fontSize * 1.5, y, `${c.reference.label} ${c.reference.value}`) * line;
     }
   }
@@ -399,7 +464,9 @@ function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: nu
       // transparency state in the PDF, which PDF/X-3 forbids (Ghostscript would rasterise the page).
       const fill = p ? `fill="none"` : `fill="${s.color}" fill-opacity="0.35"`;
       out.push(`<circle cx="${r2(cx)}" cy="${r2(base - r)}" r="${r}" ${fill} stroke="${s.color}" stroke-width="${sw(1)}"/>`);
-      out.push(`<line x1="${r2(cx)}" y1="${r2(base - 2 * r)}" x2="${r2(cx + rMax + 6)}" y2="${r2(top)}" stroke="${ink}" stroke-width="${sw(0.5)}"/>`);
+      out.push(
+        `<line x1="${r2(cx)}" y1="${r2(base - 2 * r)}" x2="${r2(cx + rMax + 6)}" y2="${r2(top)}" stroke="${ink}" stroke-width="${sw(0.5)}"/>`,
+      );
       text(cx + rMax + 9, top + fontSize * 0.35, c.value, ` font-size="${r2(valueSize)}"`, valueSize);
     });
     y = base + line;
@@ -407,7 +474,9 @@ function renderLegend(v: CompiledView, o: SvgOptions, fontSize: number, line: nu
   if (v.legend.sites) {
     if (p) {
       // Text stays black: the dot carries the colour.
-      out.push(`<circle cx="${r2(x0 + fontSize * 0.4)}" cy="${r2(y - fontSize * 0.35)}" r="${r2(Math.max(1.5, 3.2 * k))}" fill="${v.legend.sites.color}"/>`);
+      out.push(
+        `<circle cx="${r2(x0 + fontSize * 0.4)}" cy="${r2(y - fontSize * 0.35)}" r="${r2(Math.max(1.5, 3.2 * k))}" fill="${v.legend.sites.color}"/>`,
+      );
       y += text(x0 + fontSize * 1.2, y, v.legend.sites.label.replace(/^●\s*/, '')) * line;
     } else {
       text(x0, y, v.legend.sites.label, ` fill="${v.legend.sites.color}"`);

@@ -5,7 +5,8 @@
  * wide: a CJK character is 1 em, Latin letters and digits at most 0.65 em (capitals 0.77).
  */
 
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2460-\u24ff\u25a0-\u25ff\u2014\u2018-\u201d\u00b7\u2264\u2265]/;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2460-\u24ff\u25a0-\u25ff\u2014\u2018-\u201d\u00b7\u2264\u2265]/;
 /** Punctuation that must not begin a line (Chinese line-breaking rules, 避头点). */
 const NO_LINE_START = /^[，。、；：？！）》」』】〕,.;:?!)\]%％]/;
 /** Punctuation that must not end a line (避尾点). */
@@ -34,7 +35,11 @@ export function textWidth(text: string, fontSize: number): number {
 
 /** Breakable pieces: one per CJK character, one per Latin word with its trailing space. */
 function pieces(text: string): string[] {
-  return text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffe6\u3000-\u303f\u2460-\u24ff\u25a0-\u25ff\u2014\u2018-\u201d]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffe6\u3000-\u303f\u2460-\u24ff\u25a0-\u25ff\u2014\u2018-\u201d]+\s*|\s+/g) ?? [];
+  return (
+    text.match(
+      /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffe6\u3000-\u303f\u2460-\u24ff\u25a0-\u25ff\u2014\u2018-\u201d]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffe6\u3000-\u303f\u2460-\u24ff\u25a0-\u25ff\u2014\u2018-\u201d]+\s*|\s+/g,
+    ) ?? []
+  );
 }
 
 /**

@@ -8,7 +8,10 @@ import { CountyCode, LonLat } from './geo.ts';
  */
 const SIX_DECIMALS = (x: number) => Math.abs(x * 1e6 - Math.round(x * 1e6)) < 1e-6;
 const Position = LonLat.refine((p) => p.every(SIX_DECIMALS), 'coordinates have at most 6 decimals');
-const Ring = z.array(Position).min(4).refine((r) => r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1], 'a ring must be closed');
+const Ring = z
+  .array(Position)
+  .min(4)
+  .refine((r) => r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1], 'a ring must be closed');
 const PolygonCoordinates = z.array(Ring).min(1);
 
 export const CountyDownloadProperties = z.strictObject({

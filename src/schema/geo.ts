@@ -9,7 +9,10 @@ import { z } from 'zod';
 /** GB/T 2260 code of a county-level division of 吕梁市 (1411xx). */
 export const CountyCode = z.string().regex(/^1411\d{2}$/);
 /** GB/T 2260 code of a prefecture-level division (xxxx00). */
-export const PrefectureCode = z.string().regex(/^\d{4}00$/).refine((c) => !c.endsWith('0000'));
+export const PrefectureCode = z
+  .string()
+  .regex(/^\d{4}00$/)
+  .refine((c) => !c.endsWith('0000'));
 
 /** [longitude, latitude] in WGS 84 degrees. */
 export const LonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
@@ -60,8 +63,7 @@ const QuantizedArc = z.array(z.tuple([z.number().int(), z.number().int()])).min(
 /** Every arc index used by the objects refers to an existing arc. */
 function arcIndexesInRange(topology: { arcs: unknown[]; objects: unknown }): boolean {
   const n = topology.arcs.length;
-  const ok = (v: unknown): boolean =>
-    typeof v === 'number' ? (v < 0 ? ~v : v) < n : Array.isArray(v) ? v.every(ok) : true;
+  const ok = (v: unknown): boolean => (typeof v === 'number' ? (v < 0 ? ~v : v) < n : Array.isArray(v) ? v.every(ok) : true);
   const walk = (o: unknown): boolean => {
     if (Array.isArray(o)) return o.every(walk);
     if (o === null || typeof o !== 'object') return true;
@@ -70,8 +72,7 @@ function arcIndexesInRange(topology: { arcs: unknown[]; objects: unknown }): boo
   return walk(topology.objects);
 }
 
-const uniqueIds = (geometries: { id: string }[]) =>
-  new Set(geometries.map((g) => g.id)).size === geometries.length;
+const uniqueIds = (geometries: { id: string }[]) => new Set(geometries.map((g) => g.id)).size === geometries.length;
 
 export const LvliangTopology = z
   .strictObject({

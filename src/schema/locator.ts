@@ -10,7 +10,12 @@ const PrefectureProperties = z.strictObject({ code: PrefectureCode, zh: z.string
 const ArcIndexes = z.array(z.number().int()).min(1);
 const Prefecture = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('Polygon'), id: z.string(), arcs: z.array(ArcIndexes).min(1), properties: PrefectureProperties }),
-  z.strictObject({ type: z.literal('MultiPolygon'), id: z.string(), arcs: z.array(z.array(ArcIndexes).min(1)).min(1), properties: PrefectureProperties }),
+  z.strictObject({
+    type: z.literal('MultiPolygon'),
+    id: z.string(),
+    arcs: z.array(z.array(ArcIndexes).min(1)).min(1),
+    properties: PrefectureProperties,
+  }),
 ]);
 
 export const ShanxiTopology = z.strictObject({

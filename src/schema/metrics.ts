@@ -33,7 +33,10 @@ export const Metric = z.object({
   /** The period in English (截至2019年底 → as of the end of 2019); null where there is no period or no rule knows it. */
   periodEn: z.string().nullable(),
   /** ISO date (2019-12-31), year-month (2020-06) or year (2016) the period names as a point in time; null where the text gives none (目前, 以来). */
-  asOf: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
+  asOf: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .nullable(),
   /** What a count counts (its measure word or noun): 座 → stations, 期 → training courses. Null for %, 元, 亩, MW. */
   counted: z.object({ zh: z.string().min(1), en: z.string().min(1).nullable() }).nullable(),
   /** Money only: per person / household / village, per month / year; both null = a total. Null for other units. */

@@ -10,7 +10,10 @@ const Mm = z.number().positive().max(2000);
 /** "W:H", e.g. "3:4" = three wide, four high. */
 const Aspect = z.string().regex(/^\d+(\.\d+)?:\d+(\.\d+)?$/, 'aspect is "W:H", e.g. "3:4"');
 
-const Ascii = z.string().min(1).regex(/^[\x20-\x7e]+$/, 'printable ASCII (it is written into the PDF/X output intent)');
+const Ascii = z
+  .string()
+  .min(1)
+  .regex(/^[\x20-\x7e]+$/, 'printable ASCII (it is written into the PDF/X output intent)');
 
 /**
  * The press: PDF/X version, output intent and ink limit. `iccProfile` is the desk's CMYK

@@ -77,7 +77,7 @@ export function buildStory({ chapters, edition, metrics, views, lang, translatio
         const view = views.find((v) => v.id === (item.view ?? map?.view));
         if (!view) throw new Error(`${at}: unknown view "${item.view ?? map?.view}"`);
         const states = view.layers.flatMap((l) => (l.kind === 'choropleth' ? l.states.map((s) => s.id) : []));
-        const state = item.state ?? (item.view ? null : map?.state ?? null);
+        const state = item.state ?? (item.view ? null : (map?.state ?? null));
         if (states.length && !state) throw new Error(`${at}: view "${view.id}" needs a state (${states.join(', ')})`);
         if (state && !states.includes(state)) throw new Error(`${at}: view "${view.id}" has no state "${state}"`);
         const region = item.region ?? map?.region ?? CITY_CODE;
@@ -85,7 +85,8 @@ export function buildStory({ chapters, edition, metrics, views, lang, translatio
       }
       if (!map) throw new Error(`${at}: the first item must set the map (view and region)`);
       let content: StepContent;
-      if ('headline' in item) content = {
+      if ('headline' in item)
+        content = {
           kind: 'headline',
           text: article.headline ? text(`headline:${article.id}`, article.headline.text) : null,
           place: text(`place:${article.id}`, article.place),
@@ -112,7 +113,15 @@ export function buildStory({ chapters, edition, metrics, views, lang, translatio
       } else content = { kind: 'captions', captions: [] }; // 'rest', filled below
       return { content, map: { ...map } };
     });
-    return { id: ch.id, title: ch.title[lang], kicker: ch.kicker[lang], article: article.id, region: article.region, steps, draft: ch.draft ?? false };
+    return {
+      id: ch.id,
+      title: ch.title[lang],
+      kicker: ch.kicker[lang],
+      article: article.id,
+      region: article.region,
+      steps,
+      draft: ch.draft ?? false,
+    };
   });
 
   const rest = edition.captions.filter((c) => !placed.has(c.id));

@@ -4,7 +4,10 @@ const Text = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 const MapState = {
   view: z.string().optional(),
   state: z.string().optional(),
-  region: z.string().regex(/^\d{6}$/).optional(),
+  region: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 };
 
 /**

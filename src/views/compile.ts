@@ -13,7 +13,6 @@ import type { Binding, ChoroplethLayer, ViewSpec } from './view-types.ts';
 import { compileLocator, type CompiledLocator } from './locator.ts';
 import type { ShanxiTopology } from '../schema/locator.ts';
 
-
 export type FillStatus = 'value' | 'not-reported' | 'plain';
 export interface CountyFill {
   fill: string;
@@ -160,7 +159,9 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
   let choroplethLegend: CompiledView['legend']['choropleth'] = null;
   if (choro && state) {
     const ramp = RAMPS[choro.ramp];
-    const scale = scaleThreshold<number, number>().domain(choro.thresholds).range(ramp.map((_, i) => i));
+    const scale = scaleThreshold<number, number>()
+      .domain(choro.thresholds)
+      .range(ramp.map((_, i) => i));
     for (const code of Object.keys(fills)) {
       fills[code] = { fill: PALETTE.notReported.hex, fillKey: 'notReported', status: 'not-reported' };
       tooltips[code]!.note = say.noFigure;
@@ -180,9 +181,7 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
       title: t(state.label),
       bins: binLabels(choro.thresholds).map((label, i) => ({ color: ramp[i]!.hex, label })),
       notReported: say.notReported,
-      reference: ref
-        ? { label: say.wholeCity, value: formatFigure(ref, lang), color: ramp[scale(pointValue(ref))]!.hex }
-        : null,
+      reference: ref ? { label: say.wholeCity, value: formatFigure(ref, lang), color: ramp[scale(pointValue(ref))]!.hex } : null,
     };
   }
 
@@ -197,15 +196,27 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     if (layer.kind === 'symbols') {
       for (const s of layer.series) {
         const max = metricOf(input, s.maxMetric, view.id);
-        const r = scaleSqrt().domain([0, pointValue(max)]).range([0, s.maxRadius]);
+        const r = scaleSqrt()
+          .domain([0, pointValue(max)])
+          .range([0, s.maxRadius]);
         const color = PALETTE[s.color as PaletteKey].hex;
         for (const b of s.bindings) {
           const m = metricOf(input, b.metric, view.id);
           const f = counties.find((c) => c.properties.code === b.region)!;
-          symbols.push({ series: s.id, region: b.region, lonLat: f.properties.label, radius: Number(r(pointValue(m)).toFixed(2)), color, metric: m.id, value: formatFigure(m, lang) });
+          symbols.push({
+            series: s.id,
+            region: b.region,
+            lonLat: f.properties.label,
+            radius: Number(r(pointValue(m)).toFixed(2)),
+            color,
+            metric: m.id,
+            value: formatFigure(m, lang),
+          });
           drawn.push(b);
         }
-        const legendMetrics = [max, ...s.bindings.map((b) => metricOf(input, b.metric, view.id))].filter((m, i, a) => a.findIndex((x) => x.id === m.id) === i);
+        const legendMetrics = [max, ...s.bindings.map((b) => metricOf(input, b.metric, view.id))].filter(
+          (m, i, a) => a.findIndex((x) => x.id === m.id) === i,
+        );
         symbolLegend.push({
           label: t(s.label),
           color,
@@ -281,12 +292,25 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
       name: lang === 'zh' ? f.properties.zh : f.properties.en,
     })),
     tooltips,
-    legend: { choropleth: choroplethLegend, symbols: symbolLegend, sites: sitesLegend, precision: precisionLegend, notes: view.notes.map(t) },
+    legend: {
+      choropleth: choroplethLegend,
+      symbols: symbolLegend,
+      sites: sitesLegend,
+      precision: precisionLegend,
+      notes: view.notes.map(t),
+    },
     callout: view.callout ? { title: t(view.callout.title), lines: calloutLines } : null,
     locator: view.locator ? compileLocator(locatorTopology(input, view.id), t(view.locator.caption), lang, CITY_CODE) : null,
     table: tableIds.map((id) => {
       const m = metricOf(input, id, view.id);
-      return { region: m.region, place: placeName(m.region, lang), metric: id, label: t(m.label), value: formatFigure(m, lang), quote: m.quote };
+      return {
+        region: m.region,
+        place: placeName(m.region, lang),
+        metric: id,
+        label: t(m.label),
+        value: formatFigure(m, lang),
+        quote: m.quote,
+      };
     }),
   };
 }

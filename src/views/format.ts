@@ -35,7 +35,8 @@ function englishFraction(f: NonNullable<Metric['fraction']>): string {
 
 /** The one value a map or chart may draw; a range has none (drawing its low end would claim it). */
 export function pointValue(m: Pick<Metric, 'value' | 'range'> & { id?: string }): number {
-  if (m.value === null) throw new Error(`${m.id ?? 'a figure'} is a range (${m.range?.low}–${m.range?.high}) and cannot be drawn as one value`);
+  if (m.value === null)
+    throw new Error(`${m.id ?? 'a figure'} is a range (${m.range?.low}–${m.range?.high}) and cannot be drawn as one value`);
   return m.value;
 }
 
@@ -49,7 +50,8 @@ export function formatMetric(m: Figure, lang: Lang): string {
   if (lang === 'zh') return m.raw;
   if (m.fraction) return englishFraction(m.fraction);
   const prefix = m.qualifier ? EN_QUALIFIER[m.qualifier] : '';
-  if (m.range) return `${prefix}${enPlain.format(m.range.low)}–${enPlain.format(m.range.high)}${m.unit === 'percent' ? '%' : EN_UNIT[m.unit]}`;
+  if (m.range)
+    return `${prefix}${enPlain.format(m.range.low)}–${enPlain.format(m.range.high)}${m.unit === 'percent' ? '%' : EN_UNIT[m.unit]}`;
   const value = pointValue(m);
   if (m.unit === 'yuan') return `${prefix}CNY ${englishNumber(value)}`;
   return `${prefix}${englishNumber(value)}${EN_UNIT[m.unit]}`;

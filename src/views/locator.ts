@@ -29,7 +29,10 @@ export interface CompiledLocator {
 type PrefectureProps = { code: string; zh: string; en: string };
 
 export function compileLocator(topology: ShanxiTopology, caption: string, lang: Lang, highlight: string): CompiledLocator {
-  const fc = feature(topology as never, topology.objects.prefectures as never) as unknown as FeatureCollection<Polygon | MultiPolygon, PrefectureProps>;
+  const fc = feature(topology as never, topology.objects.prefectures as never) as unknown as FeatureCollection<
+    Polygon | MultiPolygon,
+    PrefectureProps
+  >;
   const projection = geoMercator().fitWidth(LOCATOR_WIDTH, fc);
   const path = geoPath(projection).digits(1);
   const [[, y0], [, y1]] = path.bounds(fc);
@@ -46,6 +49,9 @@ export function compileLocator(topology: ShanxiTopology, caption: string, lang: 
     // The city's name without 市 on the inset: 太原, as a reader names the capital.
     capital: { x: r1(cx), y: r1(cy), name: name(topology.objects.capital.properties).replace(/市$/, '') },
     caption,
-    label: lang === 'zh' ? `${caption}：${name(own.properties)}（深色）与省会${name(topology.objects.capital.properties)}（圆点）在山西省的位置` : `${caption}: where ${name(own.properties)} (dark) and the capital, ${name(topology.objects.capital.properties)} (dot), lie in Shanxi`,
+    label:
+      lang === 'zh'
+        ? `${caption}：${name(own.properties)}（深色）与省会${name(topology.objects.capital.properties)}（圆点）在山西省的位置`
+        : `${caption}: where ${name(own.properties)} (dark) and the capital, ${name(topology.objects.capital.properties)} (dot), lie in Shanxi`,
   };
 }

@@ -63,7 +63,14 @@ export const ALL_SWATCHES: Swatch[] = [...Object.values(PALETTE), ...Object.valu
  * labels and legends use the one palette the map renderers read.
  */
 export function mapCssVars(): string {
-  const vars = { ink: PALETTE.ink, 'ink-muted': PALETTE.inkMuted, paper: PALETTE.paper, land: PALETTE.land, 'not-reported': PALETTE.notReported, hatch: PALETTE.hatch };
+  const vars = {
+    ink: PALETTE.ink,
+    'ink-muted': PALETTE.inkMuted,
+    paper: PALETTE.paper,
+    land: PALETTE.land,
+    'not-reported': PALETTE.notReported,
+    hatch: PALETTE.hatch,
+  };
   return Object.entries(vars)
     .map(([name, swatch]) => `--map-${name}:${swatch.hex}`)
     .join(';');

@@ -37,7 +37,13 @@ export const VIEWS: ViewSpec[] = [
     locator: { caption: { zh: '山西省位于华北', en: 'Shanxi, northern China' } },
     callout: {
       title: { zh: '全市（到2019年底）', en: 'Whole city (to end-2019)' },
-      metrics: ['city-people-lifted', 'city-households-lifted', 'city-poverty-incidence-2019', 'city-poor-villages-exited', 'city-poor-counties-delisted'],
+      metrics: [
+        'city-people-lifted',
+        'city-households-lifted',
+        'city-poverty-incidence-2019',
+        'city-poor-villages-exited',
+        'city-poor-counties-delisted',
+      ],
     },
     notes: [{ zh: '黑框：本版专文报道的四个县', en: 'Outlined: the four counties with their own articles' }],
     source: EDITION_SOURCE,
@@ -189,7 +195,14 @@ export const VIEWS: ViewSpec[] = [
     layers: [],
     callout: {
       title: { zh: '岚县', en: 'Lan County' },
-      metrics: ['lan-afforestation', 'lan-afforestation-coops', 'lan-coop-villages', 'lan-coop-households', 'lan-afforestation-income', 'lan-industry-funds'],
+      metrics: [
+        'lan-afforestation',
+        'lan-afforestation-coops',
+        'lan-coop-villages',
+        'lan-coop-households',
+        'lan-afforestation-income',
+        'lan-industry-funds',
+      ],
     },
     facts: [
       { region: LAN, metric: 'lan-afforestation' },
@@ -234,7 +247,14 @@ export const VIEWS: ViewSpec[] = [
     layers: [],
     callout: {
       title: { zh: '兴县', en: 'Xing County' },
-      metrics: ['xing-coops', 'xing-coop-poor-members', 'xing-coop-income-per-head', 'xing-love-markets', 'xing-love-market-visits', 'xing-love-market-items'],
+      metrics: [
+        'xing-coops',
+        'xing-coop-poor-members',
+        'xing-coop-income-per-head',
+        'xing-love-markets',
+        'xing-love-market-visits',
+        'xing-love-market-items',
+      ],
     },
     facts: [
       { region: XING, metric: 'xing-coops' },

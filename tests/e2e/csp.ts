@@ -15,7 +15,9 @@ export async function watchCsp(context: BrowserContext): Promise<string[]> {
   await context.addInitScript(() => {
     const report = (window as unknown as { __cspViolation?: (t: string) => void }).__cspViolation;
     document.addEventListener('securitypolicyviolation', (e) => {
-      report?.(`${e.effectiveDirective} (${e.disposition}) blocked ${e.blockedURI || 'inline'} at ${e.sourceFile || '?'}:${e.lineNumber}${e.sample ? ` “${e.sample}”` : ''}`);
+      report?.(
+        `${e.effectiveDirective} (${e.disposition}) blocked ${e.blockedURI || 'inline'} at ${e.sourceFile || '?'}:${e.lineNumber}${e.sample ? ` “${e.sample}”` : ''}`,
+      );
     });
   });
   return violations;

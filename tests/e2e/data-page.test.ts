@@ -11,7 +11,14 @@ import { launchBrowser, newPage, ROOT, screenshot, startServer, type PageProbe, 
 let server: StaticServer;
 let browser: Browser;
 let probe: PageProbe;
-const metrics = JSON.parse(readFileSync(join(ROOT, 'data/metrics.json'), 'utf8')).metrics as Array<{ id: string; region: string; value: number | null; range: { low: number; high: number } | null; raw: string; quote: string }>;
+const metrics = JSON.parse(readFileSync(join(ROOT, 'data/metrics.json'), 'utf8')).metrics as Array<{
+  id: string;
+  region: string;
+  value: number | null;
+  range: { low: number; high: number } | null;
+  raw: string;
+  quote: string;
+}>;
 
 beforeAll(async () => {
   server = await startServer();
@@ -25,7 +32,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const visibleIds = () => probe.page.$$eval('.metrics-table tbody tr:not([hidden])', (rows) => rows.map((r) => (r as HTMLElement).dataset.id!));
+const visibleIds = () =>
+  probe.page.$$eval('.metrics-table tbody tr:not([hidden])', (rows) => rows.map((r) => (r as HTMLElement).dataset.id!));
 
 describe('the data page', () => {
   it('lists every figure of metrics.json once, with its raw form and quote', async () => {
@@ -53,7 +61,10 @@ describe('the data page', () => {
     const header = probe.page.locator('th[data-sort=value] button');
     await header.click();
     const up = await visibleIds();
-    const value = (id: string) => { const m = metrics.find((x) => x.id === id)!; return m.value ?? m.range!.low; }; // a range sorts by its low end
+    const value = (id: string) => {
+      const m = metrics.find((x) => x.id === id)!;
+      return m.value ?? m.range!.low;
+    }; // a range sorts by its low end
     expect(up.map(value)).toEqual([...up.map(value)].sort((a, b) => a - b));
     expect(await probe.page.getAttribute('th[data-sort=value]', 'aria-sort')).toBe('ascending');
     await header.click();
@@ -92,7 +103,10 @@ describe('the language switch on the data page', () => {
     const fresh = await newPage(browser, { width: 1440, height: 900 });
     await fresh.page.goto(server.url('/data/#fig-lin-poverty-incidence-before'), { waitUntil: 'load' });
     await expect.poll(() => switchHref(fresh.page)).toBe('/en/data/#fig-lin-poverty-incidence-before');
-    await Promise.all([fresh.page.waitForURL('**/en/data/#fig-lin-poverty-incidence-before'), fresh.page.click('.data-nav a[data-lang-switch]')]);
+    await Promise.all([
+      fresh.page.waitForURL('**/en/data/#fig-lin-poverty-incidence-before'),
+      fresh.page.click('.data-nav a[data-lang-switch]'),
+    ]);
     expect(await fresh.page.getAttribute('html', 'lang')).toBe('en');
     await fresh.close();
   });
@@ -102,9 +116,15 @@ describe('the language switch on the data page', () => {
     const { page } = fresh;
     await page.goto(server.url('/en/data/'), { waitUntil: 'load' });
     expect(await switchHref(page)).toBe('/data/');
-    await page.locator('#text-linxian p').first().evaluate((p) => p.scrollIntoView({ block: 'center' }));
+    await page
+      .locator('#text-linxian p')
+      .first()
+      .evaluate((p) => p.scrollIntoView({ block: 'center' }));
     await expect.poll(() => switchHref(page), { timeout: 5000 }).toBe('/data/#text-linxian');
-    await Promise.all([page.waitForURL((url) => url.pathname === '/data/' && url.hash === '#text-linxian'), page.click('.data-nav a[data-lang-switch]')]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/data/' && url.hash === '#text-linxian'),
+      page.click('.data-nav a[data-lang-switch]'),
+    ]);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await expect.poll(() => page.locator('#text-linxian').evaluate((a) => Math.abs(a.getBoundingClientRect().top) < 2)).toBe(true);
     expect(fresh.errors().filter((e) => !e.endsWith('net::ERR_ABORTED'))).toEqual([]);

@@ -23,7 +23,13 @@ let dir: string;
 const metrics = (JSON.parse(readFileSync(join(ROOT, 'data/metrics.json'), 'utf8')) as { metrics: Metric[] }).metrics;
 
 /** Every download linked from /data/, saved under its own name as a reader's browser would. */
-const DOWNLOADS = ['/data/metrics.csv', '/data/metrics.json', '/data/edition.json', '/data/lvliang.topo.json', '/data/lvliang-counties.geojson'];
+const DOWNLOADS = [
+  '/data/metrics.csv',
+  '/data/metrics.json',
+  '/data/edition.json',
+  '/data/lvliang.topo.json',
+  '/data/lvliang-counties.geojson',
+];
 /** Columns meant to be read as dates (ISO 8601); every other cell must not look like one. */
 const DATE_COLUMNS: string[] = METRIC_CSV_COLUMNS.filter((c) => c.type === 'date').map((c) => c.name);
 const file = (name: string) => join(dir, name);
@@ -58,43 +64,57 @@ describe('the download list', () => {
 
 describe('the data page documents the downloads', () => {
   const page = async (path: string) => (await fetch(server.url(path))).text();
-  const section = (html: string, id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</section>', html.indexOf(`id="${id}"`)));
+  const section = (html: string, id: string) =>
+    html.slice(html.indexOf(`id="${id}"`), html.indexOf('</section>', html.indexOf(`id="${id}"`)));
 
   it.each(['/data/', '/en/data/'])('%s: the codebook lists every column of metrics.csv, in file order', async (path) => {
     const codebook = section(await page(path), 'codebook');
-    const header = readFileSync(file('data-metrics.csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
+    const header = readFileSync(file('data-metrics.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0]!
+      .split(',');
     expect([...codebook.matchAll(/<th scope="row"><code>([^<]+)<\/code>/g)].map((m) => m[1])).toEqual(header);
   });
 
   it.each([
     ['/data/', /报纸名称、出版日期和版次.*未知/],
     ['/en/data/', /neither the newspaper’s name nor the date or page number: they are unknown/],
-  ])('%s: names the source as printed, says what it does not print, and how to cite the dataset under which licence', async (path, unknown) => {
-    const cite = section(await page(path), 'cite');
-    expect(cite).toContain('全国扶贫日·专刊①');
-    expect(cite).toMatch(unknown);
-    expect(cite).toContain(`${DATASET_RELEASE.version}`);
-    expect(cite).toContain(DATASET_RELEASE.date);
-    expect(cite).toContain('https://creativecommons.org/licenses/by/4.0/');
-    expect(cite).toMatch(/AMap|高德/);
-  });
+  ])(
+    '%s: names the source as printed, says what it does not print, and how to cite the dataset under which licence',
+    async (path, unknown) => {
+      const cite = section(await page(path), 'cite');
+      expect(cite).toContain('全国扶贫日·专刊①');
+      expect(cite).toMatch(unknown);
+      expect(cite).toContain(`${DATASET_RELEASE.version}`);
+      expect(cite).toContain(DATASET_RELEASE.date);
+      expect(cite).toContain('https://creativecommons.org/licenses/by/4.0/');
+      expect(cite).toMatch(/AMap|高德/);
+    },
+  );
 
   it('/en/data/: periods in English, each row linked to its English paragraph, the translation said to be the site’s own', async () => {
     const html = await page('/en/data/');
-    const row = html.slice(html.indexOf('id="row-city-rural-income-2019"'), html.indexOf('</tr>', html.indexOf('id="row-city-rural-income-2019"')));
+    const row = html.slice(
+      html.indexOf('id="row-city-rural-income-2019"'),
+      html.indexOf('</tr>', html.indexOf('id="row-city-rural-income-2019"')),
+    );
     expect(row).toContain('<td lang="en">as of the end of 2019</td>');
     expect(row).toContain('href="/en/#lead-p4"');
     const english = await page('/en/');
     for (const m of metrics) expect(english, m.paragraph).toContain(`id="${m.paragraph}"`);
     expect(html.match(/class="to-english"/g)).toHaveLength(metrics.length);
-    for (const page of [html, english]) expect(page).toMatch(/class="translation-note">The English on this site is the site’s own translation, not an official one/);
+    for (const page of [html, english])
+      expect(page).toMatch(/class="translation-note">The English on this site is the site’s own translation, not an official one/);
     expect(section(html, 'methods')).toMatch(/60\.8%.*59\.1%/s);
   });
 });
 
 describe('metrics.csv', () => {
   const bytes = () => readFileSync(file('data-metrics.csv'));
-  const text = () => bytes().toString('utf8').replace(/^\uFEFF/, '');
+  const text = () =>
+    bytes()
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
 
   it('has a BOM and ends every record with CRLF (RFC 4180), never a bare LF or CR', () => {
     expect([...bytes().subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

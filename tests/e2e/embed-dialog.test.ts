@@ -39,7 +39,11 @@ describe('the Embed dialog', () => {
 
   it('gives the snippet for this origin: titled, lazy, sandboxed iframe at a fixed height, then resize.js', async () => {
     const html = await textarea('iframe').inputValue();
-    expect(html).toMatch(new RegExp(`^<iframe src="${site.origin}/embed/pv/" title="光伏扶贫" width="100%" height="\\d+" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"`));
+    expect(html).toMatch(
+      new RegExp(
+        `^<iframe src="${site.origin}/embed/pv/" title="光伏扶贫" width="100%" height="\\d+" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"`,
+      ),
+    );
     expect(html).toContain(`<script src="${site.origin}/embed/resize.js" async></script>`);
     expect(await textarea('amp').inputValue()).toContain('<amp-iframe ');
     expect(await textarea('image').inputValue()).toContain(`<img src="${site.origin}/embed/img/zh/wechat/pv.png"`);
@@ -88,14 +92,20 @@ describe('the Embed dialog', () => {
     await dialog().locator('button[data-copy="iframe"]').click();
     // The confirmation sits next to the button pressed.
     await expect.poll(() => dialog().locator('[data-status="iframe"]').innerText()).toBe('已复制到剪贴板');
-    const [b, s] = await Promise.all([dialog().locator('button[data-copy="iframe"]').boundingBox(), dialog().locator('[data-status="iframe"]').boundingBox()]);
+    const [b, s] = await Promise.all([
+      dialog().locator('button[data-copy="iframe"]').boundingBox(),
+      dialog().locator('[data-status="iframe"]').boundingBox(),
+    ]);
     expect(Math.abs(b!.y + b!.height / 2 - (s!.y + s!.height / 2))).toBeLessThan(b!.height);
     expect(await probe.page.evaluate(() => navigator.clipboard.readText())).toBe(await textarea('iframe').inputValue());
   });
 
   it('falls back to selecting the text where the clipboard API fails', async () => {
     await probe.page.evaluate(() => {
-      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new Error('denied')) },
+        configurable: true,
+      });
     });
     await dialog().getByRole('tab', { name: 'AMP 页面' }).click();
     await dialog().locator('button[data-copy="amp"]').click();

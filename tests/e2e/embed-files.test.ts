@@ -31,9 +31,16 @@ const OEmbedRich = z
     width: z.number().int().positive(),
     height: z.number().int().positive(),
   })
-  .refine((o) => [o.thumbnail_url, o.thumbnail_width, o.thumbnail_height].every((x) => x === undefined) || [o.thumbnail_url, o.thumbnail_width, o.thumbnail_height].every((x) => x !== undefined), 'thumbnail_url, _width and _height go together');
+  .refine(
+    (o) =>
+      [o.thumbnail_url, o.thumbnail_width, o.thumbnail_height].every((x) => x === undefined) ||
+      [o.thumbnail_url, o.thumbnail_width, o.thumbnail_height].every((x) => x !== undefined),
+    'thumbnail_url, _width and _height go together',
+  );
 
-const PAGES = (['zh', 'en'] as const).flatMap((lang) => allEmbedKeys().map((k) => ({ lang, key: k.key, path: `${lang === 'en' ? '/en' : ''}/embed/${k.key}/` })));
+const PAGES = (['zh', 'en'] as const).flatMap((lang) =>
+  allEmbedKeys().map((k) => ({ lang, key: k.key, path: `${lang === 'en' ? '/en' : ''}/embed/${k.key}/` })),
+);
 const distFile = (urlPath: string) => join(DIST, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath);
 /** The story page has the discovery link once Story.astro includes <OEmbedLink> (read when the tests are collected, after the build). */
 
@@ -46,7 +53,9 @@ describe('oEmbed', () => {
     expect(pathname).toBe(`${path}oembed.json`);
     const o = OEmbedRich.parse(JSON.parse(readFileSync(distFile(pathname), 'utf8')));
     // Its frame is the page, titled, lazy, sandboxed, at the page's fallback height, then resize.js.
-    expect(o.html).toMatch(new RegExp(`^<iframe src="${origin}${path}" title="[^"]+" width="100%" height="${o.height}" loading="lazy" sandbox="[^"]+"`));
+    expect(o.html).toMatch(
+      new RegExp(`^<iframe src="${origin}${path}" title="[^"]+" width="100%" height="${o.height}" loading="lazy" sandbox="[^"]+"`),
+    );
     expect(o.html).toContain(`<script src="${origin}/embed/resize.js" async></script>`);
     expect(o.html.match(/title="([^"]+)"/)?.[1]).toBe(o.title);
     expect(page).toContain(`<meta property="og:image" content="${o.thumbnail_url}"`);
@@ -83,7 +92,11 @@ describe('framing headers (public/_headers)', () => {
 
   it('embed pages may be framed by any https site (and this one); no other page may be framed at all', async () => {
     // One policy each (two would combine into the stricter), whose frame-ancestors is the rule.
-    const frameAncestors = (csp: string | null) => csp?.split(';').map((d) => d.trim()).filter((d) => d.startsWith('frame-ancestors'));
+    const frameAncestors = (csp: string | null) =>
+      csp
+        ?.split(';')
+        .map((d) => d.trim())
+        .filter((d) => d.startsWith('frame-ancestors'));
     for (const path of ['/embed/pv/', '/en/embed/incidence-before/', '/embed/incidence/']) {
       const h = await headersOf(path);
       expect(frameAncestors(h.get('content-security-policy')), path).toEqual(["frame-ancestors 'self' https:"]);
@@ -104,8 +117,15 @@ describe('framing headers (public/_headers)', () => {
     const frames = ['/', '/embed/pv/'].map((p) => `<iframe src="${site.url(p)}" onload="this.done = true"></iframe>`).join('');
     await probe.page.goto(host.page('/framing.html', articlePage('Framing', frames)));
     // Both frames finish loading: a refused one loads Chromium's error page instead of ours.
-    await probe.page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => (f as HTMLIFrameElement & { done?: boolean }).done));
-    const ours = await Promise.all(probe.page.frames().slice(1).map((f) => f.evaluate(() => document.querySelector('main') !== null).catch(() => false)));
+    await probe.page.waitForFunction(() =>
+      [...document.querySelectorAll('iframe')].every((f) => (f as HTMLIFrameElement & { done?: boolean }).done),
+    );
+    const ours = await Promise.all(
+      probe.page
+        .frames()
+        .slice(1)
+        .map((f) => f.evaluate(() => document.querySelector('main') !== null).catch(() => false)),
+    );
     expect(ours).toEqual([false, false]);
     await probe.close();
     // The same embed on a page of this site ('self': the Embed dialog's preview) loads.

@@ -19,7 +19,13 @@ let a: Frame;
 let c: Frame;
 const FORGED = 333;
 
-const msg = (height: unknown, extra: Record<string, unknown> = {}) => ({ type: 'lvliang-map:height', v: 1, id: 'zh:overview', height, ...extra });
+const msg = (height: unknown, extra: Record<string, unknown> = {}) => ({
+  type: 'lvliang-map:height',
+  v: 1,
+  id: 'zh:overview',
+  height,
+  ...extra,
+});
 /** The heights frame #a has been given so far, in order. */
 const heightsOfA = () => probe.page.evaluate(() => (window as unknown as { heights: string[] }).heights.slice());
 
@@ -29,7 +35,18 @@ beforeAll(async () => {
   browser = await launchBrowser();
   probe = await newPage(browser, { width: 1000, height: 900, origin: host.origin, blockForeign: false });
   const s = (key: string, id: string) =>
-    iframeSnippet({ origin: site.origin, lang: 'zh', key, title: key, description: '', height: 500, storyUrl: site.url('/'), imageKey: key }).replace('<iframe ', `<iframe id="${id}" loading="eager" `).replace(' loading="lazy"', '');
+    iframeSnippet({
+      origin: site.origin,
+      lang: 'zh',
+      key,
+      title: key,
+      description: '',
+      height: 500,
+      storyUrl: site.url('/'),
+      imageKey: key,
+    })
+      .replace('<iframe ', `<iframe id="${id}" loading="eager" `)
+      .replace(' loading="lazy"', '');
   host.page('/blank.html', '<!doctype html><title>blank</title>');
   const url = host.page(
     '/forged.html',
@@ -111,7 +128,8 @@ describe('resize.js ignores forged messages', () => {
   it('from #a’s window once it has navigated to another origin', async () => {
     const before = await heightsOfA();
     // The iframe's src still names the embed, but its window is now on the host's origin.
-    const navigate = (url: string) => probe.page.evaluate((u) => (document.getElementById('a') as HTMLIFrameElement).contentWindow!.location.replace(u), url);
+    const navigate = (url: string) =>
+      probe.page.evaluate((u) => (document.getElementById('a') as HTMLIFrameElement).contentWindow!.location.replace(u), url);
     await navigate(host.url('/blank.html?navigated'));
     const away = await embedFrame(probe.page, host.origin, '/blank.html?navigated');
     await away.waitForLoadState();
@@ -128,7 +146,9 @@ describe('resize.js ignores forged messages', () => {
     await a.evaluate((m) => parent.postMessage(m, '*'), msg(50_000));
     await expect.poll(() => probe.page.locator('#a').evaluate((el) => el.style.height)).toBe('20000px');
     // The host asks; the page answers with its real height.
-    await probe.page.evaluate(() => (document.getElementById('a') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'lvliang-map:ask', v: 1 }, '*'));
+    await probe.page.evaluate(() =>
+      (document.getElementById('a') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'lvliang-map:ask', v: 1 }, '*'),
+    );
     await expectFitted(probe.page, a, '#a');
   });
 });

@@ -7,7 +7,11 @@ import type { Frame, Page } from 'playwright-core';
  * Re-checks `probe` (every 50 ms) until it returns a value other than undefined/false; throws
  * with the last value after `timeout`. Usable in hooks, unlike expect.poll.
  */
-export async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeout = 15_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeout = 15_000,
+): Promise<T> {
   const end = Date.now() + timeout;
   let last: unknown;
   for (;;) {

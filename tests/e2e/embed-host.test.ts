@@ -52,11 +52,15 @@ describe('one embed with resize.js', () => {
     const frame = await embedFrame(probe.page, site.origin, '/embed/pv/');
     const wide = await expectFitted(probe.page, frame, '#slot iframe');
     await probe.page.setViewportSize({ width: 375, height: 812 });
-    await expect.poll(async () => (await fitOf(probe.page, frame, '#slot iframe')).frame, { timeout: 15_000 }).toBeGreaterThan(wide.frame + 50);
+    await expect
+      .poll(async () => (await fitOf(probe.page, frame, '#slot iframe')).frame, { timeout: 15_000 })
+      .toBeGreaterThan(wide.frame + 50);
     const narrow = await expectFitted(probe.page, frame, '#slot iframe');
     await screenshot(probe.page, 'embed-host-375', true);
     await probe.page.setViewportSize({ width: 1280, height: 900 });
-    await expect.poll(async () => (await fitOf(probe.page, frame, '#slot iframe')).frame, { timeout: 15_000 }).toBeLessThan(narrow.frame - 50);
+    await expect
+      .poll(async () => (await fitOf(probe.page, frame, '#slot iframe')).frame, { timeout: 15_000 })
+      .toBeLessThan(narrow.frame - 50);
     const back = await expectFitted(probe.page, frame, '#slot iframe');
     console.log(`[embed] pv: 1280 → ${wide.frame}px, 375 → ${narrow.frame}px, 1280 → ${back.frame}px`);
     expect(Math.abs(back.frame - wide.frame)).toBeLessThanOrEqual(1);

@@ -23,7 +23,11 @@ const PIXEL_SHARE = 0.001;
 function differingShare(a: PNG, b: PNG): number {
   let off = 0;
   for (let i = 0; i < a.data.length; i += 4) {
-    if (Math.max(Math.abs(a.data[i]! - b.data[i]!), Math.abs(a.data[i + 1]! - b.data[i + 1]!), Math.abs(a.data[i + 2]! - b.data[i + 2]!)) > CHANNEL_TOLERANCE) off++;
+    if (
+      Math.max(Math.abs(a.data[i]! - b.data[i]!), Math.abs(a.data[i + 1]! - b.data[i + 1]!), Math.abs(a.data[i + 2]! - b.data[i + 2]!)) >
+      CHANNEL_TOLERANCE
+    )
+      off++;
   }
   return off / (a.width * a.height);
 }

@@ -72,7 +72,9 @@ describe('twelve embeds on one page', () => {
       await probe.page.locator(`#${e.id} iframe`).hover();
       await frame.waitForSelector('.embed-map[data-map="maplibre"]', { timeout: 30_000 }).catch(async (error: Error) => {
         // Say why the live map stayed away (map-runtime warns), not only that time ran out.
-        throw new Error(`${e.key}: data-map=${await frame.getAttribute('.embed-map', 'data-map')}; warnings: ${warnings.join(' | ')}; ${error.message}`);
+        throw new Error(
+          `${e.key}: data-map=${await frame.getAttribute('.embed-map', 'data-map')}; warnings: ${warnings.join(' | ')}; ${error.message}`,
+        );
       });
       await expectFitted(probe.page, frame, `#${e.id} iframe`);
       drawnAt.push(Date.now() - started);
@@ -86,7 +88,9 @@ describe('twelve embeds on one page', () => {
       expect(Math.abs(fit.frame - fit.content), e.key).toBeLessThanOrEqual(1);
       expect(fit.overflowY, e.key).toBe(0);
     }
-    console.log(`[embed] 12 embeds: all fitted and drawn ${total} ms after navigation (scrolling to each); per frame ${drawnAt.map((t, i) => t - (drawnAt[i - 1] ?? 0)).join(', ')} ms`);
+    console.log(
+      `[embed] 12 embeds: all fitted and drawn ${total} ms after navigation (scrolling to each); per frame ${drawnAt.map((t, i) => t - (drawnAt[i - 1] ?? 0)).join(', ')} ms`,
+    );
     await screenshot(probe.page, 'embed-twelve', true);
     expect(probe.errors()).toEqual([]);
     // resize.js does not ask frames that have not loaded yet (Chromium would warn of an origin mismatch).

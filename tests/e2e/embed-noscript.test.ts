@@ -34,7 +34,18 @@ const stripScripts = (html: string) => html.replace(/<script\b[\s\S]*?<\/script>
 const snippetFor = (lang: 'zh' | 'en', key: string) => {
   const m = embedMeta(lang, key);
   return stripScripts(
-    imageSnippet({ origin: site.origin, lang, key, title: m.title, description: m.description, height: m.height, storyUrl: site.url(storyPath(lang, m.chapter)), imageKey: m.views[0]!.key, source: m.views[0]!.view.source, say: strings(lang).snippet }),
+    imageSnippet({
+      origin: site.origin,
+      lang,
+      key,
+      title: m.title,
+      description: m.description,
+      height: m.height,
+      storyUrl: site.url(storyPath(lang, m.chapter)),
+      imageKey: m.views[0]!.key,
+      source: m.views[0]!.view.source,
+      say: strings(lang).snippet,
+    }),
   );
 };
 
@@ -58,7 +69,12 @@ describe('the script-free form stays whole at any width', () => {
       const i = document.querySelector<HTMLImageElement>('figure img')!;
       const r = i.getBoundingClientRect();
       const cap = document.querySelector('figcaption')!.getBoundingClientRect();
-      return { natural: [i.naturalWidth, i.naturalHeight], box: [r.left, r.width, r.height], page: [document.documentElement.scrollWidth, innerWidth], cap: [cap.width, cap.height] };
+      return {
+        natural: [i.naturalWidth, i.naturalHeight],
+        box: [r.left, r.width, r.height],
+        page: [document.documentElement.scrollWidth, innerWidth],
+        cap: [cap.width, cap.height],
+      };
     });
     expect(m.natural).toEqual([WECHAT_IMAGE.width, WECHAT_IMAGE.height]);
     // The whole picture, scaled to the column: not cropped, not wider than the page.

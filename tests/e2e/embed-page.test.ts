@@ -50,7 +50,8 @@ describe('what an embed page declares', () => {
     expect(await attr('link[rel=alternate][type="application/json+oembed"]', 'href')).toBe(`${SITE}/en/embed/pv/oembed.json`);
     expect(await attr('link[rel=alternate][hreflang="zh-CN"]', 'href')).toBe(`${SITE}/embed/pv/`);
     // The files they name exist on the site.
-    for (const path of ['/embed/img/en/pv.png', '/en/embed/pv/oembed.json']) expect((await page.request.get(site.url(path))).status(), path).toBe(200);
+    for (const path of ['/embed/img/en/pv.png', '/en/embed/pv/oembed.json'])
+      expect((await page.request.get(site.url(path))).status(), path).toBe(200);
   });
 
   it('shows title, legend, source, a story link in a new tab, and the build-time SVG with the description as alt', async () => {
@@ -121,7 +122,8 @@ describe('allow-listed parameters', () => {
     const whiteShare = async () => {
       const shot = PNG.sync.read(await page.locator('.map-canvas canvas').screenshot());
       let white = 0;
-      for (let p = 0; p < shot.data.length; p += 4) if (shot.data[p]! >= 250 && shot.data[p + 1]! >= 250 && shot.data[p + 2]! >= 250) white++;
+      for (let p = 0; p < shot.data.length; p += 4)
+        if (shot.data[p]! >= 250 && shot.data[p + 1]! >= 250 && shot.data[p + 2]! >= 250) white++;
       return white / (shot.width * shot.height);
     };
     // Polled: the tile is recoloured once the live map has started.
@@ -143,7 +145,18 @@ describe('allow-listed parameters', () => {
 
   it('unknown or hostile values fall back to the defaults and are never written into the page', async () => {
     const hostile = '"><img src=x onerror=alert(1)>';
-    const q = new URLSearchParams({ title: hostile, source: 'no', interactive: 'javascript:alert(1)', theme: 'dark;background:red', lang: '../../x', childId: hostile, initialWidth: '1e9', parentTitle: hostile, parentUrl: 'javascript:alert(1)', foo: hostile });
+    const q = new URLSearchParams({
+      title: hostile,
+      source: 'no',
+      interactive: 'javascript:alert(1)',
+      theme: 'dark;background:red',
+      lang: '../../x',
+      childId: hostile,
+      initialWidth: '1e9',
+      parentTitle: hostile,
+      parentUrl: 'javascript:alert(1)',
+      foo: hostile,
+    });
     const { probe, dialogs } = await open(`?${q}`);
     const { page } = probe;
     expect(await page.locator('.embed-title').isVisible()).toBe(true);
@@ -240,9 +253,13 @@ describe('the fallback height (hosts that strip the resize script, iframely#272)
     await probe.close();
     // A little room for other fonts; rounded to 10 px. UPDATE_EMBED_HEIGHTS=1 records them.
     const wanted = Object.fromEntries(Object.entries(measured).map(([k, h]) => [k, Math.ceil((h + 12) / 10) * 10]));
-    if (process.env.UPDATE_EMBED_HEIGHTS === '1') writeFileSync(join(ROOT, 'src/embed/fallback-heights.json'), `${JSON.stringify(wanted, null, 2)}\n`);
+    if (process.env.UPDATE_EMBED_HEIGHTS === '1')
+      writeFileSync(join(ROOT, 'src/embed/fallback-heights.json'), `${JSON.stringify(wanted, null, 2)}\n`);
     const recorded = fallbackHeights as Record<string, number>;
     const off = Object.entries(measured).filter(([k, h]) => !(recorded[k]! >= h && recorded[k]! - h <= 60));
-    expect(off.map(([k, h]) => `${k}: measured ${h}, recorded ${recorded[k]}`), 'run UPDATE_EMBED_HEIGHTS=1 npx vitest run tests/e2e/embed-page.test.ts').toEqual([]);
+    expect(
+      off.map(([k, h]) => `${k}: measured ${h}, recorded ${recorded[k]}`),
+      'run UPDATE_EMBED_HEIGHTS=1 npx vitest run tests/e2e/embed-page.test.ts',
+    ).toEqual([]);
   }, 120_000);
 });

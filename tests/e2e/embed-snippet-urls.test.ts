@@ -45,7 +45,9 @@ function collectOffers(page: Page): Promise<Offer[]> {
             variant.dispatchEvent(new Event('change'));
           }
           const urls = [
-            ...[...dialog.querySelectorAll<HTMLTextAreaElement>('textarea[data-form]')].flatMap((a) => (a.dataset.form === 'wechat-caption' ? [] : urlsIn(a.value))),
+            ...[...dialog.querySelectorAll<HTMLTextAreaElement>('textarea[data-form]')].flatMap((a) =>
+              a.dataset.form === 'wechat-caption' ? [] : urlsIn(a.value),
+            ),
             dialog.querySelector<HTMLInputElement>('[data-form="wechat-url"]')!.value,
             ...[...dialog.querySelectorAll<HTMLImageElement>('[data-panel] img')].map((i) => i.src),
             ...[...dialog.querySelectorAll<HTMLAnchorElement>('[data-panel] a[href]')].map((a) => a.href),
@@ -76,17 +78,31 @@ describe('every URL in every Embed dialog answers 200', () => {
   ])('%s: %s', async (path) => {
     const probe = await newPage(browser, { width: 1280, height: 874 });
     // The previews' maps are not what is tested here.
-    await probe.page.route('**/embed/*/', (route) => (route.request().frame() === probe.page.mainFrame() ? route.continue() : route.fulfill({ body: '' })));
+    await probe.page.route('**/embed/*/', (route) =>
+      route.request().frame() === probe.page.mainFrame() ? route.continue() : route.fulfill({ body: '' }),
+    );
     await probe.page.goto(site.url(path));
     // The story's dialogs arrive with its panel blocks, after load.
     await probe.page.locator('button[data-embed-open]').first().waitFor({ state: 'attached' });
-    if (path === '/' || path === '/en/') await probe.page.waitForFunction(() => document.querySelectorAll('button[data-embed-ready]').length >= 10);
+    if (path === '/' || path === '/en/')
+      await probe.page.waitForFunction(() => document.querySelectorAll('button[data-embed-ready]').length >= 10);
     const offers = await collectOffers(probe.page);
     expect(offers.length).toBeGreaterThanOrEqual(path.includes('embed') ? 30 : 20);
     const urls = [...new Set(offers.flatMap((o) => o.urls))];
     // Every form is there: frame, resize.js, 800-px and 1080-px pictures, the live map, QR codes, the story link.
-    for (const kind of [/\/embed\/[\w-]+\/(\?|$)/, /\/embed\/resize\.js$/, /\/embed\/img\/(zh|en)\/[\w-]+\.png$/, /\/wechat\/[\w-]+\.png$/, /\/embed\/qr\/(zh|en)\/[\w-]+\.svg$/, /\/embed\/qr\/(zh|en)\/[\w-]+\.png$/, /\/(en\/)?#[\w-]+$/])
-      expect(urls.some((u) => kind.test(u)), String(kind)).toBe(true);
+    for (const kind of [
+      /\/embed\/[\w-]+\/(\?|$)/,
+      /\/embed\/resize\.js$/,
+      /\/embed\/img\/(zh|en)\/[\w-]+\.png$/,
+      /\/wechat\/[\w-]+\.png$/,
+      /\/embed\/qr\/(zh|en)\/[\w-]+\.svg$/,
+      /\/embed\/qr\/(zh|en)\/[\w-]+\.png$/,
+      /\/(en\/)?#[\w-]+$/,
+    ])
+      expect(
+        urls.some((u) => kind.test(u)),
+        String(kind),
+      ).toBe(true);
     const bad: string[] = [];
     for (const url of urls) {
       const status = await statusOf(url);

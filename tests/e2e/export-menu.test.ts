@@ -47,10 +47,14 @@ describe('Export menu on the story page', () => {
     await svgDownload.saveAs(svgPath);
     expect(svgDownload.suggestedFilename()).toBe(`${key}-3col-${lang}.svg`);
 
-    const cli = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/export.ts', '--view', key, '--preset', '3col', '--lang', lang, '--format', 'svg', '--out', join(out, 'cli')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const cli = spawnSync(
+      join(ROOT, 'node_modules', '.bin', 'tsx'),
+      ['scripts/export.ts', '--view', key, '--preset', '3col', '--lang', lang, '--format', 'svg', '--out', join(out, 'cli')],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(cli.status, cli.stderr).toBe(0);
     const [batch] = readdirSync(join(out, 'cli'));
     expect(readFileSync(svgPath, 'utf8')).toBe(readFileSync(join(out, 'cli', batch!, `${key}.svg`), 'utf8'));
@@ -72,7 +76,10 @@ describe('Export menu on the story page', () => {
     const probe = await newPage(browser, { width: 1280, height: 900 });
     await probe.page.goto(server.url(PAGE));
     // The menus and the before/after switches come with the panel blocks after load: on the page first.
-    await probe.page.waitForFunction(() => document.getElementById('story-map')?.dataset.chrome === 'ready' && !!document.querySelector('[data-export-menu]:not([hidden])'));
+    await probe.page.waitForFunction(
+      () =>
+        document.getElementById('story-map')?.dataset.chrome === 'ready' && !!document.querySelector('[data-export-menu]:not([hidden])'),
+    );
     await probe.page.emulateMedia({ media: 'print' });
     const shown = await probe.page.evaluate(() =>
       ['.export-menu', '.map-steps', '.map-states', '.map-canvas'].map((s) => {
@@ -82,7 +89,9 @@ describe('Export menu on the story page', () => {
     );
     for (const s of shown) expect(s.count).toBeGreaterThan(0);
     expect(shown.map((s) => s.shown)).toEqual([false, false, false, false]);
-    const sticky = await probe.page.evaluate(() => [...document.querySelectorAll('.story-map, .story-map > *')].filter((e) => getComputedStyle(e).position === 'sticky').length);
+    const sticky = await probe.page.evaluate(
+      () => [...document.querySelectorAll('.story-map, .story-map > *')].filter((e) => getComputedStyle(e).position === 'sticky').length,
+    );
     expect(sticky).toBe(0);
     // Each map a chapter brings in (kept in <noscript> for readers without JavaScript) prints as an image.
     expect(await probe.page.locator('img.print-step-map').count()).toBe(await probe.page.locator('.step noscript').count());

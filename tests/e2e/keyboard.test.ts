@@ -66,10 +66,21 @@ describe('keyboard only, 1440 × 900', () => {
     }
     const names = seen.map((s) => s.what);
     expect(names[0]).toMatch(/^a\.skip-link/);
-    for (const c of chapters) expect(names.some((n) => n.startsWith('a') && n.includes(c.slice(0, 30))), `chapter link ${c}`).toBe(true);
-    for (const c of counties) expect(names.some((n) => n.startsWith('button') && n.includes(c)), `county ${c}`).toBe(true);
+    for (const c of chapters)
+      expect(
+        names.some((n) => n.startsWith('a') && n.includes(c.slice(0, 30))),
+        `chapter link ${c}`,
+      ).toBe(true);
+    for (const c of counties)
+      expect(
+        names.some((n) => n.startsWith('button') && n.includes(c)),
+        `county ${c}`,
+      ).toBe(true);
     for (const control of ['summary', 'button.embed-open', 'button “上一步', 'button “下一步', 'div.map-chrome']) {
-      expect(names.some((n) => n.startsWith(control.split(' ')[0]!) && (!control.includes('“') || n.includes(control.split('“')[1]!))), control).toBe(true);
+      expect(
+        names.some((n) => n.startsWith(control.split(' ')[0]!) && (!control.includes('“') || n.includes(control.split('“')[1]!))),
+        control,
+      ).toBe(true);
     }
     const hidden = seen.filter((s) => !s.visible).map((s) => s.what);
     const unmarked = seen.filter((s) => !s.indicated).map((s) => s.what);
@@ -83,8 +94,17 @@ describe('keyboard only, 1440 × 900', () => {
       await page.focus(`.chapter-nav a[href="#${id}"]`);
       await page.keyboard.press('Enter');
       await page.waitForFunction((id) => location.hash === `#${id}`, id);
-      await page.waitForFunction((id) => document.querySelector(`#${id} .step`)!.classList.contains('is-active') || document.querySelector(`#${id} .step.is-active`) !== null, id, { timeout: 10_000 });
-      const step = await page.$eval(`#${id} .step`, (s) => ({ view: (s as HTMLElement).dataset.view, state: (s as HTMLElement).dataset.state ?? '' }));
+      await page.waitForFunction(
+        (id) =>
+          document.querySelector(`#${id} .step`)!.classList.contains('is-active') ||
+          document.querySelector(`#${id} .step.is-active`) !== null,
+        id,
+        { timeout: 10_000 },
+      );
+      const step = await page.$eval(`#${id} .step`, (s) => ({
+        view: (s as HTMLElement).dataset.view,
+        state: (s as HTMLElement).dataset.state ?? '',
+      }));
       await page.waitForFunction((t) => {
         const d = document.getElementById('story-map')!.dataset;
         return d.view === t.view && d.state === t.state;
@@ -181,7 +201,9 @@ describe('prefers-reduced-motion', () => {
       return scrollY !== y;
     });
     expect(moved).toBe(true);
-    const transitions = await page.$$eval('.map-canvas, .step', (els) => [...new Set(els.map((e) => getComputedStyle(e).transitionDuration))]);
+    const transitions = await page.$$eval('.map-canvas, .step', (els) => [
+      ...new Set(els.map((e) => getComputedStyle(e).transitionDuration)),
+    ]);
     expect(transitions.every((d) => d.split(',').every((x) => parseFloat(x) === 0))).toBe(true);
     expect(probe.errors()).toEqual([]);
     await probe.close();

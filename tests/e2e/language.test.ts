@@ -73,7 +73,9 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
     expect(lin).toContain('79,700 households, or 205,300 people, out of poverty');
     expect(lin).toContain('from 39.5% to 0.39%');
     expect(squash(await page.locator('p[id="linxian-p4"]').innerText())).toContain('CNY 160 million a year');
-    expect(squash(await page.locator('p[id="lead-deck"]').innerText())).toMatch(/^The city has lifted a total of 217,000 households, or 585,000 people/);
+    expect(squash(await page.locator('p[id="lead-deck"]').innerText())).toMatch(
+      /^The city has lifted a total of 217,000 households, or 585,000 people/,
+    );
     expect(squash(await page.locator('p[id="lead-p7"]').innerText())).toContain('11.5 [unit missing in the original] poor people');
     expect(squash(await page.locator('li[id="cap-4"]').innerText())).toContain('40,000 people');
     expect(squash(await page.locator('#lanxian-title').innerText())).toMatch(/^Lan County: a distinctive road/);
@@ -122,7 +124,10 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
     expect(await page.getAttribute('.story-masthead a[data-lang-switch]', 'href')).toBe('/');
     await page.locator('p[id="xingxian-p2"]').evaluate((p) => p.scrollIntoView({ block: 'center' }));
     await expect.poll(() => page.getAttribute('.story-masthead a[data-lang-switch]', 'href'), { timeout: 5000 }).toBe('/#xingxian');
-    await Promise.all([page.waitForURL((url) => url.pathname === '/' && url.hash === '#xingxian'), page.locator('.story-masthead a[data-lang-switch]').click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/' && url.hash === '#xingxian'),
+      page.locator('.story-masthead a[data-lang-switch]').click(),
+    ]);
     await waitForPanelBlocks(page);
     await expect.poll(() => chapterInView(page, 'xingxian'), { timeout: 10_000 }).toBe(true);
   });

@@ -21,7 +21,13 @@ function walk(dir: string): string[] {
 }
 const FILES = walk(DIST).map((f) => `/${relative(DIST, f).split(sep).join('/')}`);
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 /** URLs a file names: attributes of HTML (noscript contents included), url() of CSS, URLs of JSON. */
 function referencesOf(file: string, text: string): string[] {
@@ -33,7 +39,12 @@ function referencesOf(file: string, text: string): string[] {
       if (m[0].trimStart().startsWith('content=') && !/^(?:https?:|\/)/.test(v)) continue;
       out.push(v);
     }
-    for (const m of text.matchAll(/\ssrcset="([^"]*)"/g)) out.push(...decode(m[1]!).split(',').map((c) => c.trim().split(/\s+/)[0]!));
+    for (const m of text.matchAll(/\ssrcset="([^"]*)"/g))
+      out.push(
+        ...decode(m[1]!)
+          .split(',')
+          .map((c) => c.trim().split(/\s+/)[0]!),
+      );
   } else if (file.endsWith('.css')) {
     for (const m of text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) out.push(m[1]!);
   } else if (file.endsWith('.json') && /oembed/.test(file)) {
@@ -81,14 +92,19 @@ describe('every internal link and asset of the built site', () => {
       const r = await fetch(server.url(path), { redirect: 'manual' });
       const body = r.headers.get('content-type')?.startsWith('text/html') ? await r.text() : (await r.arrayBuffer(), '');
       bodies.set(path, body);
-      if (r.status !== 200) broken.push(`${path} → HTTP ${r.status}${r.headers.get('location') ? ` (${r.headers.get('location')})` : ''}, named by ${[...from].slice(0, 3).join(', ')}`);
+      if (r.status !== 200)
+        broken.push(
+          `${path} → HTTP ${r.status}${r.headers.get('location') ? ` (${r.headers.get('location')})` : ''}, named by ${[...from].slice(0, 3).join(', ')}`,
+        );
     }
     for (const { from, path, id } of fragments) {
       const html = bodies.get(path) ?? '';
       const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       if (!new RegExp(`\\s(?:id|name)="${escaped}"`).test(html)) broken.push(`${path}#${id}: no such element (named by ${from})`);
     }
-    console.log(`[links] ${targets.size} internal URLs, ${fragments.length} fragments checked; external: ${external.size ? [...external].join(' ') : 'none'}`);
+    console.log(
+      `[links] ${targets.size} internal URLs, ${fragments.length} fragments checked; external: ${external.size ? [...external].join(' ') : 'none'}`,
+    );
     expect(broken).toEqual([]);
   }, 120_000);
 });

@@ -58,10 +58,19 @@ describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
       await waitForSettledMap(page);
       const labels = await page.evaluate((codes) => {
         const map = document.querySelector('.map-canvas')!.getBoundingClientRect();
-        const covers = [...document.querySelectorAll('.map-chrome:not([hidden]), .map-steps')].map((e) => e.getBoundingClientRect().toJSON() as DOMRect);
+        const covers = [...document.querySelectorAll('.map-chrome:not([hidden]), .map-steps')].map(
+          (e) => e.getBoundingClientRect().toJSON() as DOMRect,
+        );
         return codes.map((code) => {
           const el = document.querySelector<HTMLElement>(`.map-label--county[data-code="${code}"]`);
-          return { code, text: el?.textContent ?? '', crowded: el?.classList.contains('is-crowded') ?? true, box: el?.getBoundingClientRect().toJSON() as DOMRect | undefined, map: map.toJSON() as DOMRect, covers };
+          return {
+            code,
+            text: el?.textContent ?? '',
+            crowded: el?.classList.contains('is-crowded') ?? true,
+            box: el?.getBoundingClientRect().toJSON() as DOMRect | undefined,
+            map: map.toJSON() as DOMRect,
+            covers,
+          };
         });
       }, FEATURED);
       await screenshot(page, `phone-labels-${lang}-${width}`);
@@ -91,18 +100,30 @@ describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
       for (const s of steps) {
         if (seen.has(s.region)) continue; // the first step of each county
         seen.add(s.region);
-        await page.evaluate((i) => document.querySelectorAll('.step[data-view]')[i]!.scrollIntoView({ block: 'start', behavior: 'instant' }), s.i);
+        await page.evaluate(
+          (i) => document.querySelectorAll('.step[data-view]')[i]!.scrollIntoView({ block: 'start', behavior: 'instant' }),
+          s.i,
+        );
         await page.waitForFunction((i) => document.querySelectorAll('.step[data-view]')[i]!.classList.contains('is-active'), s.i);
         await waitForSettledMap(page);
-        const r = await page.evaluate(({ i, code }) => {
-          const step = document.querySelectorAll<HTMLElement>('.step[data-view]')[i]!;
-          const label = document.querySelector<HTMLElement>(`.map-label--county[data-code="${code}"]`)!;
-          const map = document.querySelector('.map-canvas')!.getBoundingClientRect();
-          const chrome = document.querySelector('.map-chrome:not([hidden])')?.getBoundingClientRect();
-          const card = step.getBoundingClientRect();
-          const l = label.getBoundingClientRect();
-          return { l: l.toJSON() as DOMRect, map: map.toJSON() as DOMRect, chrome: chrome?.toJSON() as DOMRect | undefined, card: card.toJSON() as DOMRect, text: label.textContent };
-        }, { i: s.i, code: s.region });
+        const r = await page.evaluate(
+          ({ i, code }) => {
+            const step = document.querySelectorAll<HTMLElement>('.step[data-view]')[i]!;
+            const label = document.querySelector<HTMLElement>(`.map-label--county[data-code="${code}"]`)!;
+            const map = document.querySelector('.map-canvas')!.getBoundingClientRect();
+            const chrome = document.querySelector('.map-chrome:not([hidden])')?.getBoundingClientRect();
+            const card = step.getBoundingClientRect();
+            const l = label.getBoundingClientRect();
+            return {
+              l: l.toJSON() as DOMRect,
+              map: map.toJSON() as DOMRect,
+              chrome: chrome?.toJSON() as DOMRect | undefined,
+              card: card.toJSON() as DOMRect,
+              text: label.textContent,
+            };
+          },
+          { i: s.i, code: s.region },
+        );
         const where = `${s.region} (${r.text}) at step ${s.i}`;
         expect(r.l.top, `${where}: above the map`).toBeGreaterThanOrEqual(r.map.top);
         expect(r.l.bottom, `${where}: below the map`).toBeLessThanOrEqual(Math.min(r.map.bottom, height));

@@ -68,7 +68,8 @@ describe('response headers (nginx, generated from public/_headers)', () => {
     for (const path of urls) {
       const r = await fetch(site.server.url(path), { method: 'HEAD', redirect: 'manual' });
       const want = headersFor(RULES, path);
-      for (const name of NAMES) if (r.headers.get(name) !== (want[name] ?? null)) wrong.push(`${path} ${name}: ${r.headers.get(name)} ≠ ${want[name]}`);
+      for (const name of NAMES)
+        if (r.headers.get(name) !== (want[name] ?? null)) wrong.push(`${path} ${name}: ${r.headers.get(name)} ≠ ${want[name]}`);
       // fetch joins repeated headers with ", ": a second CSP would show as a comma.
       if (r.headers.get('content-security-policy')?.includes(',')) wrong.push(`${path}: two CSPs`);
       if (path !== '/no-such-page/' && r.status !== 200) wrong.push(`${path}: HTTP ${r.status}`);
@@ -84,10 +85,15 @@ describe('response headers (nginx, generated from public/_headers)', () => {
       expect(csp.get('default-src'), path).toEqual(["'self'"]);
       expect(csp.get('object-src'), path).toEqual(["'none'"]);
       expect(csp.get('base-uri'), path).toEqual(["'none'"]);
-      for (const [name, values] of csp) expect(values.filter((v) => /unsafe-eval|\*/.test(v)), `${path} ${name}`).toEqual([]);
+      for (const [name, values] of csp)
+        expect(
+          values.filter((v) => /unsafe-eval|\*/.test(v)),
+          `${path} ${name}`,
+        ).toEqual([]);
     }
     const framing = (path: string) => directives(headersFor(RULES, path)['content-security-policy']!).get('frame-ancestors');
-    for (const path of ['/', '/en/', '/data/', '/en/data/', '/edition/', '/embed/', '/en/embed/']) expect(framing(path), path).toEqual(["'none'"]);
+    for (const path of ['/', '/en/', '/data/', '/en/data/', '/edition/', '/embed/', '/en/embed/'])
+      expect(framing(path), path).toEqual(["'none'"]);
     for (const path of EMBEDS) expect(framing(path), path).toEqual(["'self'", 'https:']);
   });
 
@@ -119,21 +125,21 @@ describe('no CSP violation while a reader uses the site (nginx, CSP enforced)', 
     { path: '/', width: 390, height: 844 },
     { path: '/en/', width: 1440, height: 900 },
   ])
-      it(`story ${path} at ${width}×${height}: live map, every map of the story, a tooltip`, async () => {
-        const probe = await open(width, height);
-        const { page } = probe;
-        const response = await page.goto(site.server.url(path), { waitUntil: 'load' });
-        expect(response?.status()).toBe(200);
-        await liveMap(page);
-        for (const { index } of await distinctMapStepIndices(page)) {
-          await restStepAt(page, index);
-          await waitForSettledMap(page);
-        }
-        await page.locator('.map-counties button').first().focus();
-        await page.waitForFunction(() => !document.querySelector<HTMLElement>('.map-tooltip')!.hidden);
-        expectClean(probe, `${path} ${width}`);
-        await probe.close();
-      }, 120_000);
+    it(`story ${path} at ${width}×${height}: live map, every map of the story, a tooltip`, async () => {
+      const probe = await open(width, height);
+      const { page } = probe;
+      const response = await page.goto(site.server.url(path), { waitUntil: 'load' });
+      expect(response?.status()).toBe(200);
+      await liveMap(page);
+      for (const { index } of await distinctMapStepIndices(page)) {
+        await restStepAt(page, index);
+        await waitForSettledMap(page);
+      }
+      await page.locator('.map-counties button').first().focus();
+      await page.waitForFunction(() => !document.querySelector<HTMLElement>('.map-tooltip')!.hidden);
+      expectClean(probe, `${path} ${width}`);
+      await probe.close();
+    }, 120_000);
 
   it('story: the Export menu makes a PNG (blob: image) and the Embed dialog previews an embed (frame)', async () => {
     const probe = await open(1440, 900);
@@ -149,7 +155,9 @@ describe('no CSP violation while a reader uses the site (nginx, CSP enforced)', 
     const preview = await until('the preview frame', () => page.frames().find((f) => f.url().includes('/embed/')));
     await preview.waitForSelector('main.embed');
     await page.locator('dialog[open] iframe').hover();
-    await preview.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.map === 'maplibre', null, { timeout: 20_000 });
+    await preview.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.map === 'maplibre', null, {
+      timeout: 20_000,
+    });
     await page.keyboard.press('Escape');
     expectClean(probe, 'export + embed dialog');
     await probe.close();
@@ -161,7 +169,9 @@ describe('no CSP violation while a reader uses the site (nginx, CSP enforced)', 
     for (const path of sampleEmbedPaths()) {
       await page.goto(site.server.url(path), { waitUntil: 'load' });
       await firstInput(page);
-      await page.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.map === 'maplibre', null, { timeout: 20_000 });
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.map === 'maplibre', null, {
+        timeout: 20_000,
+      });
       const states = page.locator('.embed-states button[aria-pressed="false"]');
       if (await states.count()) {
         await states.first().click();
@@ -197,14 +207,41 @@ describe('no CSP violation while a reader uses the site (nginx, CSP enforced)', 
 describe('hostile URL parameters and fragments', () => {
   // Long, but within what a server accepts in a request line (nginx answers 414 past 8 KB).
   const LONG = 'x'.repeat(2_000);
-  const HOSTILE = ['<script>window.__pwned=1</script>', '"><img src=x onerror="window.__pwned=1">', 'javascript:window.__pwned=1', LONG, '%00%E0%A4%A', '../../etc/passwd'];
+  const HOSTILE = [
+    '<script>window.__pwned=1</script>',
+    '"><img src=x onerror="window.__pwned=1">',
+    'javascript:window.__pwned=1',
+    LONG,
+    '%00%E0%A4%A',
+    '../../etc/passwd',
+  ];
   // Every parameter a page might be expected to read; only the embed's allow-list is read at all.
-  const NAMES = ['lang', 'view', 'region', 'preset', 'state', 'key', 'title', 'source', 'interactive', 'theme', 'childId', 'initialWidth', 'parentUrl', 'parentTitle'];
+  const NAMES = [
+    'lang',
+    'view',
+    'region',
+    'preset',
+    'state',
+    'key',
+    'title',
+    'source',
+    'interactive',
+    'theme',
+    'childId',
+    'initialWidth',
+    'parentUrl',
+    'parentTitle',
+  ];
   /** Every name set to the value; a long value three names at a time (one request line ≤ 8 KB). */
   const queries = (value: string) => {
     const per = value.length > 500 ? 3 : NAMES.length;
     const out: string[] = [];
-    for (let i = 0; i < NAMES.length; i += per) out.push(`?${NAMES.slice(i, i + per).map((n) => `${n}=${encodeURIComponent(value)}`).join('&')}`);
+    for (let i = 0; i < NAMES.length; i += per)
+      out.push(
+        `?${NAMES.slice(i, i + per)
+          .map((n) => `${n}=${encodeURIComponent(value)}`)
+          .join('&')}`,
+      );
     return out;
   };
 
@@ -245,10 +282,14 @@ describe('hostile URL parameters and fragments', () => {
           await settled(page);
           expect(await snapshot(page), url.slice(0, 80)).toEqual(clean);
           const html = await page.content();
-          for (const raw of ['<script>window.__pwned', 'onerror="window.__pwned', 'javascript:window.__pwned', LONG.slice(0, 200)]) expect(html.includes(raw), `${url.slice(0, 60)} echoes ${raw.slice(0, 30)}`).toBe(false);
+          for (const raw of ['<script>window.__pwned', 'onerror="window.__pwned', 'javascript:window.__pwned', LONG.slice(0, 200)])
+            expect(html.includes(raw), `${url.slice(0, 60)} echoes ${raw.slice(0, 30)}`).toBe(false);
           // Links the page writes from the address (language switch, story links) stay plain paths.
           const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
-          expect(hrefs.filter((h) => /javascript:|<|%3C/i.test(h)), url.slice(0, 60)).toEqual([]);
+          expect(
+            hrefs.filter((h) => /javascript:|<|%3C/i.test(h)),
+            url.slice(0, 60),
+          ).toEqual([]);
         }
       }
       expectClean(probe, path, { navigatedAway: true });

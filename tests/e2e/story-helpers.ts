@@ -38,8 +38,13 @@ export async function restStep(page: Page, selector: string): Promise<void> {
 
 /** Scrolls the i-th step (document order) to where a card rests and waits until it is active. */
 export async function restStepAt(page: Page, index: number): Promise<void> {
-  await page.evaluate((i) => document.querySelectorAll('.step[data-view]')[i]!.scrollIntoView({ block: 'start', behavior: 'instant' }), index);
-  await page.waitForFunction((i) => document.querySelectorAll('.step[data-view]')[i]!.classList.contains('is-active'), index, { timeout: 10_000 });
+  await page.evaluate(
+    (i) => document.querySelectorAll('.step[data-view]')[i]!.scrollIntoView({ block: 'start', behavior: 'instant' }),
+    index,
+  );
+  await page.waitForFunction((i) => document.querySelectorAll('.step[data-view]')[i]!.classList.contains('is-active'), index, {
+    timeout: 10_000,
+  });
 }
 
 /** Indices (document order) of the first step of each distinct map view + state. */

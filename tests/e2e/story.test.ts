@@ -81,7 +81,13 @@ async function waitForPositionState(page: Page) {
       const d = document.getElementById('story-map')!.dataset;
       const key = step.dataset.state ? `${step.dataset.view}-${step.dataset.state}` : step.dataset.view;
       const chrome = document.querySelector<HTMLElement>(`.map-chrome[data-key="${key}"]`);
-      return d.view === step.dataset.view && d.state === (step.dataset.state ?? '') && d.region === step.dataset.region && !!chrome && !chrome.hidden;
+      return (
+        d.view === step.dataset.view &&
+        d.state === (step.dataset.state ?? '') &&
+        d.region === step.dataset.region &&
+        !!chrome &&
+        !chrome.hidden
+      );
     },
     null,
     { timeout: 10_000 },
@@ -129,7 +135,9 @@ describe('the JavaScript that runs before the map', () => {
     expect(entries.length).toBeGreaterThan(0);
     // The files a built script imports statically (dynamic import() chunks excluded).
     const imports = (url: string) =>
-      [...readFileSync(join(DIST, url), 'utf8').matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w${},*\s]+from\s*)?["']([^"']+\.js)["']/g)].map((m) => new URL(m[1]!, `http://x${url}`).pathname);
+      [...readFileSync(join(DIST, url), 'utf8').matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w${},*\s]+from\s*)?["']([^"']+\.js)["']/g)].map(
+        (m) => new URL(m[1]!, `http://x${url}`).pathname,
+      );
     const seen = new Set<string>();
     const visit = (url: string) => {
       if (seen.has(url)) return;
@@ -143,7 +151,9 @@ describe('the JavaScript that runs before the map', () => {
     for (const dep of imports(entries[0]!)) expect(imports(dep), `${dep} imports more files`).toEqual([]);
     const files = [...seen].map((url) => readFileSync(join(DIST, url)));
     const gzipped = files.reduce((sum, f) => sum + gzipSync(f, { level: 9 }).length, 0);
-    console.log(`[story] JS before the map: ${[...seen].length} file(s), ${(files.reduce((s, f) => s + f.length, 0) / 1024).toFixed(1)} KB raw, ${(gzipped / 1024).toFixed(1)} KB gzip`);
+    console.log(
+      `[story] JS before the map: ${[...seen].length} file(s), ${(files.reduce((s, f) => s + f.length, 0) / 1024).toFixed(1)} KB raw, ${(gzipped / 1024).toFixed(1)} KB gzip`,
+    );
     expect(gzipped).toBeLessThanOrEqual(25 * 1024);
     for (const f of files) expect(f.toString()).not.toMatch(/maplibregl-|MapLibre GL JS/);
   });
@@ -274,7 +284,11 @@ describe.each(VIEWPORTS)('story at $width×$height', ({ width, height }) => {
     const middle = chapters[Math.floor(chapters.length / 2)]!;
     await restStep(page, `#${middle.id} .step`);
     await waitForTarget(page, middle.first);
-    for (const size of [{ width: 390, height: 844 }, { width: 1440, height: 900 }, { width, height }]) {
+    for (const size of [
+      { width: 390, height: 844 },
+      { width: 1440, height: 900 },
+      { width, height },
+    ]) {
       await page.setViewportSize(size);
       await waitForPositionState(page);
     }
@@ -323,7 +337,9 @@ describe('the map panel’s blocks (legend, data, tools) for every view', () => 
     expect(await page.locator('.map-chrome:not([hidden])').count()).toBe(1);
     expect(await page.locator('.map-chrome .map-tools').count()).toBe(keys.length);
     await page.waitForFunction(() =>
-      [...document.querySelectorAll<HTMLElement>('.map-chrome [data-export-menu], .map-chrome button[data-embed-open]')].every((e) => !e.hidden),
+      [...document.querySelectorAll<HTMLElement>('.map-chrome [data-export-menu], .map-chrome button[data-embed-open]')].every(
+        (e) => !e.hidden,
+      ),
     );
     const timing = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -382,7 +398,13 @@ describe('when the WebGL context is lost', () => {
       await page.goto(server.url('/'), { waitUntil: 'load' });
       await firstInput(page);
       await waitForSettledMap(page);
-      await page.evaluate(() => document.querySelector<HTMLCanvasElement>('.map-canvas canvas')!.getContext('webgl2')!.getExtension('WEBGL_lose_context')!.loseContext());
+      await page.evaluate(() =>
+        document
+          .querySelector<HTMLCanvasElement>('.map-canvas canvas')!
+          .getContext('webgl2')!
+          .getExtension('WEBGL_lose_context')!
+          .loseContext(),
+      );
       await page.waitForFunction(() => {
         const d = document.getElementById('story-map')!.dataset;
         return d.map === 'svg' && d.mapFallback === 'context-lost';

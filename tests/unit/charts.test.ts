@@ -46,7 +46,9 @@ describe('the fall in poverty incidence (slope chart)', () => {
       }
       // Each slope joins its own two points.
       const slopes = elements(svg, 'line').filter((l) => l.x1 !== l.x2);
-      expect(slopes.map((l) => [num(l.y1), num(l.y2)])).toEqual(places.map((_, i) => [num(circles[2 * i]!.cy), num(circles[2 * i + 1]!.cy)]));
+      expect(slopes.map((l) => [num(l.y1), num(l.y2)])).toEqual(
+        places.map((_, i) => [num(circles[2 * i]!.cy), num(circles[2 * i + 1]!.cy)]),
+      );
     });
 
     it(`${lang}: labels every figure as printed, in its line's colour, one line apart at each end`, () => {
@@ -80,7 +82,14 @@ describe('the fall in poverty incidence (slope chart)', () => {
 });
 
 describe('carers trained and placed in jobs (bars)', () => {
-  const bars = ['city-carers-trained', 'city-carers-employed', 'city-carers-trained-poor', 'city-carers-employed-poor', 'lin-carers-trained', 'lin-carers-employed'].map((id) => metricsById.get(id)!);
+  const bars = [
+    'city-carers-trained',
+    'city-carers-employed',
+    'city-carers-trained-poor',
+    'city-carers-employed-poor',
+    'lin-carers-trained',
+    'lin-carers-employed',
+  ].map((id) => metricsById.get(id)!);
 
   for (const lang of LANGS) {
     const svg = trainingSvg(metricsById, lang);
@@ -105,7 +114,12 @@ describe('carers trained and placed in jobs (bars)', () => {
       const squash = (s: string) => s.replace(/\s+/g, '');
       bars.forEach((m, i) => {
         // The lines between the bar before (or the top) and this bar, within three lines of it: its label, wrapped where long.
-        const above = texts.filter((t) => num(t.y) <= num(rects[i]!.y) && num(t.y) > num(rects[i]!.y) - 3 * 17 && (i === 0 || num(t.y) > num(rects[i - 1]!.y) + num(rects[i - 1]!.height)));
+        const above = texts.filter(
+          (t) =>
+            num(t.y) <= num(rects[i]!.y) &&
+            num(t.y) > num(rects[i]!.y) - 3 * 17 &&
+            (i === 0 || num(t.y) > num(rects[i - 1]!.y) + num(rects[i - 1]!.height)),
+        );
         expect(squash(above.map((t) => t.text).join('')), `${m.id} is labelled above its bar`).toContain(squash(formatMetric(m, lang)));
       });
       const desc = /<desc>([^<]+)<\/desc>/.exec(svg)?.[1] ?? '';

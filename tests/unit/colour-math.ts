@@ -58,7 +58,7 @@ export function deltaE2000([L1, a1, b1]: Rgb, [L2, a2, b2]: Rgb): number {
   const a2p = (1 + G) * a2;
   const C1p = Math.hypot(a1p, b1);
   const C2p = Math.hypot(a2p, b2);
-  const hue = (a: number, b: number) => (a === 0 && b === 0 ? 0 : ((Math.atan2(b, a) / rad) + 360) % 360);
+  const hue = (a: number, b: number) => (a === 0 && b === 0 ? 0 : (Math.atan2(b, a) / rad + 360) % 360);
   const h1p = hue(a1p, b1);
   const h2p = hue(a2p, b2);
   let dh = 0;
@@ -77,7 +77,12 @@ export function deltaE2000([L1, a1, b1]: Rgb, [L2, a2, b2]: Rgb): number {
     if (Math.abs(h1p - h2p) > 180) hb += hb < 360 ? 360 : -360;
     hb /= 2;
   }
-  const T = 1 - 0.17 * Math.cos((hb - 30) * rad) + 0.24 * Math.cos(2 * hb * rad) + 0.32 * Math.cos((3 * hb + 6) * rad) - 0.2 * Math.cos((4 * hb - 63) * rad);
+  const T =
+    1 -
+    0.17 * Math.cos((hb - 30) * rad) +
+    0.24 * Math.cos(2 * hb * rad) +
+    0.32 * Math.cos((3 * hb + 6) * rad) -
+    0.2 * Math.cos((4 * hb - 63) * rad);
   const dTheta = 30 * Math.exp(-(((hb - 275) / 25) ** 2));
   const RC = 2 * Math.sqrt(Cbp ** 7 / (Cbp ** 7 + 25 ** 7));
   const SL = 1 + (0.015 * (Lb - 50) ** 2) / Math.sqrt(20 + (Lb - 50) ** 2);

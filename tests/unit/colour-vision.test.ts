@@ -38,8 +38,12 @@ describe.each(Object.entries(RAMPS))('ramp %s', (name, ramp) => {
   for (const [vision, matrix] of Object.entries(VISIONS)) {
     it(`stays ordered and distinguishable with ${vision} vision`, () => {
       const labs = ramp.map((s) => seen(s.hex, matrix));
-      const rows = labs.slice(1).map((l, i) => ({ from: ramp[i]!.hex, to: ramp[i + 1]!.hex, dL: labs[i]![0] - l[0], dE: deltaE2000(labs[i]!, l) }));
-      console.log(`[palette] ${name} ${vision}: L* ${labs.map((l) => l[0].toFixed(1)).join(' › ')}; ΔE00 ${rows.map((r) => r.dE.toFixed(1)).join(' ')}`);
+      const rows = labs
+        .slice(1)
+        .map((l, i) => ({ from: ramp[i]!.hex, to: ramp[i + 1]!.hex, dL: labs[i]![0] - l[0], dE: deltaE2000(labs[i]!, l) }));
+      console.log(
+        `[palette] ${name} ${vision}: L* ${labs.map((l) => l[0].toFixed(1)).join(' › ')}; ΔE00 ${rows.map((r) => r.dE.toFixed(1)).join(' ')}`,
+      );
       for (const r of rows) {
         expect(r.dL, `${name} ${r.from}→${r.to} lightness step (${vision})`).toBeGreaterThanOrEqual(MIN_L_STEP);
         expect(r.dE, `${name} ${r.from}→${r.to} ΔE2000 (${vision})`).toBeGreaterThanOrEqual(MIN_DE2000);

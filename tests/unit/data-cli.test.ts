@@ -41,7 +41,11 @@ describe('npm run data', () => {
   const broken: Array<[string, (dir: string) => void, RegExp]> = [
     ['a missing seed', (d) => spawnSync('rm', [join(d, SEED)]), /seeds\/000_0be6d20330056c62\.txt: the seed file is missing/],
     ['an empty seed', (d) => writeFileSync(join(d, SEED), ''), /000_0be6d20330056c62\.txt: the file is empty/],
-    ['a seed that is not UTF-8', (d) => writeFileSync(join(d, SEED), Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0x0a, 0xff])), /\.txt: the file is not valid UTF-8/],
+    [
+      'a seed that is not UTF-8',
+      (d) => writeFileSync(join(d, SEED), Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0x0a, 0xff])),
+      /\.txt: the file is not valid UTF-8/,
+    ],
     [
       'a truncated seed',
       (d) => writeFileSync(join(d, SEED), readFileSync(join(ROOT, SEED), 'utf8').split('\n').slice(0, 300).join('\n')),
@@ -56,11 +60,7 @@ describe('npm run data', () => {
       },
       /manifest\.json: captions\.2 names lines 486–487, which hold no text/,
     ],
-    [
-      'a manifest that is not JSON',
-      (d) => writeFileSync(join(d, MANIFEST), '{"seed": '),
-      /manifest\.json: not valid JSON/,
-    ],
+    ['a manifest that is not JSON', (d) => writeFileSync(join(d, MANIFEST), '{"seed": '), /manifest\.json: not valid JSON/],
   ];
 
   for (const [what, breakIt, message] of broken) {

@@ -44,7 +44,11 @@ describe('npm run draft on synthetic pages it was not tuned to', () => {
 
     it(`${page.name}: recovers ≥ 95 % of passages (paragraphs, headlines, decks, captions)`, () => {
       const got = [
-        ...edition.articles.flatMap((a) => [...(a.headline ? [a.headline.text] : []), ...(a.deck ? [a.deck.text] : []), ...a.paragraphs.map((p) => p.text)]),
+        ...edition.articles.flatMap((a) => [
+          ...(a.headline ? [a.headline.text] : []),
+          ...(a.deck ? [a.deck.text] : []),
+          ...a.paragraphs.map((p) => p.text),
+        ]),
         ...edition.captions.map((c) => c.text),
       ];
       const r = recall(truthPassages(page), got);
@@ -88,7 +92,9 @@ describe('npm run draft on synthetic pages it was not tuned to', () => {
   it('refuses a page that names no county, naming the lines', () => {
     const page: CleanPage = {
       ...syntheticPages[0]!,
-      articles: [{ id: 'x', place: '', region: '141122', headline: ['好日子'], paragraphs: ['山沟里长出了好日子，群众的钱袋子鼓了起来。'] }],
+      articles: [
+        { id: 'x', place: '', region: '141122', headline: ['好日子'], paragraphs: ['山沟里长出了好日子，群众的钱袋子鼓了起来。'] },
+      ],
       layout: [{ body: 'x' }, { headline: 'x' }, { header: true }, { marker: true }],
     };
     expect(() => detectLayout(damagePage(page), 'x.txt', 'seeds/x.txt')).toThrow(/seeds\/x\.txt: lines? \d+.*names no county/);
@@ -114,7 +120,14 @@ describe('npm run draft on the real page ① against its hand-made manifest and 
   const layout = detectLayout(readFileSync(seed, 'utf8'), '000_0be6d20330056c62.txt', seed);
 
   it('finds the same articles, places, headlines, bodies, header, marker and captions', () => {
-    const pick = (a: { id: string; region: string; place: string; headline: unknown; body: unknown; deck?: unknown }) => ({ id: a.id, region: a.region, place: a.place, headline: a.headline, body: a.body, deck: a.deck });
+    const pick = (a: { id: string; region: string; place: string; headline: unknown; body: unknown; deck?: unknown }) => ({
+      id: a.id,
+      region: a.region,
+      place: a.place,
+      headline: a.headline,
+      body: a.body,
+      deck: a.deck,
+    });
     expect(layout.manifest.articles.map(pick)).toEqual(hand.articles.map(pick));
     expect(layout.manifest.pageHeader).toEqual(hand.pageHeader);
     expect(layout.manifest.editionMarker).toEqual(hand.editionMarker);

@@ -27,7 +27,11 @@ describe('embed keys', () => {
 
   it('link to the chapter that first shows the view', () => {
     const chapters = readChapters();
-    const of = (key: string) => chapterOf(allEmbedKeys().find((k) => k.key === key)!, chapters);
+    const of = (key: string) =>
+      chapterOf(
+        allEmbedKeys().find((k) => k.key === key)!,
+        chapters,
+      );
     expect(of('incidence')).toBe('opening');
     expect(of('incidence-before')).toBe('opening');
     expect(of('incidence-after')).toBe('opening');
@@ -50,10 +54,18 @@ describe('dark map (theme=dark)', () => {
   it('maps base colours by palette key, leaves every data colour as printed', () => {
     expect(DARK_BY_HEX.get(PALETTE.land.hex)).toBe(DARK_BASE.land);
     for (const ramp of Object.values(RAMPS)) for (const sw of ramp) expect(DARK_BY_HEX.has(sw.hex.toLowerCase()), sw.hex).toBe(false);
-    for (const key of ['symbolPv', 'symbolHouseholds', 'symbolPeople', 'site', 'river'] as const) expect(DARK_BY_HEX.has(PALETTE[key].hex), key).toBe(false);
+    for (const key of ['symbolPv', 'symbolHouseholds', 'symbolPeople', 'site', 'river'] as const)
+      expect(DARK_BY_HEX.has(PALETTE[key].hex), key).toBe(false);
     const svg = `<rect fill="${PALETTE.land.hex}"/><path fill="${RAMPS.incidence[5]!.hex}" stroke="${PALETTE.countyLine.hex}"/>`;
     expect(darkSvg(svg)).toBe(`<rect fill="${DARK_BASE.land}"/><path fill="${RAMPS.incidence[5]!.hex}" stroke="${DARK_BASE.countyLine}"/>`);
-    expect(darkStyle({ paint: { 'background-color': PALETTE.land.hex, 'fill-color': ['match', ['get', 'code'], '1', RAMPS.forest[2]!.hex, PALETTE.county.hex] } })).toEqual({
+    expect(
+      darkStyle({
+        paint: {
+          'background-color': PALETTE.land.hex,
+          'fill-color': ['match', ['get', 'code'], '1', RAMPS.forest[2]!.hex, PALETTE.county.hex],
+        },
+      }),
+    ).toEqual({
       paint: { 'background-color': DARK_BASE.land, 'fill-color': ['match', ['get', 'code'], '1', RAMPS.forest[2]!.hex, DARK_BASE.county] },
     });
   });
@@ -62,13 +74,23 @@ describe('dark map (theme=dark)', () => {
 describe('parameters (allow-list)', () => {
   it('read the allowed values and default everything else', () => {
     expect(parseEmbedParams('')).toEqual(DEFAULT_PARAMS);
-    expect(parseEmbedParams('?title=0&source=0&interactive=0&theme=dark&lang=en')).toMatchObject({ title: false, source: false, interactive: false, theme: 'dark', lang: 'en' });
+    expect(parseEmbedParams('?title=0&source=0&interactive=0&theme=dark&lang=en')).toMatchObject({
+      title: false,
+      source: false,
+      interactive: false,
+      theme: 'dark',
+      lang: 'en',
+    });
     expect(parseEmbedParams('?title=no&source=&interactive=2&theme=Dark&lang=fr')).toEqual(DEFAULT_PARAMS);
   });
 
   it('accept pym.js parameters; keep childId only when it is a plain id', () => {
-    expect(parseEmbedParams('?initialWidth=640&childId=lvliang-map-1&parentTitle=x&parentUrl=https%3A%2F%2Fa.b%2F')).toMatchObject({ initialWidth: 640, childId: 'lvliang-map-1' });
-    for (const bad of ['"><script>', 'axPYMxb', '1abc', 'a'.repeat(65), 'a b']) expect(parseEmbedParams(`?childId=${encodeURIComponent(bad)}`).childId).toBeNull();
+    expect(parseEmbedParams('?initialWidth=640&childId=lvliang-map-1&parentTitle=x&parentUrl=https%3A%2F%2Fa.b%2F')).toMatchObject({
+      initialWidth: 640,
+      childId: 'lvliang-map-1',
+    });
+    for (const bad of ['"><script>', 'axPYMxb', '1abc', 'a'.repeat(65), 'a b'])
+      expect(parseEmbedParams(`?childId=${encodeURIComponent(bad)}`).childId).toBeNull();
   });
 
   it('rebuild a query from parsed values only', () => {
@@ -116,7 +138,18 @@ describe('embed.css', () => {
 });
 
 describe('snippets', () => {
-  const input = { origin: 'https://maps.example.org', lang: 'en' as const, key: 'pv', title: 'A "quoted" <map>', description: 'd & e', height: 630, storyUrl: 'https://maps.example.org/en/#linxian', imageKey: 'pv', source: 'Data: S', say: strings('en').snippet };
+  const input = {
+    origin: 'https://maps.example.org',
+    lang: 'en' as const,
+    key: 'pv',
+    title: 'A "quoted" <map>',
+    description: 'd & e',
+    height: 630,
+    storyUrl: 'https://maps.example.org/en/#linxian',
+    imageKey: 'pv',
+    source: 'Data: S',
+    say: strings('en').snippet,
+  };
 
   it('iframe: title, lazy, sandbox without top navigation, fixed fallback height, then resize.js', () => {
     const html = iframeSnippet(input);

@@ -48,7 +48,11 @@ const sorted = (xs: string[]) => [...xs].sort();
  * separately: a year in the English must be printed as a year (YYYY年) in the Chinese.
  */
 const NOT_FIGURES: Array<{ id: string; text: string; why: string }> = [
-  { id: 'lead-p7', text: '11.5 [unit missing in the original]', why: 'printed with no unit (metrics.json "unreadable"): kept as printed, not repaired' },
+  {
+    id: 'lead-p7',
+    text: '11.5 [unit missing in the original]',
+    why: 'printed with no unit (metrics.json "unreadable"): kept as printed, not repaired',
+  },
   { id: 'lanxian-p1', text: '“7×3X”', why: 'the name of a county programme (“7乘3X”组合拳), not a quantity' },
   { id: 'lanxian-p3', text: '“22324”', why: 'the name of an industry model (“22324”产业发展模式), not a quantity' },
   { id: 'shilou-p3', text: '“3+6+X”', why: 'the name of an income plan (“3+6+X”产业增收计划), not a quantity' },
@@ -158,7 +162,10 @@ describe('the English translation', () => {
     for (const [unit, texts] of units) {
       const all = texts.map((s) => translation[s.id]!).join('\n');
       const chinese = [...all.matchAll(PARENTHESISED)].map((m) => m[1]!).filter((x) => HAN.test(x));
-      expect(chinese.filter((x, i) => chinese.indexOf(x) !== i), `${unit}: a name given in Chinese twice`).toEqual([]);
+      expect(
+        chinese.filter((x, i) => chinese.indexOf(x) !== i),
+        `${unit}: a name given in Chinese twice`,
+      ).toEqual([]);
       for (const [name, zh] of NAMES) {
         const at = all.search(name);
         if (at < 0) continue;

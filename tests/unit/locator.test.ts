@@ -34,7 +34,11 @@ describe('locator inset', () => {
     it(`is drawn in the overview's print export and embed image (${lang}), and in no other view`, () => {
       const presets = loadPresets();
       const size = resolvePrintSize(presets, { preset: '4col' });
-      const svg = renderPrintSvg(view, data.geo, size, { typography: presets.typography, credit: presets.credit[lang], date: '2026-11-29' }).svg;
+      const svg = renderPrintSvg(view, data.geo, size, {
+        typography: presets.typography,
+        credit: presets.credit[lang],
+        date: '2026-11-29',
+      }).svg;
       expect(svg).toContain('data-locator');
       expect(svg).toContain(view.locator!.caption);
       expect(renderSvg(view, data.geo, { width: 800, height: 1000, frame: true })).toContain('data-locator');

@@ -5,7 +5,9 @@ import { periodText } from '../../src/i18n/periods.ts';
 
 describe('English periods', () => {
   it('every figure with a period has its English', () => {
-    const missing = loadSiteData().metrics.filter((m) => m.period && !m.periodEn).map((m) => `${m.id}: ${m.period}`);
+    const missing = loadSiteData()
+      .metrics.filter((m) => m.period && !m.periodEn)
+      .map((m) => `${m.id}: ${m.period}`);
     expect(missing).toEqual([]);
   });
   it('shows the English where there is one, the Chinese otherwise, nothing without a period', () => {

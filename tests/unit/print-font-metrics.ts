@@ -56,7 +56,12 @@ function readWoff(path: string): Map<number, number> {
     const deltas = starts + 2 * n;
     const rangeOffsets = deltas + 2 * n;
     for (let s = 0; s < n; s++) {
-      const [end, start, delta, ro] = [cmap.readUInt16BE(ends + 2 * s), cmap.readUInt16BE(starts + 2 * s), cmap.readInt16BE(deltas + 2 * s), cmap.readUInt16BE(rangeOffsets + 2 * s)];
+      const [end, start, delta, ro] = [
+        cmap.readUInt16BE(ends + 2 * s),
+        cmap.readUInt16BE(starts + 2 * s),
+        cmap.readInt16BE(deltas + 2 * s),
+        cmap.readUInt16BE(rangeOffsets + 2 * s),
+      ];
       for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
         let glyph: number;
         if (ro === 0) glyph = (cp + delta) & 0xffff;

@@ -32,7 +32,12 @@ const presets = loadPresets();
 const data = loadSiteData();
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 /**
  * Every <text> of the SVG as a box: x from the anchor and the measured advance, y from the
@@ -84,7 +89,8 @@ export function textBoxes(svg: string): TextBox[] {
 }
 
 const overlap = (a: Box, b: Box, slack = 0.05) => a.x0 + slack < b.x1 && b.x0 + slack < a.x1 && a.y0 + slack < b.y1 && b.y0 + slack < a.y1;
-const inside = (a: Box, b: Box, slack = 0.05) => a.x0 >= b.x0 - slack && a.y0 >= b.y0 - slack && a.x1 <= b.x1 + slack && a.y1 <= b.y1 + slack;
+const inside = (a: Box, b: Box, slack = 0.05) =>
+  a.x0 >= b.x0 - slack && a.y0 >= b.y0 - slack && a.x1 <= b.x1 + slack && a.y1 <= b.y1 + slack;
 const rectBox = (tag: string): Box => {
   const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((k) => Number(attr(tag, k) ?? 0)) as [number, number, number, number];
   return { x0: x, y0: y, x1: x + w, y1: y + h };
@@ -100,7 +106,9 @@ export function layoutProblems(svg: string, minPt: number, hairline: number): st
   const northArrow = (() => {
     const g = /<g id="north-arrow" transform="translate\(([-\d.]+) ([-\d.]+)\)[^"]*"[^>]*>(.*?)<\/g>/s.exec(svg)!;
     const [tx, ty] = [Number(g[1]), Number(g[2])];
-    const nums = [...g[3]!.matchAll(/<path d="([^"]+)"/g)].flatMap((p) => [...p[1]!.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((q) => [Number(q[1]), Number(q[2])]));
+    const nums = [...g[3]!.matchAll(/<path d="([^"]+)"/g)].flatMap((p) =>
+      [...p[1]!.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((q) => [Number(q[1]), Number(q[2])]),
+    );
     const letter = boxes.find((b) => b.group === 'north-arrow')!;
     return {
       x0: Math.min(letter.x0, ...nums.map((n) => n[0]! + tx)),
@@ -124,7 +132,8 @@ export function layoutProblems(svg: string, minPt: number, hairline: number): st
     if (overlap(a, northArrow)) problems.push(`name on the north arrow: ${show(a)}`);
     if (overlap(a, scaleBar)) problems.push(`name on the scale bar: ${show(a)}`);
   });
-  for (const g of ['north-arrow', 'scale-bar']) for (const b of boxes.filter((x) => x.group === g)) if (!inside(b, mapArea)) problems.push(`${g} text cut by the frame: ${show(b)}`);
+  for (const g of ['north-arrow', 'scale-bar'])
+    for (const b of boxes.filter((x) => x.group === g)) if (!inside(b, mapArea)) problems.push(`${g} text cut by the frame: ${show(b)}`);
   const legend = boxes.filter((b) => b.group === 'legend');
   legend.forEach((a, i) => {
     for (const b of legend.slice(i + 1)) if (overlap(a, b, -0.5)) problems.push(`legend texts touch: ${show(a)} and ${show(b)}`);

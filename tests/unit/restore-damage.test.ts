@@ -10,7 +10,7 @@ const printedLines = syntheticPages.flatMap((p) =>
 
 function rnd(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 describe('restore copes with every damage pattern of the generator', () => {

@@ -32,7 +32,9 @@ describe('undoubling one line', () => {
   });
 
   it('keeps decimals, percents, fractions and units whole', () => {
-    expect(text('建成光伏扶贫电站建成光伏扶贫电站 197197..0202MWMW，，占全省的占全省的 11//77。。')).toBe('建成光伏扶贫电站197.02MW，占全省的1/7。');
+    expect(text('建成光伏扶贫电站建成光伏扶贫电站 197197..0202MWMW，，占全省的占全省的 11//77。。')).toBe(
+      '建成光伏扶贫电站197.02MW，占全省的1/7。',
+    );
     expect(text('收益收益 1010%%——2020%%对贫困户对贫困户')).toBe('收益10%—20%对贫困户');
     expect(text('““33++66+X+X””产业产业')).toBe('“3+6+X”产业');
   });

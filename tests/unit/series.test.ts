@@ -67,7 +67,9 @@ describe('a new page: npm run draft, then npm run data, with no hand edit', () =
     const confirmed = JSON.parse(read(dir, f));
     confirmed.figures[0].draft = false;
     writeFileSync(join(dir, f), JSON.stringify(confirmed));
-    expect(() => draftPage(dir, 'seeds/test-jiaocheng.txt')).toThrow(/seeds\/test-jiaocheng\.figures\.json: already exists and is not an untouched draft/);
+    expect(() => draftPage(dir, 'seeds/test-jiaocheng.txt')).toThrow(
+      /seeds\/test-jiaocheng\.figures\.json: already exists and is not an untouched draft/,
+    );
     expect(JSON.parse(read(dir, f)).figures[0].draft).toBe(false);
   });
 });
@@ -79,7 +81,9 @@ describe('bad input is refused, naming the file (and line), and nothing in data/
     writeFileSync(join(dir, 'seeds/test-liulin.txt'), damagePage({ ...syntheticPages[1]!, marker: '全国扶贫日·专刊②' }));
     draftPage(dir, 'seeds/test-liulin.txt');
     const before = read(dir, 'data/metrics.json');
-    expect(() => generateData(dir)).toThrow(/seeds\/test-liulin\.txt: line \d+ prints page ②, as seeds\/test-jiaocheng\.txt does at line \d+: two pages with the same name/);
+    expect(() => generateData(dir)).toThrow(
+      /seeds\/test-liulin\.txt: line \d+ prints page ②, as seeds\/test-jiaocheng\.txt does at line \d+: two pages with the same name/,
+    );
     expect(read(dir, 'data/metrics.json')).toBe(before);
   });
 
@@ -89,7 +93,13 @@ describe('bad input is refused, naming the file (and line), and nothing in data/
     expect(() => draftPage(dir, 'seeds/empty.txt')).toThrow(/seeds\/empty\.txt: the file is empty/);
     writeFileSync(join(dir, 'seeds/gbk.txt'), Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0x0a]));
     expect(() => draftPage(dir, 'seeds/gbk.txt')).toThrow(/seeds\/gbk\.txt: the file is not valid UTF-8/);
-    const nowhere = { ...syntheticPages[0]!, articles: [{ id: 'x', place: '', region: '141122', headline: ['好日子'], paragraphs: ['山沟里长出了好日子，群众的钱袋子鼓了起来。'] }], layout: [{ body: 'x' }, { headline: 'x' }, { header: true as const }, { marker: true as const }] };
+    const nowhere = {
+      ...syntheticPages[0]!,
+      articles: [
+        { id: 'x', place: '', region: '141122', headline: ['好日子'], paragraphs: ['山沟里长出了好日子，群众的钱袋子鼓了起来。'] },
+      ],
+      layout: [{ body: 'x' }, { headline: 'x' }, { header: true as const }, { marker: true as const }],
+    };
     writeFileSync(join(dir, 'seeds/nowhere.txt'), damagePage(nowhere));
     expect(() => draftPage(dir, 'seeds/nowhere.txt')).toThrow(/seeds\/nowhere\.txt: line \d+: the article names no county/);
   });

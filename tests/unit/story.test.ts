@@ -20,7 +20,11 @@ describe('the story built from the authored chapters', () => {
   it('places every paragraph, the figures block and every caption exactly once', () => {
     const placed = story().flatMap((c) =>
       c.steps.flatMap((s) =>
-        s.content.kind === 'paragraph' || s.content.kind === 'deck' ? [s.content.id] : s.content.kind === 'captions' ? s.content.captions.map((x) => x.id) : [],
+        s.content.kind === 'paragraph' || s.content.kind === 'deck'
+          ? [s.content.id]
+          : s.content.kind === 'captions'
+            ? s.content.captions.map((x) => x.id)
+            : [],
       ),
     );
     const all = [
@@ -31,7 +35,8 @@ describe('the story built from the authored chapters', () => {
   });
 
   it('puts a caption in the chapter of the county it names, and the rest in the closing list', () => {
-    const where = (cap: string) => story().find((c) => c.steps.some((s) => s.content.kind === 'captions' && s.content.captions.some((x) => x.id === cap)))!.id;
+    const where = (cap: string) =>
+      story().find((c) => c.steps.some((s) => s.content.kind === 'captions' && s.content.captions.some((x) => x.id === cap)))!.id;
     expect(where('cap-2')).toBe('linxian');
     expect(where('cap-8')).toBe('lanxian');
     expect(where('cap-6')).toBe('record');
@@ -45,9 +50,9 @@ describe('the story built from the authored chapters', () => {
   });
 
   it('fails when the English edition lacks a translation', () => {
-    expect(() => buildStory({ chapters, edition: data.edition, metrics: data.metricsById, views: VIEWS, lang: 'en', translation: {} })).toThrow(
-      /no en translation for (headline|place):lead/,
-    );
+    expect(() =>
+      buildStory({ chapters, edition: data.edition, metrics: data.metricsById, views: VIEWS, lang: 'en', translation: {} }),
+    ).toThrow(/no en translation for (headline|place):lead/);
   });
 
   it('fails on an unknown metric id, an unknown view, or a paragraph left out', () => {

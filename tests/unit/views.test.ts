@@ -32,7 +32,10 @@ describe('map views compile from one spec', () => {
           expect(Object.keys(c.fills).sort(), where).toEqual(codes);
           expect(Object.keys(c.tooltips).sort(), where).toEqual(codes);
           // The counties coloured by a value are exactly the ones this state binds.
-          const valued = Object.entries(c.fills).filter(([, f]) => f.status === 'value').map(([code]) => code).sort();
+          const valued = Object.entries(c.fills)
+            .filter(([, f]) => f.status === 'value')
+            .map(([code]) => code)
+            .sort();
           expect(valued, where).toEqual((state?.bindings ?? []).map((b) => b.region).sort());
         }
       }
@@ -136,7 +139,8 @@ describe('choropleth classes (d3 scaleThreshold: a break belongs to the class ab
   it('and metrics.json cannot carry one: the schema rejects NaN and ±∞', () => {
     const good = data.metricsById.get('lin-poverty-incidence-before')!;
     expect(Metric.safeParse(good).success).toBe(true);
-    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) expect(Metric.safeParse({ ...good, value: bad }).success, String(bad)).toBe(false);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY])
+      expect(Metric.safeParse({ ...good, value: bad }).success, String(bad)).toBe(false);
   });
 });
 
@@ -198,14 +202,21 @@ describe('what the story panel is told before its blocks arrive', () => {
 describe('the palette in the HTML around a map', () => {
   /** Custom properties the stylesheets read without defining them anywhere in CSS. */
   const cssReads = () => {
-    const files = [...readdirSync('src/styles').map((f) => join('src/styles', f)), ...readdirSync('src/components').map((f) => join('src/components', f))];
+    const files = [
+      ...readdirSync('src/styles').map((f) => join('src/styles', f)),
+      ...readdirSync('src/components').map((f) => join('src/components', f)),
+    ];
     const css = files.map((f) => readFileSync(f, 'utf8')).join('\n');
     const defined = new Set([...css.matchAll(/(--map-[\w-]+)\s*:/g)].map((m) => m[1]!));
     return [...new Set([...css.matchAll(/var\((--map-[\w-]+)(\s*,)?/g)].filter((m) => !m[2] && !defined.has(m[1]!)).map((m) => m[1]!))];
   };
 
   it('defines every --map-* colour the stylesheets read without a fallback, each a colour of the palette', () => {
-    const vars = new Map(mapCssVars().split(';').map((d) => d.split(':') as [string, string]));
+    const vars = new Map(
+      mapCssVars()
+        .split(';')
+        .map((d) => d.split(':') as [string, string]),
+    );
     const needed = cssReads();
     expect(needed.length).toBeGreaterThan(0);
     for (const name of needed) expect(vars.has(name), `${name} is read by src/styles but not set by mapCssVars()`).toBe(true);

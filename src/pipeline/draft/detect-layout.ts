@@ -71,7 +71,10 @@ export class LayoutError extends InputError {}
  */
 function deckLength(lines: Line[]): number {
   for (let k = 1; k <= Math.min(4, lines.length - 1); k++) {
-    const before = lines.slice(0, k).map((l) => l.r.text).join('');
+    const before = lines
+      .slice(0, k)
+      .map((l) => l.r.text)
+      .join('');
     if (/[。！？]/.test(before)) return 0;
     const figures = before.match(/\d+(?:\.\d+)?/g)?.length ?? 0;
     if (figures >= 3 && placeNamedIn(lines[k]!.r.text.slice(0, 8))) return k;
@@ -86,7 +89,12 @@ function deckLength(lines: Line[]): number {
  */
 function breaksAtColumnEdge(body: Line[]): number[] {
   const full = Math.max(...body.map((l) => l.width));
-  const seen = new Set(splitParagraphs(body.map((l) => l.r), new Set()).map((p) => p.at(-1)!.line));
+  const seen = new Set(
+    splitParagraphs(
+      body.map((l) => l.r),
+      new Set(),
+    ).map((p) => p.at(-1)!.line),
+  );
   const out: number[] = [];
   body.forEach((l, i) => {
     const next = body[i + 1];
@@ -128,7 +136,11 @@ export function detectLayout(seedText: string, seedName: string, seedFile: strin
   const found: string[] = [];
 
   const once = lines.filter((l) => l.r.printedOnce);
-  if (once.length === 0) throw new LayoutError(seedFile, 'no page header found: no line is printed once (every other line is doubled); name it in a manifest by hand');
+  if (once.length === 0)
+    throw new LayoutError(
+      seedFile,
+      'no page header found: no line is printed once (every other line is doubled); name it in a manifest by hand',
+    );
   if (once.length > 1)
     throw new LayoutError(
       seedFile,
@@ -136,7 +148,8 @@ export function detectLayout(seedText: string, seedName: string, seedFile: strin
     );
   const header = once[0]!;
   const markers = lines.filter((l) => l !== header && MARKER.test(l.r.text) && l.width < 16);
-  if (markers.length === 0) throw new LayoutError(seedFile, 'no edition marker found (a short line naming 专刊 or ①…); name it in a manifest by hand');
+  if (markers.length === 0)
+    throw new LayoutError(seedFile, 'no edition marker found (a short line naming 专刊 or ①…); name it in a manifest by hand');
   const marker = markers.at(-1)!;
   const cut = lines.filter((l) => l.r.cutShort).map((l) => l.n);
   if (cut.length) found.push(`lines ${cut.join(', ')}: the second copy of the last run was cut short; restored from the first copy`);
@@ -144,7 +157,10 @@ export function detectLayout(seedText: string, seedName: string, seedFile: strin
   const textLines = lines.filter((l) => l !== header && l !== marker);
   // The column's width: most lines are full, but digits print half-width, so a full line's
   // measure varies; the upper quartile is a full line's width.
-  const col = quantile(textLines.map((l) => l.width), 0.75);
+  const col = quantile(
+    textLines.map((l) => l.width),
+    0.75,
+  );
 
   // Classify lines in order, keeping runs of prose and runs of short lines together.
   const blocks: Block[] = [];
@@ -174,7 +190,11 @@ export function detectLayout(seedText: string, seedName: string, seedFile: strin
     const text = l.r.text;
     const isTable = !open && !/[。，；]/.test(text) && l.r.pieces.length >= 2 && l.r.pieces.some((p) => FIGURE_CELL.test(p));
     if (isTable) push('table', l);
-    else if (open || (!indented(raw[l.n - 1]!) && (SENTENCE_END.test(text) || l.r.justified || /[，。；]/.test(text) || (l.width >= col - 2 && gapPieces(l.r) < 2)))) {
+    else if (
+      open ||
+      (!indented(raw[l.n - 1]!) &&
+        (SENTENCE_END.test(text) || l.r.justified || /[，。；]/.test(text) || (l.width >= col - 2 && gapPieces(l.r) < 2)))
+    ) {
       push('prose', l);
       open = !SENTENCE_END.test(text);
     } else push('short', l);
@@ -215,14 +235,21 @@ export function detectLayout(seedText: string, seedName: string, seedFile: strin
     let groups = b.groups;
     if (awaitingHeadline) {
       const head = groups[0]!;
-      if (head.length > 2) undecided.push(`${lineList(head)}: ${head.length} short lines with no gap after a body; taken as a headline of ${head.length} lines`);
+      if (head.length > 2)
+        undecided.push(
+          `${lineList(head)}: ${head.length} short lines with no gap after a body; taken as a headline of ${head.length} lines`,
+        );
       awaitingHeadline.headline = head;
       groups = groups.slice(1);
       awaitingHeadline = null;
     }
     if (groups.length) captionBlocks.push(groups.flat());
   }
-  if (pendingTable) throw new LayoutError(seedFile, `${lineList(pendingTable)}: a figures table with no body after it; name its article in a manifest by hand`);
+  if (pendingTable)
+    throw new LayoutError(
+      seedFile,
+      `${lineList(pendingTable)}: a figures table with no body after it; name its article in a manifest by hand`,
+    );
 
   function splitArticles(body: Line[], notes: string[]): DraftArticle[] {
     const out: DraftArticle[] = [];
@@ -259,7 +286,11 @@ export function detectLayout(seedText: string, seedName: string, seedFile: strin
     const head = a.headline?.map((l) => l.r.text).join('') ?? '';
     const bodyText = a.body.map((l) => l.r.text).join('');
     a.place = placeNamedIn(head) ?? a.place ?? placeNamedIn(bodyText.slice(0, 80)) ?? placeNamedIn(bodyText);
-    if (!a.place) throw new LayoutError(seedFile, `${lineList(a.body)}: the article names no county of 吕梁 (nor 吕梁/全市); a page with no county cannot be placed on the map`);
+    if (!a.place)
+      throw new LayoutError(
+        seedFile,
+        `${lineList(a.body)}: the article names no county of 吕梁 (nor 吕梁/全市); a page with no county cannot be placed on the map`,
+      );
     if (!a.headline) undecided.push(`${lineList(a.body)} (${a.place.zh}): no headline found after this body; kept without one`);
   }
   for (const d of decks) {
@@ -267,9 +298,15 @@ export function detectLayout(seedText: string, seedName: string, seedFile: strin
     const named = placeNamedIn(text);
     const owner = (named && articles.find((a) => a.place!.code === named.code)) || d.next;
     if (!owner) throw new LayoutError(seedFile, `${lineList(d.lines)}: a figures block that belongs to no article`);
-    if (owner.deck) throw new LayoutError(seedFile, `${lineList(d.lines)}: a second figures block for ${owner.place!.zh} (first at ${lineList(owner.deck)})`);
+    if (owner.deck)
+      throw new LayoutError(
+        seedFile,
+        `${lineList(d.lines)}: a second figures block for ${owner.place!.zh} (first at ${lineList(owner.deck)})`,
+      );
     owner.deck = d.lines;
-    found.push(`${lineList(d.lines)}: figures block of ${owner.place!.zh}${named ? '' : ' (names no place; given to the body after it, confirm)'}`);
+    found.push(
+      `${lineList(d.lines)}: figures block of ${owner.place!.zh}${named ? '' : ' (names no place; given to the body after it, confirm)'}`,
+    );
   }
 
   // Reading order: the city's own article first, then the page's order.
@@ -280,7 +317,8 @@ export function detectLayout(seedText: string, seedName: string, seedFile: strin
     const k = (used.get(base) ?? 0) + 1;
     used.set(base, k);
     const id = k === 1 ? base : `${base}${String.fromCharCode(96 + k)}`;
-    if (k > 1) undecided.push(`${lineList(a.body)}: a second article on ${a.place!.zh} (id ${id}); confirm it is not one article split in two`);
+    if (k > 1)
+      undecided.push(`${lineList(a.body)}: a second article on ${a.place!.zh} (id ${id}); confirm it is not one article split in two`);
     return {
       id,
       region: a.place!.code,
@@ -293,10 +331,14 @@ export function detectLayout(seedText: string, seedName: string, seedFile: strin
     };
   });
   for (const a of manifestArticles)
-    found.push(`article ${a.id}: ${a.place}, headline ${a.headline ? `lines ${a.headline.join('–')}` : 'none'}, body lines ${a.body.join('–')}`);
+    found.push(
+      `article ${a.id}: ${a.place}, headline ${a.headline ? `lines ${a.headline.join('–')}` : 'none'}, body lines ${a.body.join('–')}`,
+    );
   for (const c of captionBlocks) found.push(`captions: ${lineList(c)}`);
   found.push(`page header: line ${header.n}; edition marker: line ${marker.n}`);
-  undecided.push('paragraph breaks: a paragraph that ends exactly at the column edge cannot be seen; add its last line to paragraphBreaksAfter');
+  undecided.push(
+    'paragraph breaks: a paragraph that ends exactly at the column edge cannot be seen; add its last line to paragraphBreaksAfter',
+  );
 
   const manifest = {
     seed: seedName,

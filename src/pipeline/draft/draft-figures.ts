@@ -95,7 +95,9 @@ export function draftFigures(edition: Edition, seedName: string): { file: DraftF
   }
   for (const [k, ids] of byKey)
     if (ids.length > 1)
-      undecided.push(`${ids.join(', ')}: "${k.split('|')[1]}" printed ${ids.length} times for one place: if it is one quantity restated, keep one entry and mark the others \`restates\``);
+      undecided.push(
+        `${ids.join(', ')}: "${k.split('|')[1]}" printed ${ids.length} times for one place: if it is one quantity restated, keep one entry and mark the others \`restates\``,
+      );
   return {
     file: {
       seed: seedName,

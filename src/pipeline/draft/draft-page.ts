@@ -37,10 +37,13 @@ export function draftFromSeed(seedText: string, seedName: string, seedFile: stri
   const found = [
     ...layout.found,
     ...edition.articles.map(
-      (a) => `${a.id}: ${a.place} «${a.headline?.text ?? '(no headline)'}» — ${a.paragraphs.length} paragraph(s)${a.deck ? ' and a figures block' : ''}`,
+      (a) =>
+        `${a.id}: ${a.place} «${a.headline?.text ?? '(no headline)'}» — ${a.paragraphs.length} paragraph(s)${a.deck ? ' and a figures block' : ''}`,
     ),
     `${edition.captions.length} caption(s): ${edition.captions.map((c) => c.text).join(' | ')}`,
-    ...[...Map.groupBy(metrics.metrics, (m) => m.paragraph)].map(([at, ms]) => `figures in ${at}: ${ms.map((m) => `${m.raw} (${m.unit}, ${m.region})`).join(' · ')}`),
+    ...[...Map.groupBy(metrics.metrics, (m) => m.paragraph)].map(
+      ([at, ms]) => `figures in ${at}: ${ms.map((m) => `${m.raw} (${m.unit}, ${m.region})`).join(' · ')}`,
+    ),
     `${metrics.metrics.length} figure(s) drafted, ${metrics.unreadable.length} kept out (unit or region not read)`,
   ];
   return {

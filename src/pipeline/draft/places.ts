@@ -27,8 +27,7 @@ export interface Place {
   en: string;
 }
 
-export const placeByCode = (code: string): Place =>
-  code === CITY.code ? { ...CITY } : { ...COUNTIES.find((c) => c.code === code)! };
+export const placeByCode = (code: string): Place => (code === CITY.code ? { ...CITY } : { ...COUNTIES.find((c) => c.code === code)! });
 
 export const slugOf = (code: string): string => SLUG[code]!;
 

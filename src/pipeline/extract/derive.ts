@@ -95,8 +95,11 @@ interface Span {
 }
 function nameSpans(text: string): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(NAME_IN_QUOTES)) if (/\d/.test(m[1]!) && !/^\d+(?:\.\d+)?$/.test(m[1]!) || isNumberName(text, m)) out.push({ start: m.index + 1, end: m.index + 1 + m[1]!.length });
-  for (const m of text.matchAll(NAME_BARE)) if (!out.some((s) => s.start <= m.index && m.index < s.end)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(NAME_IN_QUOTES))
+    if ((/\d/.test(m[1]!) && !/^\d+(?:\.\d+)?$/.test(m[1]!)) || isNumberName(text, m))
+      out.push({ start: m.index + 1, end: m.index + 1 + m[1]!.length });
+  for (const m of text.matchAll(NAME_BARE))
+    if (!out.some((s) => s.start <= m.index && m.index < s.end)) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
 /** “22324”产业发展模式: all digits in quotes followed by a name word (模式, 工程…) and no unit. */
@@ -112,7 +115,7 @@ export function tokenAt(text: string, start: number): string {
   if (/[近约]/.test(text[start - 1] ?? '') && /\d/.test(text[start]!)) s = start - 1;
   re.lastIndex = s;
   const m = re.exec(text);
-  return m ? m[0] : text.slice(start).match(/^\d+(?:\.\d+)?/)?.[0] ?? '';
+  return m ? m[0] : (text.slice(start).match(/^\d+(?:\.\d+)?/)?.[0] ?? '');
 }
 
 // ── period phrases ────────────────────────────────────────────────────────────────────────
@@ -171,7 +174,12 @@ function clauseSpan(text: string, start: number, end: number): Span {
 
 const CHANGE = /由([^，。；]*?)(?:降至|降为|下降到|下降为|降到|提高到|提高至|提升到|提升至|增加到|增长到|增至|升至|上升到)/;
 
-function periodOf(text: string, start: number, end: number, changeRole: 'from' | 'to' | null): { period: string | null; asOf: string | null } {
+function periodOf(
+  text: string,
+  start: number,
+  end: number,
+  changeRole: 'from' | 'to' | null,
+): { period: string | null; asOf: string | null } {
   const phrases = periodPhrases(text).filter((p) => p.end <= start);
   const sentence = sentenceAround(text, start);
   const clause = clauseSpan(text, start, end);
@@ -274,7 +282,9 @@ function segmentAround(text: string, at: number): string {
 /** Shanxi for a province-set figure; else the county named nearest before the number in its clause (其中交城县12个、方山县9个), or named after it; else the article's. */
 function regionOf(clause: string, at: number, articleRegion: string | null): string | null {
   if (PROVINCE_WORDS.some((w) => clause.includes(w))) return PROVINCE.code;
-  const named = COUNTIES.flatMap((c) => [...clause.matchAll(new RegExp(c.zh, 'g'))].map((m) => ({ code: c.code, at: m.index, end: m.index + c.zh.length })));
+  const named = COUNTIES.flatMap((c) =>
+    [...clause.matchAll(new RegExp(c.zh, 'g'))].map((m) => ({ code: c.code, at: m.index, end: m.index + c.zh.length })),
+  );
   const before = named.filter((n) => n.end <= at).sort((a, b) => b.end - a.end)[0];
   const after = named.filter((n) => n.at >= at).sort((a, b) => a.at - b.at)[0];
   const pick = before ?? after;
@@ -310,11 +320,20 @@ function labelWords(clause: string, raw: string, period: string | null, noun: { 
   for (const p of periodPhrases(before)) before = before.replace(p.text, '');
   // A figure becomes a separator: the list items are what stands between figures and 、.
   const items = before.replace(TOKEN, '、').split(/、[和及与]?/);
-  const clean = (x: string) => x.replace(/^[“”"，和及与的]+/, '').replace(LABEL_TRIM, '').replace(/^比/, '').trim();
+  const clean = (x: string) =>
+    x
+      .replace(/^[“”"，和及与的]+/, '')
+      .replace(LABEL_TRIM, '')
+      .replace(/^比/, '')
+      .trim();
   const first = clean(items[0] ?? '');
   const own = clean(items.at(-1) ?? '');
   if (noun?.after) {
-    const after = clause.slice(at + raw.length).replace(/^[的“”]+/, '').split(/[、，]|\d/)[0] ?? '';
+    const after =
+      clause
+        .slice(at + raw.length)
+        .replace(/^[的“”]+/, '')
+        .split(/[、，]|\d/)[0] ?? '';
     return after.startsWith(noun.zh) ? after : noun.zh;
   }
   if (CHANGE_VERB.test(own)) return `${first}${own}`;
@@ -334,12 +353,32 @@ export function readFigure(text: string, start: number, _end: number | null, art
   const quote = clauseAround(text, s, end);
   const sentence = sentenceAround(text, s);
   const base: DerivedFigure = {
-    paragraph, raw, nth: 1, start: s, kind: 'figure', why: null, value: null, unit: null, unitWord: null, counted: null, qualifier: null, range: null,
-    fraction: null, basis: null, period: null, asOf: null, changeRole: null, region: null, topic: 'other', label: raw, quote,
+    paragraph,
+    raw,
+    nth: 1,
+    start: s,
+    kind: 'figure',
+    why: null,
+    value: null,
+    unit: null,
+    unitWord: null,
+    counted: null,
+    qualifier: null,
+    range: null,
+    fraction: null,
+    basis: null,
+    period: null,
+    asOf: null,
+    changeRole: null,
+    region: null,
+    topic: 'other',
+    label: raw,
+    quote,
   };
   if (nameSpans(text).some((n) => n.start <= s && s < n.end))
     return { ...base, raw: nameAt(text, s), kind: 'name', why: 'a name made of numbers (a programme or model), not a quantity' };
-  if (/^\d{4}$/.test(raw.match(/^\d+/)?.[0] ?? '') && text[s + 4] === '年') return { ...base, raw: `${raw.slice(0, 4)}年`, kind: 'date', why: 'a year' };
+  if (/^\d{4}$/.test(raw.match(/^\d+/)?.[0] ?? '') && text[s + 4] === '年')
+    return { ...base, raw: `${raw.slice(0, 4)}年`, kind: 'date', why: 'a year' };
   if (/^\d{1,2}$/.test(raw) && /[月日]/.test(text[end] ?? '')) return { ...base, kind: 'date', why: 'a month or day' };
   if (/^\d{1,3}$/.test(raw) && text[end] === '年') return { ...base, kind: 'date', why: 'a number of years' };
 
@@ -365,10 +404,16 @@ export function readFigure(text: string, start: number, _end: number | null, art
   }
   qualifier = qualifier ?? parsed.qualifier;
   range = range ?? parsed.range;
-  const unitWord = printed.replace(/^近/, '').replace(/以上$/, '').replace(/^[\d.—–~～%-]+/, '').replace(/^[万亿]?[余多]?[万亿]?/, '') || null;
+  const unitWord =
+    printed
+      .replace(/^近/, '')
+      .replace(/以上$/, '')
+      .replace(/^[\d.—–~～%-]+/, '')
+      .replace(/^[万亿]?[余多]?[万亿]?/, '') || null;
   let unit = parsed.unit;
   if (!unit && !unitWord) {
-    if (!/[万亿]/.test(printed)) return { ...base, kind: 'unreadable', why: `"${raw}" is printed with no unit; kept as printed, not repaired` };
+    if (!/[万亿]/.test(printed))
+      return { ...base, kind: 'unreadable', why: `"${raw}" is printed with no unit; kept as printed, not repaired` };
     unit = unitFromNoun(noun?.after ? noun.zh : null);
     if (!unit) return { ...base, kind: 'unreadable', why: `"${raw}" has no unit word and no noun after it that names one` };
   }
@@ -377,13 +422,31 @@ export function readFigure(text: string, start: number, _end: number | null, art
     // 千瓦/kW → MW (÷1000), 万千瓦 → MW (×10): power is kept in one unit.
     unit = 'MW';
     value = Number((value / POWER_WORDS[unitWord]!).toPrecision(12));
-    if (range) range = { low: Number((range.low / POWER_WORDS[unitWord]!).toPrecision(12)), high: Number((range.high / POWER_WORDS[unitWord]!).toPrecision(12)) };
+    if (range)
+      range = {
+        low: Number((range.low / POWER_WORDS[unitWord]!).toPrecision(12)),
+        high: Number((range.high / POWER_WORDS[unitWord]!).toPrecision(12)),
+      };
   } else if (!unit && unitWord && !COUNTING_WORDS.test(unitWord)) {
     // 公里, 吨, 平方米…: a measure the codebook has no unit for; kept as a figure with its word, unit to be named.
-    return { ...base, kind: 'figure', value, unit: null, unitWord, qualifier, range, fraction: parsed.fraction, region: regionOf(quote, quote.indexOf(raw), articleRegion), why: `the unit word "${unitWord}" is not in the codebook` };
+    return {
+      ...base,
+      kind: 'figure',
+      value,
+      unit: null,
+      unitWord,
+      qualifier,
+      range,
+      fraction: parsed.fraction,
+      region: regionOf(quote, quote.indexOf(raw), articleRegion),
+      why: `the unit word "${unitWord}" is not in the codebook`,
+    };
   }
   if (!unit) unit = 'count';
-  const counted = unit === 'percent' || unit === 'pp' || unit === 'yuan' || unit === 'mu' || unit === 'MW' ? null : countedOf(unitWord ?? (unit === 'people' ? '人' : unit === 'households' ? '户' : null), noun);
+  const counted =
+    unit === 'percent' || unit === 'pp' || unit === 'yuan' || unit === 'mu' || unit === 'MW'
+      ? null
+      : countedOf(unitWord ?? (unit === 'people' ? '人' : unit === 'households' ? '户' : null), noun);
 
   const clause = clauseSpan(text, s, end);
   const changeMatch = text.slice(clause.start, clause.end).match(CHANGE);
@@ -410,7 +473,12 @@ export function readFigure(text: string, start: number, _end: number | null, art
     asOf,
     changeRole,
     region: regionOf(quote, quote.indexOf(raw), articleRegion),
-    topic: topicOf(/^其中/.test(quote) ? `${previousClause(text, clause.start)}，${quote}` : quote, segment, text.slice(sentence.start, sentence.end), paragraphLead),
+    topic: topicOf(
+      /^其中/.test(quote) ? `${previousClause(text, clause.start)}，${quote}` : quote,
+      segment,
+      text.slice(sentence.start, sentence.end),
+      paragraphLead,
+    ),
     label: draftLabel(quote, raw, period, noun),
   };
 }

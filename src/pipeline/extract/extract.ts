@@ -83,7 +83,8 @@ export function buildMetrics(edition: Edition, notes: FiguresFile, notesFile: st
     const d = derivedAt(n.paragraph, start, n.raw, n.id);
     if (n.unit && d.unitWord && d.unit && n.unit !== d.unit)
       throw new InputError(notesFile, `${n.id}: the text says ${d.unit} ("${n.raw}") but the note says ${n.unit}`);
-    if (d.qualifier === 'about') throw new InputError(notesFile, `${n.id}: "${n.raw}" (约/左右) needs the qualifier "about", which metrics.json does not have yet`);
+    if (d.qualifier === 'about')
+      throw new InputError(notesFile, `${n.id}: "${n.raw}" (约/左右) needs the qualifier "about", which metrics.json does not have yet`);
     const overridden: string[] = [];
     const pick = <T>(field: string, note: T | undefined, text: T): T => {
       if (note === undefined) return text;
@@ -93,40 +94,46 @@ export function buildMetrics(edition: Edition, notes: FiguresFile, notesFile: st
     const unit = pick('unit', n.unit, d.unit ?? undefined);
     if (!unit) throw new InputError(notesFile, `${n.id}: "${n.raw}" has no unit word; name its unit`);
     const period = pick('period', n.period, d.period);
-    const asOf = pick('asOf', n.asOf !== undefined ? n.asOf : n.period !== undefined ? (n.period ? isoOf(n.period) : null) : undefined, d.asOf);
+    const asOf = pick(
+      'asOf',
+      n.asOf !== undefined ? n.asOf : n.period !== undefined ? (n.period ? isoOf(n.period) : null) : undefined,
+      d.asOf,
+    );
     const region = pick('region', n.region, d.region ?? undefined);
     if (!region) throw new InputError(notesFile, `${n.id}: a caption names no region; anchor the figure in a paragraph`);
     const countedText = d.counted && d.counted.en !== null ? d.counted : d.counted ? { zh: d.counted.zh, en: null } : null;
-    return [{
-      id: n.id,
-      region,
-      label: { zh: pick('label.zh', n.label.zh, d.label), en: n.label.en },
-      value: d.range ? null : d.value!,
-      unit,
-      raw: n.raw,
-      qualifier: d.qualifier as Metric['qualifier'],
-      range: d.range,
-      fraction: d.fraction,
-      period,
-      periodEn: pick('periodEn', n.periodEn, periodEnglish(period)),
-      asOf,
-      counted: pick('counted', n.counted, countedText),
-      basis: pick('basis', n.basis, d.basis),
-      restates: n.restates ?? null,
-      rounded: n.rounded ?? false,
-      partOf: n.partOf ?? null,
-      notes: n.notes ?? [],
-      overridden,
-      change: n.change ?? null,
-      quote: d.quote,
-      paragraph: n.paragraph,
-      topic: pick('topic', n.topic, d.topic),
-      mentions: (n.mentions ?? []).map((at) => {
-        const m = claim(at, n.raw, 1, `${n.id} (mention)`);
-        return { paragraph: at, quote: clauseAround(m.text, m.start, m.start + n.raw.length) };
-      }),
-      ...(n.draft ? { draft: true as const } : {}),
-    }];
+    return [
+      {
+        id: n.id,
+        region,
+        label: { zh: pick('label.zh', n.label.zh, d.label), en: n.label.en },
+        value: d.range ? null : d.value!,
+        unit,
+        raw: n.raw,
+        qualifier: d.qualifier as Metric['qualifier'],
+        range: d.range,
+        fraction: d.fraction,
+        period,
+        periodEn: pick('periodEn', n.periodEn, periodEnglish(period)),
+        asOf,
+        counted: pick('counted', n.counted, countedText),
+        basis: pick('basis', n.basis, d.basis),
+        restates: n.restates ?? null,
+        rounded: n.rounded ?? false,
+        partOf: n.partOf ?? null,
+        notes: n.notes ?? [],
+        overridden,
+        change: n.change ?? null,
+        quote: d.quote,
+        paragraph: n.paragraph,
+        topic: pick('topic', n.topic, d.topic),
+        mentions: (n.mentions ?? []).map((at) => {
+          const m = claim(at, n.raw, 1, `${n.id} (mention)`);
+          return { paragraph: at, quote: clauseAround(m.text, m.start, m.start + n.raw.length) };
+        }),
+        ...(n.draft ? { draft: true as const } : {}),
+      },
+    ];
   });
 
   partsOfWhole(metrics);
@@ -143,7 +150,11 @@ export function buildMetrics(edition: Edition, notes: FiguresFile, notesFile: st
     });
 
   checkEveryNumberRead(derived, spans, notesFile);
-  return Metrics.parse({ source: { edition: 'data/edition.json', figures: notesFile }, metrics, unreadable: [...unreadable, ...undecidedDrafts] });
+  return Metrics.parse({
+    source: { edition: 'data/edition.json', figures: notesFile },
+    metrics,
+    unreadable: [...unreadable, ...undecidedDrafts],
+  });
 }
 
 /**
@@ -177,7 +188,10 @@ function tieReprints(edition: Edition, derived: DerivedFigure[], metrics: Metric
 function partsOfWhole(metrics: Metric[]): void {
   for (const [i, m] of metrics.entries()) {
     if (m.partOf || !/^其中/.test(m.quote)) continue;
-    const whole = metrics.slice(0, i).reverse().find((w) => w.paragraph === m.paragraph && w.unit === m.unit && !/^其中/.test(w.quote));
+    const whole = metrics
+      .slice(0, i)
+      .reverse()
+      .find((w) => w.paragraph === m.paragraph && w.unit === m.unit && !/^其中/.test(w.quote));
     if (whole) m.partOf = whole.id;
   }
 }
@@ -186,7 +200,10 @@ function partsOfWhole(metrics: Metric[]): void {
 function checkLinks(metrics: Metric[], file: string): void {
   const byId = new Map(metrics.map((m) => [m.id, m]));
   for (const m of metrics) {
-    for (const [field, target] of [['restates', m.restates], ['partOf', m.partOf]] as const) {
+    for (const [field, target] of [
+      ['restates', m.restates],
+      ['partOf', m.partOf],
+    ] as const) {
       if (!target) continue;
       const t = byId.get(target);
       if (!t) throw new InputError(file, `${m.id}: ${field} names unknown figure "${target}"`);
@@ -201,7 +218,10 @@ function checkPairs(metrics: Metric[], file: string): void {
   const pairs = new Map<string, Metric[]>();
   for (const m of metrics) if (m.change) pairs.set(m.change.pair, [...(pairs.get(m.change.pair) ?? []), m]);
   for (const [pair, ms] of pairs) {
-    const roles = ms.map((m) => m.change!.role).sort().join(',');
+    const roles = ms
+      .map((m) => m.change!.role)
+      .sort()
+      .join(',');
     if (roles !== 'from,to') throw new InputError(file, `change pair "${pair}" needs one from and one to, has ${roles}`);
     if (ms[0]!.unit !== ms[1]!.unit) throw new InputError(file, `change pair "${pair}" mixes units`);
   }

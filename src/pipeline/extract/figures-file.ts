@@ -23,7 +23,10 @@ export const FigureNote = z.object({
   periodEn: z.string().nullable().optional(),
   asOf: z.string().nullable().optional(),
   unit: Unit.optional(),
-  counted: z.object({ zh: z.string().min(1), en: z.string().min(1) }).nullable().optional(),
+  counted: z
+    .object({ zh: z.string().min(1), en: z.string().min(1) })
+    .nullable()
+    .optional(),
   basis: Basis.nullable().optional(),
   region: RegionCode.optional(),
   change: z.object({ pair: z.string(), role: z.enum(['from', 'to']) }).optional(),

@@ -5,7 +5,11 @@
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-const FIVE_YEAR_PLANS: Record<string, string> = { 十二五: '12th Five-Year Plan (2011–2015)', 十三五: '13th Five-Year Plan (2016–2020)', 十四五: '14th Five-Year Plan (2021–2025)' };
+const FIVE_YEAR_PLANS: Record<string, string> = {
+  十二五: '12th Five-Year Plan (2011–2015)',
+  十三五: '13th Five-Year Plan (2016–2020)',
+  十四五: '14th Five-Year Plan (2021–2025)',
+};
 
 function count(s: string): string {
   const n = /^\d+$/.test(s) ? Number(s) : CN_NUM[s];
