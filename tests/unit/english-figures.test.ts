@@ -124,6 +124,17 @@ describe('the English translation', () => {
     const paragraphs = chapters.flatMap((c) => c.steps.flatMap((s) => (s.content.kind === 'paragraph' ? [s.content] : [])));
     expect(paragraphs.find((p) => p.id === 'linxian-p1')?.text).toContain('79,700 households, or 205,300 people, out of poverty');
     expect(paragraphs.find((p) => p.id === 'linxian-p4')?.text).toContain('CNY 160 million a year');
+    // mu, a Chinese unit of area, is glossed once, where the English story first uses it.
+    const story = chapters
+      .flatMap((c) => c.steps.flatMap((s) => ('text' in s.content && s.content.text ? [s.content.text] : [])))
+      .join('\n');
+    const gloss = 'fifteen mu make a hectare';
+    expect(story.split(gloss)).toHaveLength(2);
+    // Right after the first figure in mu.
+    const firstMu = story.search(/\d( million)? mu\b/);
+    expect(firstMu).toBeGreaterThan(-1);
+    expect(story.indexOf(gloss) - firstMu).toBeGreaterThan(0);
+    expect(story.indexOf(gloss) - firstMu).toBeLessThan(20);
   });
 
   it('has no Arabic figure outside {{…}} but years of the Chinese text and the listed names', () => {
