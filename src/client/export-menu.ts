@@ -25,8 +25,18 @@ async function json(url: string): Promise<unknown> {
   return r.json();
 }
 
+/** A fetch kept for the next export, or forgotten when it fails so that the next export tries again. */
+function remembered<T>(promise: Promise<T>, forget: () => void): Promise<T> {
+  promise.catch(forget);
+  return promise;
+}
+
 async function compiledView(lang: Lang, key: string): Promise<CompiledView> {
-  if (!views.has(lang)) views.set(lang, json(`/views/${lang}.json`) as Promise<Record<string, CompiledView>>);
+  if (!views.has(lang))
+    views.set(
+      lang,
+      remembered(json(`/views/${lang}.json`) as Promise<Record<string, CompiledView>>, () => views.delete(lang)),
+    );
   const view = (await views.get(lang)!)[key];
   if (!view) throw new Error(`no view "${key}"`);
   return view;
@@ -40,7 +50,7 @@ export interface MenuExport {
 
 /** The print SVG of a view at a preset: the same call as the command line's. */
 export async function printSvgFor(key: string, lang: Lang, preset: string, date: string): Promise<MenuExport> {
-  geo ??= json('/geo/lvliang.topo.json').then(geoFromTopology);
+  geo ??= remembered(json('/geo/lvliang.topo.json').then(geoFromTopology), () => (geo = null));
   const [view, geoData] = await Promise.all([compiledView(lang, key), geo]);
   const size = resolvePrintSize(presets, { preset });
   const { svg } = renderPrintSvg(view, geoData, size, { typography: presets.typography, credit: presets.credit[lang], date });
@@ -89,7 +99,8 @@ function download(data: BlobPart, type: string, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-async function onExport(menu: HTMLElement, button: HTMLButtonElement): Promise<void> {
+/** Makes the file a format button asks for and reports it (by its saved name) in the menu's status. */
+export async function onExport(menu: HTMLElement, button: HTMLButtonElement): Promise<void> {
   const status = menu.querySelector<HTMLElement>('[data-status]')!;
   const messages = JSON.parse(menu.dataset.messages ?? '{}') as { working: string; done: string; failed: string };
   const format = button.dataset.format;
@@ -98,9 +109,10 @@ async function onExport(menu: HTMLElement, button: HTMLButtonElement): Promise<v
   status.textContent = messages.working;
   try {
     const { svg, size, name } = await printSvgFor(menu.dataset.key!, menu.dataset.lang as Lang, preset, menu.dataset.date ?? '');
-    if (format === 'svg') download(svg, 'image/svg+xml', `${name}.svg`);
-    else download((await pngFromSvg(svg, size)) as BlobPart, 'image/png', `${name}-${size.dpi}dpi.png`);
-    status.textContent = `${messages.done}: ${name}.${format} (${size.widthMm} × ${size.heightMm} mm${format === 'png' ? `, ${size.widthPx} × ${size.heightPx} px` : ''})`;
+    const file = format === 'svg' ? `${name}.svg` : `${name}-${size.dpi}dpi.png`;
+    if (format === 'svg') download(svg, 'image/svg+xml', file);
+    else download((await pngFromSvg(svg, size)) as BlobPart, 'image/png', file);
+    status.textContent = `${messages.done}: ${file} (${size.widthMm} × ${size.heightMm} mm${format === 'png' ? `, ${size.widthPx} × ${size.heightPx} px` : ''})`;
   } catch (error) {
     status.textContent = `${messages.failed}${error instanceof Error ? error.message : String(error)}`;
   } finally {

@@ -59,7 +59,7 @@ export function locatorGroup(
     )
     .join('');
   const svg =
-    `<g id="locator" data-locator transform="translate(${left.toFixed(1)} ${top.toFixed(1)})">` +
+    `<g id="locator" data-locator="" transform="translate(${left.toFixed(1)} ${top.toFixed(1)})">` +
     `<rect width="${(inner + pad * 2).toFixed(1)}" height="${height.toFixed(1)}" fill="${PALETTE.paper.hex}" stroke="${PALETTE.countyLine.hex}" stroke-width="0.5"/>` +
     `<g transform="translate(${pad.toFixed(1)} ${pad.toFixed(1)}) scale(${k.toFixed(4)})">${locatorAreas(l)}</g>` +
     capitalName(l, pad + nameX, pad + l.capital.y * k, fontSize) +

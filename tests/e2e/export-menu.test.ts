@@ -66,6 +66,9 @@ describe('Export menu on the story page', () => {
     expect(pngSize(png)).toEqual({ width: Math.round((128.75 / 25.4) * 300), height: Math.round((171.67 / 25.4) * 300) });
     expect(readPhys(png)).toEqual({ x: 11811, y: 11811, unit: 1 });
     await expect.poll(() => menu.locator('[data-status]').textContent()).toContain('px');
+    // The status names the file as saved (with its resolution), not another name.
+    expect(pngDownload.suggestedFilename()).toBe(`${key}-3col-${lang}-300dpi.png`);
+    expect(await menu.locator('[data-status]').textContent()).toContain(pngDownload.suggestedFilename());
 
     expect(probe.foreignRequests).toEqual([]);
     expect(probe.errors()).toEqual([]);

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSiteData } from '../../src/data/load.ts';
 import { resolvePrintSize } from '../../src/render/print-layout.ts';
 import { renderPrintSvg } from '../../src/render/print-svg.ts';
+import { XMLValidator } from 'fast-xml-parser';
 import { compileView } from '../../src/views/compile.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
 import { loadPresets } from '../../src/print/presets.ts';
@@ -163,6 +164,9 @@ describe('print layout at every preset × language × view', () => {
           const { svg, mapShare } = render(k.key, preset, lang);
           if (mapShare < 0.5) problems.push(`${k.key}: the map has ${Math.round(mapShare * 100)} % of the height`);
           for (const p of layoutProblems(svg, presets.typography.minPt, presets.typography.hairlinePt)) problems.push(`${k.key}: ${p}`);
+          // A file Illustrator, Inkscape and the browser's <img> (the Export menu's PNG) can open: well-formed XML.
+          const xml = XMLValidator.validate(svg);
+          if (xml !== true) problems.push(`${k.key}: not well-formed XML: ${xml.err.msg} (line ${xml.err.line})`);
         }
         expect(problems).toEqual([]);
       });
