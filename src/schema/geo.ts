@@ -74,14 +74,19 @@ function arcIndexesInRange(topology: { arcs: unknown[]; objects: unknown }): boo
 
 const uniqueIds = (geometries: { id: string }[]) => new Set(geometries.map((g) => g.id)).size === geometries.length;
 
+/** What every quantized TopoJSON file of data/geo/ opens with: its type, bounding box and quantization. */
+export const QUANTIZED_TOPOLOGY = {
+  type: z.literal('Topology'),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  transform: z.strictObject({
+    scale: z.tuple([z.number().positive(), z.number().positive()]),
+    translate: z.tuple([z.number(), z.number()]),
+  }),
+};
+
 export const LvliangTopology = z
   .strictObject({
-    type: z.literal('Topology'),
-    bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-    transform: z.strictObject({
-      scale: z.tuple([z.number().positive(), z.number().positive()]),
-      translate: z.tuple([z.number(), z.number()]),
-    }),
+    ...QUANTIZED_TOPOLOGY,
     objects: z.strictObject({
       counties: z.strictObject({
         type: z.literal('GeometryCollection'),

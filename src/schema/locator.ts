@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LonLat, PrefectureCode } from './geo.ts';
+import { LonLat, PrefectureCode, QUANTIZED_TOPOLOGY } from './geo.ts';
 
 /**
  * The locator's geography: data/geo/shanxi.topo.json (src/pipeline/geo-locator.ts), a quantized
@@ -19,12 +19,7 @@ const Prefecture = z.discriminatedUnion('type', [
 ]);
 
 export const ShanxiTopology = z.strictObject({
-  type: z.literal('Topology'),
-  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-  transform: z.strictObject({
-    scale: z.tuple([z.number().positive(), z.number().positive()]),
-    translate: z.tuple([z.number(), z.number()]),
-  }),
+  ...QUANTIZED_TOPOLOGY,
   objects: z.strictObject({
     prefectures: z.strictObject({
       type: z.literal('GeometryCollection'),
