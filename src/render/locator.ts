@@ -44,7 +44,7 @@ export function locatorGroup(
   top: number,
   width: number,
   fontSize: number,
-): { svg: string; height: number } {
+): { svg: string; width: number; height: number } {
   const k = width / l.width;
   const pad = fontSize * 0.4;
   const nameX = l.capital.x * k + 4.5 * k;
@@ -65,5 +65,5 @@ export function locatorGroup(
     capitalName(l, pad + nameX, pad + l.capital.y * k, fontSize) +
     caption +
     `</g>`;
-  return { svg, height };
+  return { svg, width: inner + pad * 2, height };
 }

@@ -128,6 +128,11 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
   );
   const path = geoPath(projection).digits(1);
   const pt = (ll: [number, number]) => projection(ll)!.map(r2) as [number, number];
+  // Where the city lies in Shanxi (exports, embed images, print): placed before the names, which keep clear of it.
+  const locator =
+    o.frame && v.locator
+      ? placeLocator(v.locator, geo, projection, { x: 0, y: top, width: o.width, height: mapHeight }, fontSize, fs(fontSize * 0.8), !!p)
+      : null;
   const ink = PALETTE.ink.hex;
   const out: string[] = [];
   const size = p ? `width="${p.widthAttr}" height="${p.heightAttr}"` : `width="${o.width}" height="${o.height}"`;
@@ -203,7 +208,17 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
   out.push(`</g><g id="labels" font-size="${p ? p.minFontSize : fontSize}" text-anchor="middle" fill="${ink}">`);
   if (p)
     out.push(
-      ...printLabels(v, geo, p, projection, pt, { x: 0, y: top, width: o.width, height: mapHeight, fontSize }, k, fs(fontSize * 0.9)),
+      ...printLabels(
+        v,
+        geo,
+        p,
+        projection,
+        pt,
+        { x: 0, y: top, width: o.width, height: mapHeight, fontSize },
+        k,
+        fs(fontSize * 0.9),
+        locator?.box,
+      ),
     );
   else
     for (const l of v.neighbourLabels) {
@@ -242,10 +257,7 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
       `<g id="legend" transform="translate(0 ${r2(top + mapHeight + line * 0.6)})" font-size="${fontSize}" fill="${ink}">${legend.svg}</g>`,
       `<g id="source">${source.join('')}</g>`,
     );
-    // Where the city lies in Shanxi: top-left corner of the map area, over the Shaanxi side
-    // (exports and print; the print's north arrow takes the top-right corner).
-    if (v.locator)
-      out.push(locatorGroup(v.locator, fontSize * 0.5, top + fontSize * 0.5, Math.min(o.width, mapHeight) * 0.16, fs(fontSize * 0.8)).svg);
+    if (locator) out.push(locator.svg);
   }
   out.push(`</svg>`);
   return out.join('\n');
@@ -264,12 +276,14 @@ function printLabels(
   frame: Omit<MapFrame, 'projection' | 'room'>,
   k: number,
   neighbourSize: number,
+  inset?: Box,
 ): string[] {
   const size = p.minFontSize;
   const margin = size * 0.25;
   const area: Box = { x0: frame.x + margin, y0: frame.y + margin, x1: frame.x + frame.width - margin, y1: frame.y + frame.height - margin };
   const obstacles: Box[] = [
     ...(p.reserved?.({ ...frame, projection }) ?? []),
+    ...(inset ? [inset] : []),
     ...v.symbols.map((s) => {
       const [x, y] = pt(s.lonLat);
       const r = s.radius * k + 0.5;
@@ -498,4 +512,46 @@ function renderLegend(
     y += text(x0, y, n, ` font-size="${r2(size)}" fill="${p ? ink : PALETTE.inkMuted.hex}"`, size) * line;
   }
   return { svg: out.join('\n'), height: y - line + fontSize * 0.4 };
+}
+
+/**
+ * The locator inset in the first corner of the map area where it covers none of the city's
+ * counties (top left over Shaanxi, then bottom right, bottom left, top right; print keeps the
+ * scale bar's and north arrow's corners), tested on a grid of points; narrower before it gives
+ * up. Null when the city fills every corner: then the map goes without it rather than hide a county.
+ */
+function placeLocator(
+  l: NonNullable<CompiledView['locator']>,
+  geo: GeoData,
+  projection: GeoProjection,
+  area: { x: number; y: number; width: number; height: number },
+  fontSize: number,
+  textSize: number,
+  print: boolean,
+): { svg: string; box: Box } | null {
+  const m = fontSize * 0.5;
+  const coversCity = (b: Box) => {
+    for (let i = 0; i <= 6; i++)
+      for (let j = 0; j <= 6; j++) {
+        const ll = projection.invert!([b.x0 + ((b.x1 - b.x0) * i) / 6, b.y0 + ((b.y1 - b.y0) * j) / 6]);
+        if (ll && geo.counties.features.some((f) => geoContains(f, ll))) return true;
+      }
+    return false;
+  };
+  for (const share of [0.16, 0.12]) {
+    const probe = locatorGroup(l, 0, 0, Math.min(area.width, area.height) * share, textSize);
+    const { width: w, height: h } = probe;
+    const corners: Array<[number, number]> = [
+      [area.x + m, area.y + m],
+      [area.x + area.width - w - m, area.y + area.height - h - m],
+      [area.x + m, area.y + area.height - h - m - (print ? fontSize * 3 : 0)],
+      [area.x + area.width - w - m, area.y + m + (print ? fontSize * 3.5 : 0)],
+    ];
+    for (const [x, y] of corners) {
+      const box = { x0: x, y0: y, x1: x + w, y1: y + h };
+      if (y < area.y || x < area.x || coversCity(box)) continue;
+      return { svg: locatorGroup(l, x, y, Math.min(area.width, area.height) * share, textSize).svg, box };
+    }
+  }
+  return null;
 }

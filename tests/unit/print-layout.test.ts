@@ -126,7 +126,16 @@ export function layoutProblems(svg: string, minPt: number, hairline: number): st
     }),
   );
   const labels = boxes.filter((b) => b.group === 'labels');
+  // The locator inset, where the map has one: names keep clear of it, and it stays inside the map.
+  const inset =
+    /<g id="locator" data-locator="" transform="translate\(([-\d.]+) ([-\d.]+)\)"><rect width="([\d.]+)" height="([\d.]+)"/.exec(svg);
+  const locator = inset && (([x, y, w, h]) => ({ x0: x!, y0: y!, x1: x! + w!, y1: y! + h! }))(inset.slice(1).map(Number));
+  if (locator && !inside(locator, mapArea))
+    problems.push(
+      `locator inset cut by the map's frame: [${locator.x0.toFixed(1)}, ${locator.y0.toFixed(1)} – ${locator.x1.toFixed(1)}, ${locator.y1.toFixed(1)}]`,
+    );
   labels.forEach((a, i) => {
+    if (locator && overlap(a, locator)) problems.push(`name under the locator inset: ${show(a)}`);
     if (dots.some((d) => overlap(a, d))) problems.push(`name on a symbol or site dot: ${show(a)}`);
     for (const b of labels.slice(i + 1)) if (overlap(a, b)) problems.push(`names overlap: ${show(a)} and ${show(b)}`);
     if (!inside(a, mapArea)) problems.push(`name cut by the map's frame: ${show(a)}`);
