@@ -18,7 +18,7 @@ export function siteOrigin(astroSite?: URL | string, env: NodeJS.ProcessEnv = pr
   if (!given && env.PREVIEW !== '1')
     throw new Error(
       'SITE_URL is not set: canonical, og:image, oEmbed and QR URLs need the public origin. ' +
-        'Build with SITE_URL=https://your.host npm run build, or PREVIEW=1 for a local preview (http://127.0.0.1:4321).',
+        'Build with SITE_URL=https://maps.example.org npm run build, or PREVIEW=1 for a local preview (http://127.0.0.1:4321).',
     );
   const raw = given || DEFAULT_SITE_URL;
   const url = new URL(raw);
