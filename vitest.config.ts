@@ -18,11 +18,12 @@ const MAX_WORKERS = Number(process.env.VITEST_MAX_WORKERS ?? 2);
 /**
  * The files that take longest, longest first. Vitest starts files by the durations it recorded
  * last time, but a fresh clone has none and it falls back to file size, which would start the
- * short-to-read, long-to-run a11y gate last and leave one worker idle at the end. An outdated
+ * short-to-read, long-to-run reader walk last and leave one worker idle at the end. An outdated
  * list only changes the order.
  */
 const LONGEST = [
-  'tests/e2e/a11y.test.ts',
+  'tests/e2e/reader-walk.test.ts',
+  'tests/e2e/phone.test.ts',
   'tests/e2e/security.test.ts',
   'tests/e2e/export.test.ts',
   'tests/e2e/story.test.ts',

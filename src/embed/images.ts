@@ -1,8 +1,8 @@
 /**
  * The pictures the site hands out, all drawn by the SVG renderer and rasterised in Chromium by
  * scripts/embed-images.ts into public/embed/img/ (committed, so a build needs no browser), which
- * records each SVG's hash in images.json; tests/unit/embed.test.ts compares them with what this
- * file renders now.
+ * records in images.json the hash of each SVG and of the PNG drawn from it (ImageRecord);
+ * tests/unit/embed.test.ts compares them with what this file renders now and with the files.
  * - `{lang}/{key}`: 800 × 1000, og:image of an embed page, oEmbed thumbnail, AMP placeholder;
  * - `{lang}/wechat/{key}`: 1080 px wide for WeChat articles and phones, type sized so that it reads
  *   at about 13 CSS px when the image is shown 375 px wide;
@@ -14,6 +14,12 @@ import { MAP_FONT, renderSvg, type PrintStyle } from '../render/svg.ts';
 import type { Lang } from '../views/format.ts';
 import { shareCardSvg } from './share-card.ts';
 import { IMAGE_SIZE, SHARE_CARD_SIZE, WECHAT_IMAGE } from './snippet.ts';
+
+/** An entry of images.json: what a committed PNG was drawn from (sha-256 of the SVG) and is (of the PNG). */
+export interface ImageRecord {
+  svg: string;
+  png: string;
+}
 
 export interface EmbedImage {
   lang: Lang;

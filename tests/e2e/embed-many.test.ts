@@ -68,6 +68,9 @@ describe('twelve embeds on one page', () => {
     for (const e of EMBEDS) {
       await probe.page.locator(`#${e.id} iframe`).scrollIntoViewIfNeeded();
       const frame = await embedFrame(probe.page, site.origin, pathOf(e));
+      // The frame's scripts listen for the reader's first input only once they have run: a
+      // pointer that arrives before them is, for the page, no input at all.
+      await frame.waitForLoadState('load');
       // A reader pointing at the map: the live map waits for that (src/client/first-input.ts).
       await probe.page.locator(`#${e.id} iframe`).hover();
       await frame.waitForSelector('.embed-map[data-map="maplibre"]', { timeout: 30_000 }).catch(async (error: Error) => {

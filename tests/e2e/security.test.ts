@@ -1,9 +1,10 @@
 /**
  * Security and robustness gate, against nginx applying public/_headers (tests/e2e/nginx.ts):
- * the headers each path gets (and that nginx agrees with the _headers file), a strict CSP that
- * the built pages never violate while a reader uses them (story, embeds, dialogs, export, data
- * table), no inline script anywhere, hostile URL parameters ignored, and a lost WebGL context
- * survived. Also the story's smoke test through the production-like server.
+ * the headers each path gets (and that nginx agrees with the _headers file), a strict CSP, no
+ * inline script anywhere, hostile URL parameters ignored, and a lost WebGL context survived.
+ * That the built pages never violate the CSP while a reader uses them (story, embeds, dialogs,
+ * export, data table) is checked on the accessibility gate's walk (reader-walk.test.ts), which
+ * reaches every one of those states anyway.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -12,11 +13,9 @@ import { describe, expect, it } from 'vitest';
 import { allEmbedKeys } from '../../src/embed/keys.ts';
 import { headersFor, readHeadersFile } from '../../scripts/headers.ts';
 import { watchCsp } from './csp.ts';
-import { until } from './embed-helpers.ts';
 import { DIST, newPage, type PageProbe } from './harness.ts';
-import { sampleEmbedPaths } from './embed-sample.ts';
 import { nginxSite } from './nginx.ts';
-import { distinctMapStepIndices, firstInput, liveMap, restStepAt, waitForPanelBlocks, waitForSettledMap } from './story-helpers.ts';
+import { distinctMapStepIndices, liveMap, restStepAt, waitForPanelBlocks, waitForSettledMap } from './story-helpers.ts';
 
 const RULES = readHeadersFile(join(DIST, '_headers'));
 const NAMES = ['content-security-policy', 'x-content-type-options', 'referrer-policy'];
@@ -116,92 +115,6 @@ describe('the built HTML', () => {
     }
     expect(found).toEqual([]);
   });
-});
-
-describe('no CSP violation while a reader uses the site (nginx, CSP enforced)', () => {
-  // Both languages are one component and one script: each language once, and each width once
-  // (the phone's panel leaves out the tools, the desktop's has them).
-  for (const { path, width, height } of [
-    { path: '/', width: 390, height: 844 },
-    { path: '/en/', width: 1440, height: 900 },
-  ])
-    it(`story ${path} at ${width}×${height}: live map, every map of the story, a tooltip`, async () => {
-      const probe = await open(width, height);
-      const { page } = probe;
-      const response = await page.goto(site.server.url(path), { waitUntil: 'load' });
-      expect(response?.status()).toBe(200);
-      await liveMap(page);
-      for (const { index } of await distinctMapStepIndices(page)) {
-        await restStepAt(page, index);
-        await waitForSettledMap(page);
-      }
-      await page.locator('.map-counties button').first().focus();
-      await page.waitForFunction(() => !document.querySelector<HTMLElement>('.map-tooltip')!.hidden);
-      expectClean(probe, `${path} ${width}`);
-      await probe.close();
-    }, 120_000);
-
-  it('story: the Export menu makes a PNG (blob: image) and the Embed dialog previews an embed (frame)', async () => {
-    const probe = await open(1440, 900);
-    const { page } = probe;
-    await page.goto(site.server.url('/'), { waitUntil: 'load' });
-    await liveMap(page);
-    const menu = page.locator('[data-export-menu]:visible').first();
-    await menu.locator('summary').click();
-    await menu.locator('select').selectOption('proof');
-    const [download] = await Promise.all([page.waitForEvent('download'), menu.locator('button[data-format="png"]').click()]);
-    expect(download.suggestedFilename()).toMatch(/\.png$/);
-    await page.locator('.map-chrome:not([hidden]) button[data-embed-open]').click();
-    const preview = await until('the preview frame', () => page.frames().find((f) => f.url().includes('/embed/')));
-    await preview.waitForSelector('main.embed');
-    await page.locator('dialog[open] iframe').hover();
-    await preview.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.map === 'maplibre', null, {
-      timeout: 20_000,
-    });
-    await page.keyboard.press('Escape');
-    expectClean(probe, 'export + embed dialog');
-    await probe.close();
-  }, 90_000);
-
-  it('an embed page of each kind of map, in each language: the live map and its state switch', async () => {
-    const probe = await open(640, 800);
-    const { page } = probe;
-    for (const path of sampleEmbedPaths()) {
-      await page.goto(site.server.url(path), { waitUntil: 'load' });
-      await firstInput(page);
-      await page.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.map === 'maplibre', null, {
-        timeout: 20_000,
-      });
-      const states = page.locator('.embed-states button[aria-pressed="false"]');
-      if (await states.count()) {
-        await states.first().click();
-        await page.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.mapSettled === 'true');
-      }
-    }
-    expectClean(probe, 'embeds');
-    await probe.close();
-  }, 180_000);
-
-  it('data pages (sort, filter), the reading view and the galleries', async () => {
-    const probe = await open(1280, 900);
-    const { page } = probe;
-    for (const path of ['/data/', '/en/data/']) {
-      await page.goto(site.server.url(path), { waitUntil: 'load' });
-      await page.locator('th[data-sort] button').first().click();
-      await page.waitForFunction(() => document.querySelector('th[data-sort]')?.getAttribute('aria-sort') === 'ascending');
-      const select = page.locator('.table-filters select').first();
-      const value = await select.locator('option').nth(1).getAttribute('value');
-      await select.selectOption(value!);
-      await page.waitForFunction(() => [...document.querySelectorAll('.metrics-table tbody tr')].some((r) => (r as HTMLElement).hidden));
-    }
-    for (const path of ['/edition/', '/embed/', '/en/embed/']) {
-      const r = await page.goto(site.server.url(path), { waitUntil: 'load' });
-      expect(r?.status(), path).toBe(200);
-    }
-    // The galleries' lazy thumbnails may still be loading when the next page is opened.
-    expectClean(probe, 'data, edition, galleries', { navigatedAway: true });
-    await probe.close();
-  }, 60_000);
 });
 
 describe('hostile URL parameters and fragments', () => {

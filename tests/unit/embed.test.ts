@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { strings } from '../../src/i18n/strings.ts';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { allEmbedKeys, chapterOf } from '../../src/embed/keys.ts';
-import { embedImages } from '../../src/embed/images.ts';
+import { embedImages, type ImageRecord } from '../../src/embed/images.ts';
 import images from '../../src/embed/images.json';
 import { embedSearch, parseEmbedParams, DEFAULT_PARAMS } from '../../src/embed/params.ts';
 import { ASK_TYPE, HEIGHT_LIMITS, HEIGHT_TYPE, heightMessages, isHeightRequest, PROTOCOL_VERSION } from '../../src/embed/protocol.ts';
@@ -192,10 +193,25 @@ describe('snippets', () => {
 });
 
 describe('embed images (public/embed/img)', () => {
+  const recorded = images as Record<string, ImageRecord>;
+
   it('are up to date with the views and the SVG renderer (else: npm run embed:images)', () => {
     const now = Object.fromEntries(embedImages().map((i) => [i.id, i.sha256]));
-    const stale = Object.keys({ ...now, ...images }).filter((id) => now[id] !== (images as Record<string, string>)[id]);
+    const stale = Object.keys({ ...now, ...recorded }).filter((id) => now[id] !== recorded[id]?.svg);
     expect(stale, 'run `npm run embed:images` and commit public/embed/img and src/embed/images.json').toEqual([]);
+  });
+
+  it('are the files drawn from those SVGs: none swapped, left over, cut or replaced by hand', () => {
+    // tests/e2e/embed-images.test.ts draws a sample again to check that drawing gives these bytes.
+    const changed = embedImages()
+      .filter(
+        ({ id }) =>
+          createHash('sha256')
+            .update(readFileSync(`public/embed/img/${id}.png`))
+            .digest('hex') !== recorded[id]?.png,
+      )
+      .map(({ id }) => id);
+    expect(changed, 'run `npm run embed:images` and commit public/embed/img and src/embed/images.json').toEqual([]);
   });
 
   it('are PNGs of their size: 800 × 1000, WeChat 1080 × 1440, share cards 1200 × 630', () => {

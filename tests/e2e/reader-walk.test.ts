@@ -1,0 +1,157 @@
+/**
+ * Two whole-site gates on one walk a reader makes, through nginx with the headers of
+ * public/_headers (so the CSP is enforced):
+ * - accessibility: axe-core (axe.ts) at WCAG 2.2 AA finds nothing at any state it reaches;
+ * - security: no CSP violation (a `securitypolicyviolation` listener in every frame), no error
+ *   and nothing from another origin while the reader uses the site.
+ * The walk: the story whole in both languages at 390 and 1440 px, then its map panel and active
+ * step once per distinct map (view + state; Chinese at 390, English at 1440) with the live map
+ * drawn, a tooltip, the Export menu (a PNG made, blob: image) and the Embed dialog (its preview
+ * live); an embed page of each kind of map with its live map and state switch; the data pages
+ * (sorted, filtered), the reading view and the galleries.
+ *
+ * Walking once for both gates halves the work: each state is reached once, the live map drawn
+ * once (both gates used to walk the same states separately).
+ */
+import { describe, expect, it } from 'vitest';
+import { axeViolations as violations } from './axe.ts';
+import { watchCsp } from './csp.ts';
+import { until } from './embed-helpers.ts';
+import { sampleEmbedPaths } from './embed-sample.ts';
+import { DIST, newPage, type PageProbe } from './harness.ts';
+import { nginxSite } from './nginx.ts';
+import { distinctMapStepIndices, firstInput, liveMap, restStepAt, waitForSettledMap } from './story-helpers.ts';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
+
+const site = nginxSite(DIST);
+
+interface WalkProbe extends PageProbe {
+  /** CSP violations in any frame of the context. */
+  csp: string[];
+}
+
+/** A page through nginx that records CSP violations besides errors and foreign requests. */
+async function open({ width, height }: { width: number; height: number }): Promise<WalkProbe> {
+  const probe = await newPage(site.browser, { width, height, origin: site.server.origin });
+  // The camera jumps instead of flying between views: the same states to check, without
+  // rendering every frame of each flight (keyboard.test.ts checks the motion itself).
+  await probe.page.emulateMedia({ reducedMotion: 'reduce' });
+  const csp = await watchCsp(probe.context);
+  return Object.assign(probe, { csp });
+}
+
+/** Both gates at the end of a walk: no axe violation found on the way, and nothing went wrong. */
+function expectClean(probe: WalkProbe, found: string[], what: string, options: { navigatedAway?: boolean } = {}) {
+  expect(found, `${what}: axe`).toEqual([]);
+  expect(probe.csp, `${what}: CSP violations`).toEqual([]);
+  // Leaving a page while its map or thumbnails still load cancels those requests: no failure.
+  const errors = probe.errors().filter((e) => !(options.navigatedAway && e.endsWith(': net::ERR_ABORTED')));
+  expect(errors, `${what}: errors`).toEqual([]);
+  expect(probe.foreignRequests, `${what}: foreign requests`).toEqual([]);
+}
+
+describe.each([PHONE, DESKTOP])('a reader at $width px: axe (WCAG 2.2 AA) and the CSP', (size) => {
+  // Both languages are one component: the walk through every map is made in one language per
+  // width (Chinese on the phone, English on the desktop); each page is checked whole in both.
+  const walked = size.width < 900 ? '/' : '/en/';
+  for (const path of ['/', '/en/'])
+    it(`story ${path}: ${path === walked ? 'each map of the story, ' : ''}a tooltip, the Export menu and the Embed dialog`, async () => {
+      const probe = await open(size);
+      const { page } = probe;
+      const response = await page.goto(site.server.url(path), { waitUntil: 'load' });
+      expect(response?.status()).toBe(200);
+      await liveMap(page);
+      const found = await violations(page, `${path} top`);
+      // Each step changes the map panel (its view's title, legend, data, labels) and which step
+      // is active; the rest of the page stays as checked above.
+      for (const { key, index } of path === walked ? await distinctMapStepIndices(page) : []) {
+        await restStepAt(page, index);
+        await waitForSettledMap(page);
+        found.push(...(await violations(page, `${path} ${key}`, ['#story-map', '.step.is-active'])));
+      }
+      await page.locator('.map-counties button').first().focus();
+      await page.waitForFunction(() => !document.querySelector<HTMLElement>('.map-tooltip')!.hidden);
+      found.push(...(await violations(page, `${path} tooltip`, ['#story-map'])));
+      // The editor's tools sit beside the map on desktop; the phone's compact box leaves them out.
+      const menu = page.locator('.map-chrome:not([hidden]) [data-export-menu]');
+      if (await menu.isVisible()) {
+        await menu.locator('summary').click();
+        found.push(...(await violations(page, `${path} export menu`, ['#story-map'])));
+        if (path === walked) {
+          // The exporter draws a PNG through a blob: image, which the CSP must allow.
+          await menu.locator('select').selectOption('proof');
+          const [download] = await Promise.all([page.waitForEvent('download'), menu.locator('button[data-format="png"]').click()]);
+          expect(download.suggestedFilename()).toMatch(/\.png$/);
+        }
+        await menu.locator('summary').click();
+        await page.locator('.map-chrome:not([hidden]) button[data-embed-open]').click();
+        await page.waitForSelector('dialog[open]');
+        found.push(...(await violations(page, `${path} embed dialog`, ['dialog[open]'])));
+        // The dialog's preview frame loads an embed page; closing the dialog before it has
+        // loaded would cancel its requests (net::ERR_ABORTED), which is no failure of the site.
+        const preview = await until('the preview frame', () => page.frames().find((f) => f.url().includes('/embed/')));
+        await preview.waitForLoadState('load');
+        if (path === walked) {
+          // The preview starts its live map at the reader's pointer, as the embed page does.
+          await page.locator('dialog[open] iframe').hover();
+          await preview.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.map === 'maplibre');
+        }
+        await page.keyboard.press('Escape');
+      } else expect(size.width).toBeLessThan(900);
+      expectClean(probe, found, `${path} at ${size.width}`);
+      await probe.close();
+    }, 180_000);
+
+  it('data pages (sorted and filtered), the reading view and the galleries', async () => {
+    const probe = await open(size);
+    const { page } = probe;
+    const found: string[] = [];
+    for (const path of ['/data/', '/en/data/']) {
+      await page.goto(site.server.url(path), { waitUntil: 'load' });
+      found.push(...(await violations(page, path)));
+      // The table's own script sorts and filters (CSP: no inline handler, no eval).
+      await page.locator('th[data-sort] button').first().click();
+      await page.waitForFunction(() => document.querySelector('th[data-sort]')?.getAttribute('aria-sort') === 'ascending');
+      const select = page.locator('.table-filters select').first();
+      await select.selectOption((await select.locator('option').nth(1).getAttribute('value'))!);
+      await page.waitForFunction(() => [...document.querySelectorAll('.metrics-table tbody tr')].some((r) => (r as HTMLElement).hidden));
+      found.push(...(await violations(page, `${path} sorted and filtered`, ['.metrics-table'])));
+    }
+    for (const path of ['/edition/', '/embed/', '/en/embed/']) {
+      const response = await page.goto(site.server.url(path), { waitUntil: 'load' });
+      expect(response?.status(), path).toBe(200);
+      found.push(...(await violations(page, path)));
+    }
+    // The galleries' lazy thumbnails may still be loading when the next page is opened.
+    expectClean(probe, found, `data, edition, galleries at ${size.width}`, { navigatedAway: true });
+    await probe.close();
+  }, 120_000);
+});
+
+describe('an embed page of each kind of map, on a phone (390 px: where WeChat and news apps show them)', () => {
+  // Every embed page is one component and one script given another view (embed-sample.ts): each
+  // kind once, the languages taking turns so that both are walked.
+  const paths = sampleEmbedPaths().filter((path, i) => (i >> 1) % 2 === i % 2);
+
+  it(`${paths.join(', ')}: with its live map and its state switch`, async () => {
+    const probe = await open(PHONE);
+    const { page } = probe;
+    const found: string[] = [];
+    for (const path of paths) {
+      await page.goto(site.server.url(path), { waitUntil: 'load' });
+      await firstInput(page);
+      await waitForSettledMap(page);
+      found.push(...(await violations(page, path)));
+      const states = page.locator('.embed-states button[aria-pressed="false"]');
+      if (await states.count()) {
+        await states.first().click();
+        await waitForSettledMap(page);
+        found.push(...(await violations(page, `${path} switched`, ['.embed-map'])));
+      }
+    }
+    expectClean(probe, found, 'embeds');
+    await probe.close();
+  }, 180_000);
+});
