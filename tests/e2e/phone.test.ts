@@ -45,6 +45,9 @@ describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
     beforeAll(async () => {
       probe = await newPage(browser, { width, height });
       page = probe.page;
+      // The camera jumps to each step's frame instead of flying there: the same frames to check
+      // without drawing every frame of each flight (keyboard.test.ts checks the motion itself).
+      await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.goto(server.url(path), { waitUntil: 'load' });
       await liveMap(page);
     });
