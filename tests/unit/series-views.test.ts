@@ -15,6 +15,7 @@ import type { Metric } from '../../src/schema/metrics.ts';
 import { compileView, type CompileInput } from '../../src/views/compile.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
 import { pageOverviewId, viewById, viewOfPage } from '../../src/views/views.ts';
+import { qrPath, storyPath } from '../../src/site/urls.ts';
 import { damagePage } from '../fixtures/damage.ts';
 import { syntheticPages } from '../fixtures/pages/index.ts';
 
@@ -189,5 +190,15 @@ describe('a later page’s overview shows its own figures', () => {
     );
     expect(v.callout?.title).toBe('全市（专刊②）');
     expect(v.callout?.lines.map((l) => l.metric)).toEqual(['jiaocheng-page-city']);
+  });
+});
+
+describe('every page’s chapters can be shared', () => {
+  it('a later page’s chapter links to its own story and has its own QR code; page ①’s are as before', () => {
+    expect(storyPath('zh', 'fangshan', PAGE)).toBe(`/pages/${PAGE}/#fangshan`);
+    expect(storyPath('en', null, PAGE)).toBe(`/en/pages/${PAGE}/`);
+    expect(qrPath('zh', 'fangshan', 'svg', PAGE)).toBe(`/embed/qr/zh/pages/${PAGE}/fangshan.svg`);
+    expect(storyPath('zh', 'linxian')).toBe('/#linxian');
+    expect(qrPath('en', null, 'png')).toBe('/embed/qr/en/story.png');
   });
 });
