@@ -314,7 +314,9 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
   const describe = (): string => {
     const own = fillTemplate(t(view.description), lang, input.metrics, `view "${view.id}" description`);
     const list = byKind
-      .map((m) => fill(say.pageReports, { page: pageMark(m)!, county: placeName(m.region, lang), value: formatMetric(m, lang) }))
+      .map((m) =>
+        fill(say.pageReports, { page: pageMark(m) ?? circled(1), county: placeName(m.region, lang), value: formatMetric(m, lang) }),
+      )
       .join(say.listSeparator);
     if (view.othersUnreported) return `${own}${list ? fill(say.othersUnreportedWith, { list }) : say.othersUnreported}`;
     return list ? `${own}${fill(say.alsoReported, { list })}` : own;
