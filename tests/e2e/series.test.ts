@@ -68,7 +68,9 @@ describe('a later page’s story', () => {
     for (const id of chapters) {
       const share = probe.page.locator(`#${id} .chapter-share`);
       expect(await share.count(), id).toBe(1);
-      expect(await share.locator('[data-share-url]').inputValue()).toBe(`${site.origin}/pages/${PAGE}/#${id}`);
+      // The build's public origin (PREVIEW: 127.0.0.1:4321), not this server's port.
+      const url = new URL(await share.locator('[data-share-url]').inputValue());
+      expect(`${url.pathname}${url.hash}`).toBe(`/pages/${PAGE}/#${id}`);
       const qr = (await share.locator('img').getAttribute('src'))!;
       expect(qr).toBe(`/embed/qr/zh/pages/${PAGE}/${id}.svg`);
       expect((await probe.page.request.get(site.url(qr))).status(), qr).toBe(200);
