@@ -15,6 +15,8 @@ import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
 import { compileView, type CompileInput, type CompiledView } from '../views/compile.ts';
 import type { Lang } from '../views/format.ts';
 import { allViewKeys } from '../views/view-keys.ts';
+import type { ViewSpec } from '../views/view-types.ts';
+import { pageOverview, VIEWS } from '../views/views.ts';
 
 /** One page of the series (专刊①, ②…): its edition and its own figures. */
 export interface PageData {
@@ -103,7 +105,24 @@ export function loadSiteData(root = process.cwd()): SiteData {
   const locator = readJsonFile('data/geo/shanxi.topo.json', ShanxiTopology, { root, hint: 'run npm run geo' });
   const metricsById = new Map(metrics.map((m) => [m.id, m]));
   const english = readJsonFile('src/content/translations/en.json', Translations, { root });
-  cached = { edition, metrics, pages, unreadable, metricsById, topology, geo, english, compileInput: { metrics: metricsById, geo, captions: edition.captions, english, locator } };
+  cached = {
+    edition,
+    metrics,
+    pages,
+    unreadable,
+    metricsById,
+    topology,
+    geo,
+    english,
+    compileInput: {
+      metrics: metricsById,
+      geo,
+      captions: edition.captions,
+      english,
+      locator,
+      pageNumbers: new Map(pages.filter((p) => !p.first).map((p) => [p.name, p.number])),
+    },
+  };
   return cached;
 }
 
@@ -116,6 +135,33 @@ export function compiledViews(lang: Lang): Array<{ key: string; view: CompiledVi
     const { compileInput } = loadSiteData();
     views = allViewKeys().map((k) => ({ key: k.key, view: compileView(k.view, compileInput, lang, k.state) }));
     compiled.set(lang, views);
+  }
+  return views;
+}
+
+/** The maps of every page's story: the series' views, and each later page's own overview (pageOverview). */
+export function storyViewSpecs(data: SiteData = loadSiteData()): ViewSpec[] {
+  return [
+    ...VIEWS,
+    ...data.pages
+      .filter((p) => !p.first)
+      .map((p) => pageOverview({ name: p.name, number: p.number, regions: p.edition.articles.map((a) => a.region), metrics: p.metrics })),
+  ];
+}
+
+const compiledStory = new Map<Lang, Array<{ key: string; view: CompiledView }>>();
+
+/**
+ * compiledViews, and each later page's overview: the maps the stories show (the views JSON, the map
+ * panels, the page SVGs). Embeds, their pictures and share cards stay with the series' views.
+ */
+export function storyViews(lang: Lang): Array<{ key: string; view: CompiledView }> {
+  let views = compiledStory.get(lang);
+  if (!views) {
+    const { compileInput } = loadSiteData();
+    const own = storyViewSpecs().slice(VIEWS.length);
+    views = [...compiledViews(lang), ...allViewKeys(own).map((k) => ({ key: k.key, view: compileView(k.view, compileInput, lang, k.state) }))];
+    compiledStory.set(lang, views);
   }
   return views;
 }

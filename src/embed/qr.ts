@@ -5,6 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import QRCode from 'qrcode';
+import { loadSiteData } from '../data/load.ts';
 import { readChapters } from '../story/read-chapters.ts';
 import type { Lang } from '../views/format.ts';
 import { siteOrigin, storyPath } from '../site/urls.ts';
@@ -18,10 +19,22 @@ export const qrPaths: GetStaticPaths = () =>
     [null, ...readChapters().map((c) => c.id)].map((chapter) => ({ params: { lang, target: chapter ?? 'story' } })),
   );
 
+/** A later page's story and chapters: `/embed/qr/{lang}/pages/{page}/{story|chapter}.{svg,png}`. */
+export const qrPagePaths: GetStaticPaths = () =>
+  loadSiteData()
+    .pages.filter((p) => !p.first)
+    .flatMap((p) =>
+      (['zh', 'en'] as const).flatMap((lang) =>
+        [null, ...readChapters(undefined, p.name).map((c) => c.id)].map((chapter) => ({
+          params: { lang, page: p.name, target: chapter ?? 'story' },
+        })),
+      ),
+    );
+
 const urlOf = (params: Record<string, string | undefined>, site: URL | undefined) => {
   const lang = params.lang as Lang;
   const chapter = params.target === 'story' ? null : params.target!;
-  return new URL(storyPath(lang, chapter), siteOrigin(site)).href;
+  return new URL(storyPath(lang, chapter, params.page), siteOrigin(site)).href;
 };
 
 export const qrSvgRoute: APIRoute = async ({ params, site }) =>

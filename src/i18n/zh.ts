@@ -217,6 +217,18 @@ export const zh = {
     mapReviewBy: '审图号：{number}（{by}）',
     /** Between the source and the review number. */
     creditSeparator: '；',
+    /** A figure drawn from a later page of the series: its page ({page}: ②) in labels, legends and tooltips. */
+    fromPage: '专刊{page}',
+    fromPageDraft: '专刊{page}，草稿',
+    withProvenance: '{label}（{from}）',
+    /** The description's list of what later pages report on a map of page ①'s figures. */
+    pageReports: '专刊{page}：{county}{value}',
+    listSeparator: '，',
+    othersUnreported: '；其他县本版未报道。',
+    othersUnreportedWith: '；{list}；其他县未报道。',
+    alsoReported: '另据{list}。',
+    /** After the source line when a map draws figures of later pages ({pages}: ②③). */
+    alsoFromPages: '；部分县数字据专刊{pages}',
   },
   /** The print map's scale bar and north arrow. */
   scaleBar: {

@@ -34,10 +34,13 @@ export const embedViewsPath = (lang: Lang, key: string) => `${embedPath(lang, ke
 export const embedImagePath = (lang: Lang, key: string) => `/embed/img/${lang}/${key}.png`;
 export const wechatImagePath = (lang: Lang, key: string) => `/embed/img/${lang}/wechat/${key}.png`;
 export const shareCardPath = (lang: Lang) => `/embed/img/${lang}/share-card.png`;
-/** The QR code of the story (chapter null) or a chapter, for posters, print and WeChat. */
-export const qrPath = (lang: Lang, chapter: string | null, ext: 'svg' | 'png') => `/embed/qr/${lang}/${chapter ?? 'story'}.${ext}`;
+/** The QR code of the story (chapter null) or a chapter, for posters, print and WeChat; of a later page's story with `page`. */
+export const qrPath = (lang: Lang, chapter: string | null, ext: 'svg' | 'png', page?: string) =>
+  `/embed/qr/${lang}/${page ? `pages/${page}/` : ''}${chapter ?? 'story'}.${ext}`;
 export const mapSvgPath = (lang: Lang, key: string) => `/maps/${lang}/${key}.svg`;
 /** The same map in the dark base colours, for embeds on theme=dark (src/embed/dark-map.ts). */
 export const darkMapSvgPath = (lang: Lang, key: string) => `/embed/dark/${lang}/${key}.svg`;
 export const resizeScriptPath = '/embed/resize.js';
-export const storyPath = (lang: Lang, chapter: string | null) => `${langPrefix(lang)}/${chapter ? `#${chapter}` : ''}`;
+/** The story of page ① (or of a later page, by its name), at a chapter or its top. */
+export const storyPath = (lang: Lang, chapter: string | null, page?: string) =>
+  `${langPrefix(lang)}/${page ? `pages/${page}/` : ''}${chapter ? `#${chapter}` : ''}`;

@@ -12,6 +12,8 @@ import { withMapReview } from './map-review.ts';
 import type { Binding, ChoroplethLayer, ViewSpec } from './view-types.ts';
 import { compileLocator, type CompiledLocator } from './locator.ts';
 import type { ShanxiTopology } from '../schema/locator.ts';
+import { circled } from '../schema/edition.ts';
+import { layerKind, matchesKind, notDrawable } from './kinds.ts';
 
 export type FillStatus = 'value' | 'not-reported' | 'plain';
 export interface CountyFill {
@@ -82,6 +84,8 @@ export interface CompileInput {
   english?: Record<string, string>;
   /** Shanxi's prefectures (data/geo/shanxi.topo.json), for views with a locator. */
   locator?: ShanxiTopology;
+  /** Each later page's number in the series, by its name (a figure's `page`): its provenance on the maps (专刊②). */
+  pageNumbers?: Map<string, number>;
 }
 
 function locatorTopology(input: CompileInput, view: string): ShanxiTopology {
@@ -138,10 +142,54 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     if (!f) throw new Error(`view "${view.id}": no county ${code} in the geography`);
     return lang === 'zh' ? f.properties.zh : f.properties.en;
   };
+  /** The page a figure comes from when it is not the view's own (专刊②), else null. */
+  const pageMark = (m: Metric): string | null => {
+    if (m.page === view.page) return null;
+    const n = m.page === undefined ? 1 : input.pageNumbers?.get(m.page);
+    if (n === undefined) throw new Error(`view "${view.id}": ${m.id} is from page "${m.page}", whose number is not known`);
+    return circled(n);
+  };
+  const provenance = (m: Metric): string | null => {
+    const page = pageMark(m);
+    return page ? fill(m.draft ? say.fromPageDraft : say.fromPage, { page }) : null;
+  };
+  /** A label or legend value, with the figure's page after it when that is not the view's own (森林覆盖率（专刊②）). */
+  const withProvenance = (m: Metric, text: string): string => {
+    const from = provenance(m);
+    return from ? fill(say.withProvenance, { label: text, from }) : text;
+  };
+  const labelOf = (m: Metric): string => withProvenance(m, t(m.label));
   const fact = (b: Binding): FactLine => {
     const m = metricOf(input, b.metric, view.id);
     if (m.region !== b.region) throw new Error(`view "${view.id}": ${b.metric} is about ${m.region}, not ${b.region}`);
-    return { metric: m.id, label: t(m.label), value: formatFigure(m, lang) };
+    return { metric: m.id, label: labelOf(m), value: formatFigure(m, lang) };
+  };
+  const countyCodes = new Set(counties.map((c) => c.properties.code));
+  /** Figures of other pages drawn because they are of a layer's kind (src/views/kinds.ts), for the description and source. */
+  const byKind: Metric[] = [];
+  /**
+   * A layer's bindings: its own, then every county figure of any page of the same kind (src/views/kinds.ts).
+   * Two figures of one kind for one county are refused unless one restates the other: one quantity, drawn once.
+   */
+  const resolve = (own: Binding[], measure: string | undefined, where: string): Binding[] => {
+    if (!measure) return own;
+    const anchors = own.map((b) => metricOf(input, b.metric, view.id));
+    const kind = layerKind(anchors, measure, `view "${view.id}" ${where}`);
+    if (!kind || kind.time === null) return own;
+    const out = [...own];
+    const taken = new Map(anchors.map((m) => [m.region, m]));
+    for (const m of input.metrics.values()) {
+      if (taken.get(m.region)?.id === m.id || !countyCodes.has(m.region) || !matchesKind(m, kind) || notDrawable(m, kind)) continue;
+      const other = taken.get(m.region);
+      if (other)
+        throw new Error(
+          `view "${view.id}" ${where}: ${other.id} and ${m.id} are both “${kind.measure}” (${kind.time}) for ${m.region}: one restates the other (mark it \`restates\` in its figure notes) or their periods differ (correct the period)`,
+        );
+      taken.set(m.region, m);
+      out.push({ region: m.region, metric: m.id });
+      byKind.push(m);
+    }
+    return out;
   };
 
   const choro = view.layers.find((l): l is ChoroplethLayer => l.kind === 'choropleth');
@@ -166,7 +214,7 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
       fills[code] = { fill: PALETTE.notReported.hex, fillKey: 'notReported', status: 'not-reported' };
       tooltips[code]!.note = say.noFigure;
     }
-    for (const b of state.bindings) {
+    for (const b of resolve(state.bindings, state.measure, `state "${state.id}"`)) {
       const m = metricOf(input, b.metric, view.id);
       // d3's scale gives NaN no class (a crash below) and ±∞ an end class: neither is a figure.
       const v = pointValue(m);
@@ -200,7 +248,8 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
           .domain([0, pointValue(max)])
           .range([0, s.maxRadius]);
         const color = PALETTE[s.color as PaletteKey].hex;
-        for (const b of s.bindings) {
+        const bindings = resolve(s.bindings, s.measure, `series "${s.id}"`);
+        for (const b of bindings) {
           const m = metricOf(input, b.metric, view.id);
           const f = counties.find((c) => c.properties.code === b.region)!;
           symbols.push({
@@ -214,7 +263,7 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
           });
           drawn.push(b);
         }
-        const legendMetrics = [max, ...s.bindings.map((b) => metricOf(input, b.metric, view.id))].filter(
+        const legendMetrics = [max, ...bindings.map((b) => metricOf(input, b.metric, view.id))].filter(
           (m, i, a) => a.findIndex((x) => x.id === m.id) === i,
         );
         symbolLegend.push({
@@ -222,13 +271,13 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
           color,
           circles: legendMetrics.map((m) => ({
             radius: Number(r(pointValue(m)).toFixed(2)),
-            value: `${m.region === CITY_CODE ? say.cityTotal : ''}${formatFigure(m, lang)}`,
+            value: withProvenance(m, `${m.region === CITY_CODE ? say.cityTotal : ''}${formatFigure(m, lang)}`),
           })),
         });
       }
     } else if (layer.kind === 'sites') {
       const color = PALETTE[layer.color].hex;
-      for (const b of layer.bindings) {
+      for (const b of resolve(layer.bindings, layer.measure, 'sites')) {
         const m = metricOf(input, b.metric, view.id);
         const f = counties.find((c) => c.properties.code === b.region)!;
         for (const p of placeSites(f.geometry, f.properties.label, pointValue(m))) sites.push({ region: b.region, lonLat: p, color });
@@ -256,8 +305,22 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     if (tip && !tip.lines.some((l) => l.metric === b.metric)) tip.lines.push(fact(b));
   }
 
-  const focusFeatures = view.focus.includes(CITY_CODE) ? counties : counties.filter((c) => view.focus.includes(c.properties.code));
+  // A later page's county drawn by kind is framed too, and the title no longer names one county.
+  const focus = view.focus.includes(CITY_CODE) ? view.focus : [...new Set([...view.focus, ...byKind.map((m) => m.region)])];
+  const focusFeatures = focus.includes(CITY_CODE) ? counties : counties.filter((c) => focus.includes(c.properties.code));
   const [w, s, e, n] = turfBbox(featureCollection(focusFeatures));
+  const laterPages = [...new Set(byKind.map((m) => pageMark(m)).filter((p) => p !== null))];
+  /** The view's sentence, then what later pages report on the map (by kind) and, where it says so, that the other counties are not reported. */
+  const describe = (): string => {
+    const own = fillTemplate(t(view.description), lang, input.metrics, `view "${view.id}" description`);
+    const list = byKind
+      .map((m) =>
+        fill(say.pageReports, { page: pageMark(m) ?? circled(1), county: placeName(m.region, lang), value: formatMetric(m, lang) }),
+      )
+      .join(say.listSeparator);
+    if (view.othersUnreported) return `${own}${list ? fill(say.othersUnreportedWith, { list }) : say.othersUnreported}`;
+    return list ? `${own}${fill(say.alsoReported, { list })}` : own;
+  };
   const calloutLines = view.callout?.metrics.map((id) => fact({ region: metricOf(input, id, view.id).region, metric: id })) ?? [];
   const tableBindings = [...drawn, ...(view.facts ?? [])].filter((b, i, a) => a.findIndex((x) => x.metric === b.metric) === i);
   const refIds = choro ? choro.states.flatMap((s) => [...s.bindings.map((b) => b.metric), ...(s.reference ? [s.reference] : [])]) : [];
@@ -268,15 +331,15 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     lang,
     state: state?.id ?? null,
     states: choro ? choro.states.map((s) => ({ id: s.id, label: t(s.label) })) : [],
-    title: t(view.title),
+    title: t(byKind.length && view.seriesTitle ? view.seriesTitle : view.title),
     stateLabel: state ? t(state.label) : null,
-    description: fillTemplate(t(view.description), lang, input.metrics, `view "${view.id}" description`),
-    source: withMapReview(t(view.source), lang),
+    description: describe(),
+    source: withMapReview(`${t(view.source)}${laterPages.length ? fill(say.alsoFromPages, { pages: laterPages.join('') }) : ''}`, lang),
     bounds: [
       [w, s],
       [e, n],
     ],
-    focus: view.focus,
+    focus,
     highlight: view.highlight,
     fills,
     symbols,
@@ -307,7 +370,7 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
         region: m.region,
         place: placeName(m.region, lang),
         metric: id,
-        label: t(m.label),
+        label: labelOf(m),
         value: formatFigure(m, lang),
         quote: m.quote,
       };

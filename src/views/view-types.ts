@@ -17,6 +17,8 @@ export interface ChoroplethLayer {
     id: string;
     label: Text;
     bindings: Binding[];
+    /** The measure as printed (森林覆盖率): any page's county figure of the bindings' kind fills its county too (src/views/kinds.ts). */
+    measure?: string;
     /** The city's figure for the same state, shown in the legend as a reference. */
     reference?: string;
   }>;
@@ -30,6 +32,8 @@ export interface SymbolLayer {
     label: Text;
     color: PaletteKey;
     bindings: Binding[];
+    /** The measure as printed: any page's county figure of the bindings' kind is drawn too (src/views/kinds.ts). */
+    measure?: string;
     /** Largest radius in px and the value it stands for (a city total, when one is printed). */
     maxRadius: number;
     maxMetric: string;
@@ -41,6 +45,8 @@ export interface SitesLayer {
   kind: 'sites';
   color: PaletteKey;
   bindings: Binding[];
+  /** The measure as printed: any page's county figure of the bindings' kind is drawn too (src/views/kinds.ts). */
+  measure?: string;
   /** Figures shown beside the dots (people, households moved). */
   extra: Binding[];
 }
@@ -57,9 +63,15 @@ export type Layer = ChoroplethLayer | SymbolLayer | SitesLayer | CountyPrecision
 
 export interface ViewSpec {
   id: string;
+  /** The page of the series whose figures the view describes (its name); absent: page ①, and a map of the whole series. */
+  page?: string;
   title: Text;
+  /** The title once figures of other counties from later pages are drawn (the title names one county). */
+  seriesTitle?: Text;
   /** One sentence for screen readers; {{metric-id}} is replaced by the formatted figure. */
   description: Text;
+  /** The description ends saying the other counties are not reported (added by compileView, with what later pages report). */
+  othersUnreported?: boolean;
   /** Regions the camera frames (county codes, or 141100 for the whole city). */
   focus: string[];
   /** Counties outlined as the subject of the view. */

@@ -2,6 +2,9 @@ import type { Text } from './format.ts';
 import type { ViewSpec } from './view-types.ts';
 import { CITY_CODE } from '../geo/divisions.ts';
 import { SOURCE_PACKAGE } from '../geo/source.ts';
+import { circled } from '../schema/edition.ts';
+import type { Metric } from '../schema/metrics.ts';
+import { placeName } from './places.ts';
 
 const LIN = '141124';
 const LAN = '141127';
@@ -9,10 +12,12 @@ const SHILOU = '141126';
 const XING = '141123';
 const FANGSHAN = '141128';
 
-const EDITION_SOURCE: Text = {
-  zh: `数据：《全国扶贫日·专刊①》吕梁脱贫攻坚报道；行政区划：${SOURCE_PACKAGE}（MIT）`,
-  en: `Data: National Poverty Alleviation Day special edition ①, Lüliang; boundaries: ${SOURCE_PACKAGE} (MIT)`,
-};
+/** The source line of a page's maps: its mark in the series (①, ②…). */
+export const editionSource = (page: string): Text => ({
+  zh: `数据：《全国扶贫日·专刊${page}》吕梁脱贫攻坚报道；行政区划：${SOURCE_PACKAGE}（MIT）`,
+  en: `Data: National Poverty Alleviation Day special edition ${page}, Lüliang; boundaries: ${SOURCE_PACKAGE} (MIT)`,
+});
+const EDITION_SOURCE: Text = editionSource('①');
 const NOT_REPORTED_NOTE: Text = {
   zh: '斜线：本版未报道该县数字，不作推测',
   en: 'Hatched: the edition gives no figure for this county; nothing is estimated',
@@ -52,9 +57,10 @@ export const VIEWS: ViewSpec[] = [
     id: 'incidence',
     title: { zh: '贫困发生率', en: 'Poverty incidence' },
     description: {
-      zh: '贫困发生率地图：临县由{{lin-poverty-incidence-before}}降至{{lin-poverty-incidence-after}}；全市2014年底为{{city-poverty-incidence-2014}}，2019年底为{{city-poverty-incidence-2019}}；其他县本版未报道。',
-      en: "Poverty incidence: Lin County's rate fell from {{lin-poverty-incidence-before}} to {{lin-poverty-incidence-after}}; the city stood at {{city-poverty-incidence-2014}} at the end of 2014 and {{city-poverty-incidence-2019}} at the end of 2019; other counties are not reported.",
+      zh: '贫困发生率地图：临县由{{lin-poverty-incidence-before}}降至{{lin-poverty-incidence-after}}；全市2014年底为{{city-poverty-incidence-2014}}，2019年底为{{city-poverty-incidence-2019}}',
+      en: "Poverty incidence: Lin County's rate fell from {{lin-poverty-incidence-before}} to {{lin-poverty-incidence-after}}; the city stood at {{city-poverty-incidence-2014}} at the end of 2014 and {{city-poverty-incidence-2019}} at the end of 2019",
     },
+    othersUnreported: true,
     focus: [CITY_CODE],
     highlight: [LIN],
     layers: [
@@ -67,12 +73,14 @@ export const VIEWS: ViewSpec[] = [
             id: 'before',
             label: { zh: '脱贫攻坚前', en: 'Before the campaign' },
             bindings: [{ region: LIN, metric: 'lin-poverty-incidence-before' }],
+            measure: '贫困发生率',
             reference: 'city-poverty-incidence-2014',
           },
           {
             id: 'after',
             label: { zh: '现在', en: 'Now' },
             bindings: [{ region: LIN, metric: 'lin-poverty-incidence-after' }],
+            measure: '贫困发生率',
             reference: 'city-poverty-incidence-2019',
           },
         ],
@@ -84,10 +92,12 @@ export const VIEWS: ViewSpec[] = [
   {
     id: 'forest',
     title: { zh: '临县森林覆盖率', en: 'Forest cover, Lin County' },
+    seriesTitle: { zh: '森林覆盖率', en: 'Forest cover' },
     description: {
-      zh: '临县森林覆盖率由2016年的{{lin-forest-cover-2016}}提高到{{lin-forest-cover-now}}；其他县本版未报道。',
-      en: "Lin County's forest cover rose from {{lin-forest-cover-2016}} in 2016 to {{lin-forest-cover-now}}; other counties are not reported.",
+      zh: '临县森林覆盖率由2016年的{{lin-forest-cover-2016}}提高到{{lin-forest-cover-now}}',
+      en: "Lin County's forest cover rose from {{lin-forest-cover-2016}} in 2016 to {{lin-forest-cover-now}}",
     },
+    othersUnreported: true,
     focus: [LIN],
     highlight: [LIN],
     layers: [
@@ -96,8 +106,18 @@ export const VIEWS: ViewSpec[] = [
         ramp: 'forest',
         thresholds: [10, 15, 20, 25, 30],
         states: [
-          { id: 'before', label: { zh: '2016年', en: '2016' }, bindings: [{ region: LIN, metric: 'lin-forest-cover-2016' }] },
-          { id: 'after', label: { zh: '目前', en: 'Now' }, bindings: [{ region: LIN, metric: 'lin-forest-cover-now' }] },
+          {
+            id: 'before',
+            label: { zh: '2016年', en: '2016' },
+            bindings: [{ region: LIN, metric: 'lin-forest-cover-2016' }],
+            measure: '森林覆盖率',
+          },
+          {
+            id: 'after',
+            label: { zh: '目前', en: 'Now' },
+            bindings: [{ region: LIN, metric: 'lin-forest-cover-now' }],
+            measure: '森林覆盖率',
+          },
         ],
       },
     ],
@@ -126,6 +146,7 @@ export const VIEWS: ViewSpec[] = [
             label: { zh: '光伏扶贫电站规模（MW）', en: 'Relief photovoltaic capacity (MW)' },
             color: 'symbolPv',
             bindings: [{ region: LIN, metric: 'lin-pv-capacity' }],
+            measure: '光伏扶贫电站',
             maxRadius: 34,
             maxMetric: 'city-pv-capacity',
           },
@@ -134,6 +155,7 @@ export const VIEWS: ViewSpec[] = [
             label: { zh: '关联光伏收益的贫困户', en: 'Poor households linked to solar income' },
             color: 'symbolHouseholds',
             bindings: [{ region: SHILOU, metric: 'shilou-pv-households' }],
+            measure: '阳光收入',
             maxRadius: 22,
             maxMetric: 'shilou-pv-households',
           },
@@ -165,6 +187,7 @@ export const VIEWS: ViewSpec[] = [
         kind: 'sites',
         color: 'site',
         bindings: [{ region: LIN, metric: 'lin-relocation-sites' }],
+        measure: '集中安置点',
         extra: [
           { region: LIN, metric: 'lin-relocated-people' },
           { region: LIN, metric: 'lin-relocated-households' },
@@ -282,6 +305,7 @@ export const VIEWS: ViewSpec[] = [
             label: { zh: '扶贫造林专业合作社（个）', en: 'Afforestation cooperatives' },
             color: 'symbolPeople',
             bindings: [{ region: LAN, metric: 'lan-afforestation-coops' }],
+            measure: '造林专业合作社',
             maxRadius: 34,
             maxMetric: 'city-afforestation-coops',
           },
@@ -313,6 +337,7 @@ export const VIEWS: ViewSpec[] = [
             label: { zh: '培训人数', en: 'People trained' },
             color: 'symbolPeople',
             bindings: [{ region: LIN, metric: 'lin-carers-trained' }],
+            measure: '护工培训',
             maxRadius: 34,
             maxMetric: 'city-carers-trained',
           },
@@ -355,4 +380,43 @@ export function viewById(id: string): ViewSpec {
   const v = VIEWS.find((x) => x.id === id);
   if (!v) throw new Error(`unknown map view "${id}" (known: ${VIEW_IDS.join(', ')})`);
   return v;
+}
+
+/** The id of a later page's overview map (its own figures): `overview-<page>`. */
+export const pageOverviewId = (page: string) => `overview-${page}`;
+
+/** The view a page's chapters mean by a view id: a later page's `overview` is its own (pageOverview), every other map is the series'. */
+export const viewOfPage = (view: string, page: string | undefined) => (page && view === 'overview' ? pageOverviewId(page) : view);
+
+/**
+ * A later page's overview: the city with the counties the page reports outlined, its own city-wide
+ * figures in the callout (up to six, in print order) and each county's figures on the page in its
+ * tooltip. Page ①'s overview (`overview`) shows page ①'s figures; this one never does.
+ */
+export function pageOverview(page: { name: string; number: number; regions: string[]; metrics: Metric[] }): ViewSpec {
+  const base = viewById('overview');
+  const mark = circled(page.number);
+  const counties = page.regions.filter((r, i, a) => r !== CITY_CODE && a.indexOf(r) === i);
+  const own = page.metrics.filter((m) => m.restates === null);
+  const city = own.filter((m) => m.region === CITY_CODE).slice(0, 6);
+  const names = (lang: 'zh' | 'en', sep: string) => counties.map((c) => placeName(c, lang)).join(sep);
+  return {
+    id: pageOverviewId(page.name),
+    page: page.name,
+    title: base.title,
+    description: {
+      zh: `吕梁市地图。专刊${mark}报道${names('zh', '、')}。`,
+      en: `Map of Lüliang. Page ${mark} reports on ${names('en', ', ')}.`,
+    },
+    focus: [CITY_CODE],
+    highlight: counties,
+    layers: [],
+    locator: base.locator,
+    callout: city.length
+      ? { title: { zh: `全市（专刊${mark}）`, en: `Whole city (page ${mark})` }, metrics: city.map((m) => m.id) }
+      : undefined,
+    facts: own.filter((m) => counties.includes(m.region)).map((m) => ({ region: m.region, metric: m.id })),
+    notes: [{ zh: `黑框：专刊${mark}专文报道的县`, en: `Outlined: the counties with their own articles on page ${mark}` }],
+    source: editionSource(mark),
+  };
 }

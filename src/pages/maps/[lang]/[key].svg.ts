@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { compiledViews, loadSiteData } from '../../../data/load.ts';
+import { loadSiteData, storyViewSpecs, storyViews } from '../../../data/load.ts';
 import { renderSvg } from '../../../render/svg.ts';
 import { compactSvgPaths } from '../../../render/svg-compact.ts';
 import type { Lang } from '../../../views/format.ts';
@@ -9,10 +9,12 @@ import { allViewKeys } from '../../../views/view-keys.ts';
 export const PAGE_SVG = { width: 800, height: 1000, labelSize: 18 } as const;
 
 export const getStaticPaths = (() =>
-  (['zh', 'en'] as const).flatMap((lang) => allViewKeys().map((k) => ({ params: { lang, key: k.key } })))) satisfies GetStaticPaths;
+  (['zh', 'en'] as const).flatMap((lang) =>
+    allViewKeys(storyViewSpecs()).map((k) => ({ params: { lang, key: k.key } })),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
-  const { view } = compiledViews(params.lang as Lang).find((c) => c.key === params.key)!;
+  const { view } = storyViews(params.lang as Lang).find((c) => c.key === params.key)!;
   // Compacted: the first map is the phone's largest first-screen element (svg-compact.ts).
   const svg = compactSvgPaths(renderSvg(view, loadSiteData().geo, { ...PAGE_SVG, frame: false }));
   return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });

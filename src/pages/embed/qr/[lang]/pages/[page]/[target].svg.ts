@@ -1,0 +1,4 @@
+import { qrPagePaths, qrSvgRoute } from '../../../../../../embed/qr.ts';
+
+export const getStaticPaths = qrPagePaths;
+export const GET = qrSvgRoute;
