@@ -9,7 +9,7 @@ import { iframeSnippet } from '../../src/embed/snippet.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
 import { articlePage, startHostServer, type HostServer } from './fixtures/host-server.ts';
 import { embedFrame, expectFitted, fitOf } from './embed-helpers.ts';
-import { launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
+import { distinctColours, launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
 
 let site: StaticServer;
 let host: HostServer;
@@ -33,24 +33,6 @@ afterAll(async () => {
   await host?.close();
   await site?.close();
 });
-
-/** Distinct colours in a PNG (decoded by the browser), sampled on a grid. */
-async function colours(png: Buffer): Promise<number> {
-  return probe.page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const { data } = ctx.getImageData(0, 0, img.width, img.height);
-    const seen = new Set<number>();
-    for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    return seen.size;
-  }, png.toString('base64'));
-}
 
 describe('twelve embeds on one page', () => {
   it('each fits its content and draws its map once scrolled to', async () => {
@@ -82,7 +64,7 @@ describe('twelve embeds on one page', () => {
       await expectFitted(probe.page, frame, `#${e.id} iframe`);
       drawnAt.push(Date.now() - started);
       const shot = await frame.locator('.map-canvas canvas').screenshot();
-      expect(await colours(shot), `${e.key}: the map canvas is blank`).toBeGreaterThan(12);
+      expect(await distinctColours(probe.page, shot, 7), `${e.key}: the map canvas is blank`).toBeGreaterThan(12);
     }
     const total = Date.now() - started;
     // Scrolled past, every frame still fits (later frames loading must not disturb earlier ones).

@@ -339,3 +339,27 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   await page.screenshot({ path, fullPage });
   return path;
 }
+
+/**
+ * Distinct colours in a PNG (a screenshot of a canvas: is anything drawn?), decoded by the browser
+ * itself (no image library needed); every `stride`-th pixel is read.
+ */
+export async function distinctColours(page: Page, png: Buffer, stride = 1): Promise<number> {
+  return page.evaluate(
+    async ([b64, step]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * step) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      return seen.size;
+    },
+    [png.toString('base64'), stride] as const,
+  );
+}
