@@ -3,32 +3,18 @@
  * pym.js (string messages, childId in the URL) and @newswire/frames (AMP's embed-size message).
  * Both libraries come from node_modules, served by the host server.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articlePage, startHostServer, type HostServer } from './fixtures/host-server.ts';
+import { describe, expect, it } from 'vitest';
+import { articlePage } from './fixtures/host-server.ts';
 import { embedFrame, expectFitted, until } from './embed-helpers.ts';
-import { launchBrowser, newPage, type PageProbe, startServer, type StaticServer } from './harness.ts';
+import { newPage, type PageProbe, builtSite } from './harness.ts';
 
-let site: StaticServer;
-let host: HostServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await startServer();
-  host = await startHostServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await site?.close();
-});
+const site = builtSite({ host: true });
 
 /** Loads a host page at 1280 px, then checks the frame fits, grows at 375 px and shrinks back. */
 async function checkHost(path: string, html: string, selector: string, embedPath: string) {
-  const probe: PageProbe = await newPage(browser, { width: 1280, height: 900, origin: host.origin, blockForeign: false });
+  const probe: PageProbe = await newPage(site.browser, { width: 1280, height: 900, origin: site.host.origin, blockForeign: false });
   try {
-    await probe.page.goto(host.page(path, html));
+    await probe.page.goto(site.host.page(path, html));
     const frame = await embedFrame(probe.page, site.origin, embedPath);
     const wide = await expectFitted(probe.page, frame, selector);
     await probe.page.setViewportSize({ width: 375, height: 812 });

@@ -2,27 +2,13 @@
  * An embed on another site: a host page on http://localhost:<port> frames /embed/… served from
  * http://127.0.0.1:<port>, with the snippet the Embed dialog gives (iframe + /embed/resize.js).
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iframeSnippet } from '../../src/embed/snippet.ts';
-import { articlePage, startHostServer, type HostServer } from './fixtures/host-server.ts';
+import { articlePage } from './fixtures/host-server.ts';
 import { embedFrame, expectFitted, fitOf } from './embed-helpers.ts';
-import { launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
+import { newPage, screenshot, type PageProbe, builtSite } from './harness.ts';
 
-let site: StaticServer;
-let host: HostServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await startServer();
-  host = await startHostServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await site?.close();
-});
+const site = builtSite({ host: true });
 
 const snippet = (key: string, lang: 'zh' | 'en' = 'zh', height = 700) =>
   iframeSnippet({ origin: site.origin, lang, key, title: `map ${key}`, description: 'd', height, storyUrl: site.url('/'), imageKey: key });
@@ -30,9 +16,9 @@ const snippet = (key: string, lang: 'zh' | 'en' = 'zh', height = 700) =>
 describe('one embed with resize.js', () => {
   let probe: PageProbe;
   beforeAll(async () => {
-    probe = await newPage(browser, { width: 1280, height: 900, origin: host.origin, blockForeign: false });
+    probe = await newPage(site.browser, { width: 1280, height: 900, origin: site.host.origin, blockForeign: false });
     // The host's own `iframe { height: 100% }` must not win over the script (pym.js#168).
-    const url = host.page('/one.html', articlePage('One embed', `<div id="slot">${snippet('pv')}</div>`, 'iframe{height:100%}'));
+    const url = site.host.page('/one.html', articlePage('One embed', `<div id="slot">${snippet('pv')}</div>`, 'iframe{height:100%}'));
     await probe.page.goto(url);
   });
   afterAll(() => probe?.close());

@@ -5,28 +5,15 @@
  * from the embed to size anything.
  */
 import { strings } from '../../src/i18n/strings.ts';
-import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { embedMeta } from '../../src/embed/meta.ts';
 import { imageSnippet, WECHAT_IMAGE } from '../../src/embed/snippet.ts';
 import { storyPath } from '../../src/site/urls.ts';
-import { articlePage, startHostServer, type HostServer } from './fixtures/host-server.ts';
-import { launchBrowser, screenshot, startServer, type StaticServer } from './harness.ts';
+import { articlePage } from './fixtures/host-server.ts';
+import { screenshot, builtSite } from './harness.ts';
 
-let site: StaticServer;
-let host: HostServer;
-let browser: Browser;
-beforeAll(async () => {
-  site = await startServer();
-  host = await startHostServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await site?.close();
-});
+const site = builtSite({ host: true });
 
 /** What a CMS that strips scripts leaves of the snippet. */
 const stripScripts = (html: string) => html.replace(/<script\b[\s\S]*?<\/script>/gi, '');
@@ -58,11 +45,11 @@ describe('the script-free form stays whole at any width', () => {
   ] as const)('%i px, %s, %s: picture whole (title, legend and source inside), source as text, nothing cut', async (width, lang, key) => {
     const html = snippetFor(lang, key);
     expect(html).not.toMatch(/<script|<iframe/);
-    const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
+    const context = await site.browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
     const page = await context.newPage();
     const messages: string[] = [];
     page.on('console', (m) => messages.push(m.text()));
-    await page.goto(host.page(`/noscript-${width}-${lang}-${key}.html`, articlePage(`No script ${width}`, html)));
+    await page.goto(site.host.page(`/noscript-${width}-${lang}-${key}.html`, articlePage(`No script ${width}`, html)));
     const img = page.locator('figure img');
     await img.evaluate((i: HTMLImageElement) => i.decode());
     const m = await page.evaluate(() => {

@@ -5,7 +5,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allEmbedKeys } from '../../src/embed/keys.ts';
 import { EMBED_WIDTH } from '../../src/embed/snippet.ts';
@@ -14,29 +13,19 @@ import { DARK_BASE } from '../../src/embed/dark-map.ts';
 import { PALETTE } from '../../src/views/palette.ts';
 import { PNG } from 'pngjs';
 import fallbackHeights from '../../src/embed/fallback-heights.json';
-import { articlePage, startHostServer, type HostServer } from './fixtures/host-server.ts';
+import { articlePage } from './fixtures/host-server.ts';
 import { embedFrame, until } from './embed-helpers.ts';
-import { launchBrowser, newPage, ROOT, startServer, type PageProbe, type StaticServer } from './harness.ts';
+import { newPage, ROOT, type PageProbe, builtSite } from './harness.ts';
 import { firstInput } from './story-helpers.ts';
 
-let site: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = builtSite({ host: true });
 
 const SITE = process.env.SITE_URL ? new URL(process.env.SITE_URL).origin : DEFAULT_SITE_URL;
 
 describe('what an embed page declares', () => {
   let probe: PageProbe;
   beforeAll(async () => {
-    probe = await newPage(browser, { width: 640, height: 800 });
+    probe = await newPage(site.browser, { width: 640, height: 800 });
     await probe.page.goto(site.url('/en/embed/pv/'));
   });
   afterAll(() => probe?.close());
@@ -78,7 +67,7 @@ describe('what an embed page declares', () => {
 
 describe('allow-listed parameters', () => {
   const open = async (search: string) => {
-    const probe = await newPage(browser, { width: 640, height: 800 });
+    const probe = await newPage(site.browser, { width: 640, height: 800 });
     const dialogs: string[] = [];
     probe.page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -182,22 +171,19 @@ describe('allow-listed parameters', () => {
 });
 
 describe('the lazy map', () => {
-  let host: HostServer;
   let probe: PageProbe;
   beforeAll(async () => {
-    host = await startHostServer();
-    probe = await newPage(browser, { width: 1000, height: 700, origin: host.origin, blockForeign: false });
+    probe = await newPage(site.browser, { width: 1000, height: 700, origin: site.host.origin, blockForeign: false });
   });
   afterAll(async () => {
     await probe?.close();
-    await host?.close();
   });
 
   it('is created only when the frame is scrolled into view', async () => {
     const requests: string[] = [];
     probe.context.on('request', (r) => requests.push(r.url()));
     const frameHtml = `<div style="height:2500px">Long article text.</div><iframe id="late" src="${site.url('/embed/pv/')}" title="pv" style="width:100%;height:700px;border:0"></iframe>`;
-    await probe.page.goto(host.page('/late.html', articlePage('Late map', frameHtml)));
+    await probe.page.goto(site.host.page('/late.html', articlePage('Late map', frameHtml)));
     const frame = await embedFrame(probe.page, site.origin, '/embed/pv/');
     await frame.waitForFunction(() => document.documentElement.classList.contains('js'));
     await frame.evaluate(() => document.fonts.ready);
@@ -218,7 +204,7 @@ describe('the lazy map', () => {
 
 describe('the state switch on a view’s bare-id page', () => {
   it('/embed/incidence/ switches legend, label, static map and live map between before and after', async () => {
-    const probe = await newPage(browser, { width: 640, height: 900 });
+    const probe = await newPage(site.browser, { width: 640, height: 900 });
     const { page } = probe;
     await page.goto(site.url('/embed/incidence/'));
     await firstInput(page);
@@ -242,7 +228,7 @@ describe('the state switch on a view’s bare-id page', () => {
 
 describe('the fallback height (hosts that strip the resize script, iframely#272)', () => {
   it(`fits every embed at the oEmbed width (${EMBED_WIDTH} px) with little to spare`, async () => {
-    const probe = await newPage(browser, { width: EMBED_WIDTH, height: 600 });
+    const probe = await newPage(site.browser, { width: EMBED_WIDTH, height: 600 });
     const measured: Record<string, number> = {};
     for (const lang of ['zh', 'en'] as const)
       for (const { key } of allEmbedKeys()) {

@@ -4,20 +4,11 @@
  * web page, page without scripts, WeChat picture / 阅读原文 link / QR code, AMP) is opened and
  * every URL in what it offers is fetched.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, startServer, type StaticServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage, builtSite } from './harness.ts';
 
-let site: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  site = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = builtSite();
 
 interface Offer {
   dialog: string;
@@ -76,7 +67,7 @@ describe('every URL in every Embed dialog answers 200', () => {
     ['/', 'story (zh)'],
     ['/en/', 'story (en)'],
   ])('%s: %s', async (path) => {
-    const probe = await newPage(browser, { width: 1280, height: 874 });
+    const probe = await newPage(site.browser, { width: 1280, height: 874 });
     // The previews' maps are not what is tested here.
     await probe.page.route('**/embed/*/', (route) =>
       route.request().frame() === probe.page.mainFrame() ? route.continue() : route.fulfill({ body: '' }),

@@ -15,13 +15,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { headersFor, parseHeadersFile, type HeaderRule } from '../../scripts/headers.ts';
 import { launchChromium } from './chromium.ts';
+import { startHostServer, type HostServer } from './fixtures/host-server.ts';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { ROOT } from './root.ts';
+
+export { ROOT };
 /** The built site; E2E_DIST points the tests at a private build (e.g. while dist/ is rebuilt). */
 export const DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, 'dist');
 /** Screenshots and other artefacts (git-ignored). */
@@ -362,4 +364,56 @@ export async function distinctColours(page: Page, png: Buffer, stride = 1): Prom
     },
     [png.toString('base64'), stride] as const,
   );
+}
+
+/** What `builtSite()` gives a test file: the built site's origin and URLs, Chromium, a host origin. */
+export interface BuiltSite {
+  readonly origin: string;
+  url(path: string): string;
+  readonly browser: Browser;
+  /** Another origin that frames the site's embeds in articles (only with `{ host: true }`). */
+  readonly host: HostServer;
+}
+
+/**
+ * The built site on the static test server and the run's shared Chromium for a whole test file:
+ * registers the hooks that start them (and, with `host`, a host page server on another origin)
+ * and stop them. Read its fields in tests and hooks, not at the top of the file.
+ *
+ *   const site = builtSite({ host: true });
+ *   it('…', async () => {
+ *     const probe = await newPage(site.browser, { width: 390, height: 844 });
+ *     await probe.page.goto(site.url('/'));
+ *   });
+ */
+export function builtSite(options: { host?: boolean } = {}): BuiltSite {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let host: HostServer | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    if (options.host) host = await startHostServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    await server?.close();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`builtSite(): ${what} is read before the file's beforeAll ran (or without { host: true })`);
+    return value;
+  };
+  return {
+    get origin() {
+      return ready(server, 'the server').origin;
+    },
+    url: (path) => ready(server, 'the server').url(path),
+    get browser() {
+      return ready(browser, 'the browser');
+    },
+    get host() {
+      return ready(host, 'the host server');
+    },
+  };
 }

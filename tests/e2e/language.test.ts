@@ -1,9 +1,9 @@
 /**
  * The English edition (/en/) and the language switch, in real Chromium against dist/.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
+import { newPage, screenshot, type PageProbe, builtSite } from './harness.ts';
 import { DEFAULT_SITE_URL } from '../../src/site/urls.ts';
 import { waitForPanelBlocks } from './story-helpers.ts';
 
@@ -17,17 +17,7 @@ const VIEWPORTS = [
 /** What a reader sees: runs of white space count as one space. */
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSite();
 
 /** Is the chapter the one being read: does its box span the layout's reading line (`--story-trigger`)? */
 const chapterInView = (page: Page, id: string) =>
@@ -42,7 +32,7 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
   let probe: PageProbe;
 
   beforeAll(async () => {
-    probe = await newPage(browser, { width, height });
+    probe = await newPage(site.browser, { width, height });
   });
   afterAll(async () => {
     await probe?.close();
@@ -50,7 +40,7 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
 
   it('is an English page with hreflang alternates for both languages', async () => {
     const { page } = probe;
-    const response = await page.goto(server.url('/en/'), { waitUntil: 'load' });
+    const response = await page.goto(site.url('/en/'), { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     const alternates = await page.$$eval('link[rel=alternate][hreflang]', (links) =>
@@ -61,7 +51,7 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
       ['en', `${SITE}/en/`],
       ['x-default', `${SITE}/`],
     ]);
-    const zh = await probe.context.request.get(server.url('/'));
+    const zh = await probe.context.request.get(site.url('/'));
     expect(await zh.text()).toContain(`<link rel="alternate" hreflang="en" href="${SITE}/en/">`);
   });
 
@@ -91,7 +81,7 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
 
   it('switches from /#lanxian to /en/#lanxian and back, landing on the same chapter', async () => {
     const { page } = probe;
-    await page.goto(server.url('/#lanxian'), { waitUntil: 'load' });
+    await page.goto(site.url('/#lanxian'), { waitUntil: 'load' });
     await waitForPanelBlocks(page);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await expect.poll(() => chapterInView(page, 'lanxian'), { timeout: 10_000 }).toBe(true);
@@ -120,7 +110,7 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
 
   it('keeps the chapter the reader scrolled to, without a hash in the address', async () => {
     const { page } = probe;
-    await page.goto(server.url('/en/'), { waitUntil: 'load' });
+    await page.goto(site.url('/en/'), { waitUntil: 'load' });
     expect(await page.getAttribute('.story-masthead a[data-lang-switch]', 'href')).toBe('/');
     await page.locator('p[id="xingxian-p2"]').evaluate((p) => p.scrollIntoView({ block: 'center' }));
     await expect.poll(() => page.getAttribute('.story-masthead a[data-lang-switch]', 'href'), { timeout: 5000 }).toBe('/#xingxian');
@@ -134,10 +124,10 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
 
   it('loads nothing from another origin and logs no errors', async () => {
     // The pages above were left mid-load by the switch (aborted requests): a fresh page here.
-    const fresh = await newPage(browser, { width, height });
+    const fresh = await newPage(site.browser, { width, height });
     try {
       // Loaded, and its after-load work done (panel blocks, tools): what can fail has happened.
-      await fresh.page.goto(server.url('/en/'), { waitUntil: 'load' });
+      await fresh.page.goto(site.url('/en/'), { waitUntil: 'load' });
       await waitForPanelBlocks(fresh.page);
       await fresh.page.evaluate(() => document.fonts.ready);
       await screenshot(fresh.page, `language-${name}-en-top`);
