@@ -189,7 +189,8 @@ describe('hostile URL parameters and fragments', () => {
       await settled(page);
       const clean = await snapshot(page);
       for (const value of HOSTILE) {
-        for (const url of [...queries(value).map((q) => `${path}${q}`), `${path}#${encodeURIComponent(value)}`]) {
+        // The value in the fragment too, with the first query: one page load reads both.
+        for (const url of queries(value).map((q, i) => `${path}${q}${i === 0 ? `#${encodeURIComponent(value)}` : ''}`)) {
           const r = await page.goto(site.server.url(url), { waitUntil: 'load' });
           expect(r?.status(), url.slice(0, 80)).toBe(200);
           await settled(page);
