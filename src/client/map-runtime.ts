@@ -11,7 +11,9 @@
  *
  * Start-up is cut into tasks that yield to input (creating the map, the style's first layers,
  * the rest of the layers, the labels): a reader tapping while the map starts is answered
- * between them, where one ~1 s task made them wait.
+ * between them, where one ~1 s task made them wait. The canvas is drawn small while hidden,
+ * then once at full resolution, and shown only when the GPU has finished that frame (a fence
+ * polled between tasks), so that showing it never makes the main thread wait for the GPU.
  */
 import { Map as MapLibreMap, Marker, prewarm, setWorkerUrl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 // Its stylesheet as a file linked on demand: a plain CSS import would be hoisted by Astro into
@@ -84,6 +86,13 @@ export interface StartMapOptions {
 
 /** A county's name without its kind, where a full one does not fit ("Lan County" → "Lan"). */
 const shortName = (name: string): string => name.replace(/ (County|City|District)$/, '');
+
+/**
+ * The drawing buffer's resolution while the map is built behind the facade: every frame drawn
+ * then is hidden and only there to compile the next layers' programs, so it is drawn at a
+ * sixteenth of the pixels; the last one is drawn at the screen's resolution.
+ */
+const STARTUP_PIXEL_RATIO = 0.25;
 
 /** A task boundary: input waiting since the last one is handled before the map goes on. */
 const nextTask = (): Promise<void> => {
@@ -188,6 +197,32 @@ function styleFor(view: CompiledView, geo: GeoData): StyleSpecification {
   return style;
 }
 
+/** The map's WebGL 2 context (the one MapLibre created), or null on WebGL 1. */
+function glOf(map: MapLibreMap): WebGL2RenderingContext | null {
+  const canvas = map.getCanvas();
+  return canvas.getContext('webgl2') as WebGL2RenderingContext | null;
+}
+
+/**
+ * Resolves once the GPU has done the work behind `fence`, polling between tasks: the main thread
+ * never waits for it. Without this, a browser that composites in software (and reads a WebGL
+ * canvas back into memory to show it) does all the frames drawn while the canvas was hidden in
+ * the one task that first shows it: ~1 s on a throttled phone profile with SwiftShader.
+ */
+function gpuDone(gl: WebGL2RenderingContext | null, fence: WebGLSync | null, maxMs = 3000): Promise<void> {
+  if (!gl || !fence) return Promise.resolve();
+  const start = performance.now();
+  return new Promise((resolve) => {
+    const poll = () => {
+      const done = gl.isContextLost() || gl.getSyncParameter(fence, gl.SYNC_STATUS) === gl.SIGNALED || performance.now() - start > maxMs;
+      if (!done) return void setTimeout(poll, 16);
+      if (!gl.isContextLost()) gl.deleteSync(fence);
+      resolve();
+    };
+    setTimeout(poll, 0);
+  });
+}
+
 /** Share of a county's size shown around it on each side when a step frames that county. */
 const COUNTY_CONTEXT = 0.45;
 const grow = ([[w, s], [e, n]]: Bounds, k: number): Bounds => [
@@ -284,6 +319,8 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
       keyboard: false,
       pitchWithRotate: false,
       fadeDuration: 0,
+      // Drawn small while hidden (see below), at the screen's resolution once all is in place.
+      pixelRatio: STARTUP_PIXEL_RATIO,
     });
   } catch (error) {
     fallback(error);
@@ -323,6 +360,16 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   // on screen (what screenshots and the browser tests wait for).
   map.on('movestart', () => (panel.dataset.mapSettled = 'false'));
   map.on('idle', () => (panel.dataset.mapSettled = 'true'));
+  // Each start-up frame's drawing handed to the GPU as it is drawn (see gpuDone).
+  const gl = glOf(map);
+  let lastFence: WebGLSync | null = null;
+  const submit = () => {
+    if (!gl) return;
+    if (lastFence) gl.deleteSync(lastFence);
+    lastFence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+    gl.flush();
+  };
+  map.on('render', submit);
 
   // County names as HTML: no glyph server exists, and the page's own CJK fonts render them.
   const labels = new Map<string, { el: HTMLElement; marker: Marker; name: string }>();
@@ -470,12 +517,24 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   performance.mark('story-map-labels');
 
   const wanted = o.current();
+  await nextTask();
   const drawn = new Promise<void>((resolve) => map.once('idle', () => resolve()));
+  // Back to the screen's resolution (undefined: follow devicePixelRatio, as without the option).
+  map.setPixelRatio(undefined as unknown as number);
   if (!facadeCamera) frame(shown, false);
   await drawn;
+  map.off('render', submit);
+  await gpuDone(gl, lastFence);
+  lastFence = null;
   if (panel.dataset.map === 'svg') return null;
   ready = true;
   panel.dataset.map = 'maplibre';
+  // Drawn means on screen: the first frame with the canvas shown has been painted (or a second
+  // has passed, where frames are not being drawn: a hidden tab or frame).
+  await new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 1000);
+  });
   performance.mark('story-map-idle');
   // Now on show, as the facade was: move to the step's own frame (and view, if the reader moved on).
   const first = shown;
