@@ -223,6 +223,51 @@ function gpuDone(gl: WebGL2RenderingContext | null, fence: WebGLSync | null, max
   });
 }
 
+const mercX = (lon: number) => (lon + 180) / 360;
+const mercY = (lat: number) => (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360;
+const latOf = (y: number) => (360 / Math.PI) * Math.atan(Math.exp(((180 - y * 360) * Math.PI) / 180)) - 90;
+
+/**
+ * `bounds` grown to hold every circle that the camera would show only in part: one crossing the
+ * map's edge or reaching under what covers it (`pad`). Null if none does.
+ */
+function takeInCircles(
+  bounds: Bounds,
+  camera: { center?: unknown; zoom?: number },
+  circles: CompiledView['symbols'],
+  box: DOMRect,
+  pad: Padding,
+): Bounds | null {
+  const c = camera.center as { lng: number; lat: number } | undefined;
+  if (!c || camera.zoom === undefined) return null;
+  const world = 512 * 2 ** camera.zoom;
+  const cx = mercX(c.lng),
+    cy = mercY(c.lat);
+  let [[w, s], [e, n]] = bounds;
+  let grew = false;
+  for (const circle of circles) {
+    const [lon, lat] = circle.lonLat;
+    const x = box.width / 2 + (mercX(lon) - cx) * world,
+      y = box.height / 2 + (mercY(lat) - cy) * world;
+    const r = circle.radius + 2;
+    const seen = x + r > 0 && x - r < box.width && y + r > 0 && y - r < box.height;
+    const whole = x - r >= pad.left && x + r <= box.width - pad.right && y - r >= pad.top && y + r <= box.height - pad.bottom;
+    if (!seen || whole) continue;
+    const dx = r / world;
+    w = Math.min(w, (mercX(lon) - dx) * 360 - 180);
+    e = Math.max(e, (mercX(lon) + dx) * 360 - 180);
+    s = Math.min(s, latOf(mercY(lat) + dx));
+    n = Math.max(n, latOf(mercY(lat) - dx));
+    grew = true;
+  }
+  return grew
+    ? [
+        [w, s],
+        [e, n],
+      ]
+    : null;
+}
+
 /** Share of a county's size shown around it on each side when a step frames that county. */
 const COUNTY_CONTEXT = 0.45;
 const grow = ([[w, s], [e, n]]: Bounds, k: number): Bounds => [
@@ -441,10 +486,20 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
     if (!view) return;
     const county = target.region && target.region !== CITY_CODE ? countyBounds.get(target.region) : undefined;
     // A county is framed with a ring of its neighbours around it: where it is matters too.
-    const bounds = county ? grow(county, COUNTY_CONTEXT) : view.bounds;
+    let bounds = county ? grow(county, COUNTY_CONTEXT) : view.bounds;
+    const pad = padding(target);
+    const box = container.getBoundingClientRect();
     // cameraForBounds + jumpTo/easeTo rather than fitBounds: MapLibre once dropped fitBounds'
     // padding when reduced motion turned the flight into a jump (maplibre-gl-js#6576).
-    const camera = map.cameraForBounds(bounds as LngLatBoundsLike, { padding: padding(target), maxZoom: 11 });
+    let camera = map.cameraForBounds(bounds as LngLatBoundsLike, { padding: pad, maxZoom: 11 });
+    // A circle the frame would cut (at the map's edge, or under what covers it) is taken in
+    // whole: the frame grows to hold it (its radius is in pixels, so again at the new zoom).
+    for (let i = 0; i < 4 && camera && county; i++) {
+      const grown = takeInCircles(bounds, camera, view.symbols, box, pad);
+      if (!grown) break;
+      bounds = grown;
+      camera = map.cameraForBounds(bounds as LngLatBoundsLike, { padding: pad, maxZoom: 11 });
+    }
     if (!camera) return;
     if (!animate || reducedMotion.matches) map.jumpTo(camera);
     else map.easeTo({ ...camera, duration: 900, essential: false });
