@@ -101,6 +101,7 @@ try {
     console.log(`  long tasks (start, ms): ${info.tasks.filter(([s]) => s > t0 - 500).map(([s, d]) => `${s}:${d}`).join(' ')}`);
     if (profile) analyse(profile, minMs);
     if (trace) analyseTrace(trace, minMs);
+    if (trace) worstTap(trace, info.marks, info.events);
     await context.close();
   }
 } finally {
@@ -230,4 +231,28 @@ function label(e: TraceEvent): string {
   if (e.name === 'FunctionCall' && d?.functionName) return `FunctionCall(${d.functionName})`;
   if (e.name === 'EventDispatch' && d?.type) return `EventDispatch(${d.type})`;
   return e.name;
+}
+
+/** What the main thread and the compositor did while the slowest tap waited to be handled. */
+function worstTap({ traceEvents }: { traceEvents: TraceEvent[] }, marks: string[], events: number[][]) {
+  const worst = [...events].sort((a, b) => b[1]! - a[1]!)[0];
+  const dataMark = traceEvents.find((e) => e.name === 'story-map-data');
+  const dataPage = Number(marks.find((m) => m.startsWith('data@'))?.split('@')[1]);
+  if (!worst || !dataMark || !Number.isFinite(dataPage)) return;
+  const toTs = (pageMs: number) => dataMark.ts + (pageMs - dataPage) * 1000;
+  const [start, delay] = worst as [number, number];
+  const from = toTs(start),
+    to = toTs(start + delay);
+  console.log(`  worst tap @${start}: waited ${delay} ms to be handled`);
+  const threads = new Map(traceEvents.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? '']));
+  const busy = new Map<string, number>();
+  for (const e of traceEvents) {
+    if (e.ph !== 'X' || !e.dur || e.ts + e.dur < from || e.ts > to) continue;
+    if (!['RunTask', 'ThreadControllerImpl::RunTask', 'ThreadPool_RunTask'].includes(e.name)) continue;
+    const k = `${e.pid} ${threads.get(`${e.pid}:${e.tid}`)}`;
+    busy.set(k, (busy.get(k) ?? 0) + (Math.min(to, e.ts + e.dur) - Math.max(from, e.ts)) / 1000);
+  }
+  console.log(`    busy (ms of the wait): ${[...busy].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
+  const input = traceEvents.filter((e) => e.ts >= from - 5000 && e.ts <= to + 5000 && /Input|Touch|Gesture|EventDispatch|BeginMainFrame/i.test(e.name) && e.dur && e.dur > 1000);
+  for (const e of input.slice(0, 25)) console.log(`    ${Math.round((e.ts - from) / 1000)} +${Math.round(e.dur! / 1000)} ${threads.get(`${e.pid}:${e.tid}`)} ${label(e)}`);
 }

@@ -204,6 +204,20 @@ function glOf(map: MapLibreMap): WebGL2RenderingContext | null {
 }
 
 /**
+ * WebGL drawn by the CPU: no GPU, or one the browser will not use (Chromium then runs
+ * SwiftShader, Firefox may run llvmpipe). Such a browser also composites in software: every
+ * frame of a canvas on show is read back into memory on the main thread, and at a phone's
+ * pixel ratio of 2–3 that costs ~0.1 s a frame on a throttled phone profile. Such a browser
+ * gets the map at one pixel per CSS pixel; a GPU draws it at the screen's resolution.
+ */
+function softwareGl(gl: WebGL2RenderingContext | null): boolean {
+  if (!gl) return false;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
+}
+
+/**
  * Resolves once the GPU has done the work behind `fence`, polling between tasks: the main thread
  * never waits for it. Without this, a browser that composites in software (and reads a WebGL
  * canvas back into memory to show it) does all the frames drawn while the canvas was hidden in
@@ -574,8 +588,9 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   const wanted = o.current();
   await nextTask();
   const drawn = new Promise<void>((resolve) => map.once('idle', () => resolve()));
-  // Back to the screen's resolution (undefined: follow devicePixelRatio, as without the option).
-  map.setPixelRatio(undefined as unknown as number);
+  // Back to the screen's resolution (undefined: follow devicePixelRatio, as without the option),
+  // but not above one pixel per CSS pixel where WebGL is drawn by the CPU (softwareGl).
+  map.setPixelRatio(softwareGl(gl) ? Math.min(1, devicePixelRatio || 1) : (undefined as unknown as number));
   if (!facadeCamera) frame(shown, false);
   await drawn;
   map.off('render', submit);
