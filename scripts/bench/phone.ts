@@ -15,7 +15,8 @@
  *   longest main-thread task in that window.
  * The text-only copy (baseline.ts) is opened alternately with the story for the LCP ratio.
  *
- * `npx tsx scripts/bench/phone.ts [runs]` measures the already built dist/ on its own.
+ * `npx tsx scripts/bench/phone.ts [runs] [en]` measures the already built dist/ on its own
+ * (`DIST=folder` another build, e.g. one of the commit before, to compare on the same machine).
  */
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { CHROMIUM } from './lighthouse.ts';
@@ -35,6 +36,8 @@ export interface PhoneRun {
   mapDrawnMs: number;
   /** Longest task between the first input and the map drawn. */
   longestTaskMs: number;
+  /** The longest tap's parts: input delay, processing, presentation (until the next frame was shown). */
+  worstTap: string;
   /** The map's start-up marks (map-runtime.ts), page time: where a slow start spent its time. */
   marks: string[];
   firstInputMs: number;
@@ -42,7 +45,7 @@ export interface PhoneRun {
 
 /** Set before any page script: collects what the run reads back. */
 function observe() {
-  const w = window as unknown as { __bench: { lcp: number; fcp: number; tasks: Array<[number, number]>; events: Array<[number, number, number]>; firstInput: number } };
+  const w = window as unknown as { __bench: { lcp: number; fcp: number; tasks: Array<[number, number]>; events: Array<[number, number, number, number, number]>; firstInput: number } };
   w.__bench = { lcp: 0, fcp: 0, tasks: [], events: [], firstInput: -1 };
   const b = w.__bench;
   new PerformanceObserver((l) => l.getEntries().forEach((e) => (b.lcp = e.startTime))).observe({ type: 'largest-contentful-paint', buffered: true });
@@ -51,7 +54,8 @@ function observe() {
   new PerformanceObserver((l) =>
     l.getEntries().forEach((e) => {
       const id = (e as PerformanceEntry & { interactionId?: number }).interactionId ?? 0;
-      if (id) b.events.push([e.startTime, e.duration, id]);
+      const t = e as PerformanceEventTiming;
+      if (id) b.events.push([e.startTime, e.duration, id, t.processingStart - t.startTime, t.processingEnd - t.processingStart]);
     }),
   ).observe({ type: 'event', buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
   addEventListener('touchstart', (e) => b.firstInput < 0 && (b.firstInput = e.timeStamp), { capture: true, passive: true });
@@ -103,7 +107,7 @@ async function visit(browser: Browser, url: string, story: boolean): Promise<Pho
       await page.evaluate(idle);
     }
     const b = await page.evaluate(() => {
-      const w = window as unknown as { __bench: { lcp: number; fcp: number; tasks: Array<[number, number]>; events: Array<[number, number, number]>; firstInput: number } };
+      const w = window as unknown as { __bench: { lcp: number; fcp: number; tasks: Array<[number, number]>; events: Array<[number, number, number, number, number]>; firstInput: number } };
       const idleMark = performance.getEntriesByName('story-map-idle')[0]?.startTime ?? NaN;
       const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('story-map')).map((m) => `${m.name.replace('story-map-', '')}@${Math.round(m.startTime)}`);
       return { ...w.__bench, idleMark, marks, map: document.getElementById('story-map')?.dataset.map ?? '' };
@@ -117,6 +121,8 @@ async function visit(browser: Browser, url: string, story: boolean): Promise<Pho
       lcpMs: b.lcp,
       tbtMs: tbt,
       maxInputDelayMs: Math.max(0, ...taps.map(([, d]) => d)),
+      worstTap: (([s, d, , delay, proc]: [number, number, number, number, number]) =>
+        `@${Math.round(s)} ${Math.round(delay)}+${Math.round(proc)}+${Math.round(d - delay - proc)}`)([...taps].sort((a, b) => b[1] - a[1])[0] ?? [0, 0, 0, 0, 0]),
       taps: new Set(taps.map(([, , id]) => id)).size,
       mapDrawnMs: story && mapDrawn && b.firstInput >= 0 ? b.idleMark - b.firstInput : NaN,
       longestTaskMs: Math.max(0, ...during.map(([, d]) => d)),
@@ -166,14 +172,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { writeBaseline } = await import('./baseline.ts');
   const { ROOT } = await import('./build.ts');
   const runs = Number(process.argv[2] ?? 3);
-  const site = join(ROOT, 'dist');
+  const site = process.env.DIST ?? join(ROOT, 'dist');
   const paths = process.argv[3] === 'en' ? ['/en/', writeBaseline(site, 'en', 'en/bench/baseline')] : ['/', writeBaseline(site, '', 'bench/baseline')];
   const server = await startNginx(site, { tls: true });
   try {
     const f = await measurePhone(server.url(paths[0]!), server.url(paths[1]!), runs, (s) => process.stderr.write(`${s}\n`));
     const r = (x: number) => Math.round(x);
     for (const [i, s] of f.story.entries())
-      console.log(`story LCP ${r(s.lcpMs)} (text-only ${r(f.baseline[i]!.lcpMs)}) TBT ${r(s.tbtMs)} | ${s.taps} taps, max ${r(s.maxInputDelayMs)} ms | map drawn ${r(s.mapDrawnMs)} ms after first input, longest task ${r(s.longestTaskMs)} ms | input@${r(s.firstInputMs)} ${s.marks.join(' ')}`);
+      console.log(`story LCP ${r(s.lcpMs)} (text-only ${r(f.baseline[i]!.lcpMs)}) TBT ${r(s.tbtMs)} | ${s.taps} taps, max ${r(s.maxInputDelayMs)} ms (${s.worstTap}: delay+processing+presentation) | map drawn ${r(s.mapDrawnMs)} ms after first input, longest task ${r(s.longestTaskMs)} ms | input@${r(s.firstInputMs)} ${s.marks.join(' ')}`);
   } finally {
     await server.close();
   }

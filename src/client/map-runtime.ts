@@ -11,7 +11,9 @@
  *
  * Start-up is cut into tasks that yield to input (creating the map, the style's first layers,
  * the rest of the layers, the labels): a reader tapping while the map starts is answered
- * between them, where one ~1 s task made them wait.
+ * between them, where one ~1 s task made them wait. The canvas is drawn small while hidden,
+ * then once at full resolution, and shown only when the GPU has finished that frame (a fence
+ * polled between tasks), so that showing it never makes the main thread wait for the GPU.
  */
 import { Map as MapLibreMap, Marker, prewarm, setWorkerUrl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 // Its stylesheet as a file linked on demand: a plain CSS import would be hoisted by Astro into
@@ -84,6 +86,13 @@ export interface StartMapOptions {
 
 /** A county's name without its kind, where a full one does not fit ("Lan County" → "Lan"). */
 const shortName = (name: string): string => name.replace(/ (County|City|District)$/, '');
+
+/**
+ * The drawing buffer's resolution while the map is built behind the facade: every frame drawn
+ * then is hidden and only there to compile the next layers' programs, so it is drawn at a
+ * sixteenth of the pixels; the last one is drawn at the screen's resolution.
+ */
+const STARTUP_PIXEL_RATIO = 0.25;
 
 /** A task boundary: input waiting since the last one is handled before the map goes on. */
 const nextTask = (): Promise<void> => {
@@ -188,6 +197,91 @@ function styleFor(view: CompiledView, geo: GeoData): StyleSpecification {
   return style;
 }
 
+/** The map's WebGL 2 context (the one MapLibre created), or null on WebGL 1. */
+function glOf(map: MapLibreMap): WebGL2RenderingContext | null {
+  const canvas = map.getCanvas();
+  return canvas.getContext('webgl2') as WebGL2RenderingContext | null;
+}
+
+/**
+ * WebGL drawn by the CPU: no GPU, or one the browser will not use (Chromium then runs
+ * SwiftShader, Firefox may run llvmpipe). Such a browser also composites in software: every
+ * frame of a canvas on show is read back into memory on the main thread, and at a phone's
+ * pixel ratio of 2–3 that costs ~0.1 s a frame on a throttled phone profile. Such a browser
+ * gets the map at one pixel per CSS pixel; a GPU draws it at the screen's resolution.
+ */
+function softwareGl(gl: WebGL2RenderingContext | null): boolean {
+  if (!gl) return false;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
+}
+
+/**
+ * Resolves once the GPU has done the work behind `fence`, polling between tasks: the main thread
+ * never waits for it. Without this, a browser that composites in software (and reads a WebGL
+ * canvas back into memory to show it) does all the frames drawn while the canvas was hidden in
+ * the one task that first shows it: ~1 s on a throttled phone profile with SwiftShader.
+ */
+function gpuDone(gl: WebGL2RenderingContext | null, fence: WebGLSync | null, maxMs = 3000): Promise<void> {
+  if (!gl || !fence) return Promise.resolve();
+  const start = performance.now();
+  return new Promise((resolve) => {
+    const poll = () => {
+      const done = gl.isContextLost() || gl.getSyncParameter(fence, gl.SYNC_STATUS) === gl.SIGNALED || performance.now() - start > maxMs;
+      if (!done) return void setTimeout(poll, 16);
+      if (!gl.isContextLost()) gl.deleteSync(fence);
+      resolve();
+    };
+    setTimeout(poll, 0);
+  });
+}
+
+const mercX = (lon: number) => (lon + 180) / 360;
+const mercY = (lat: number) => (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360;
+const latOf = (y: number) => (360 / Math.PI) * Math.atan(Math.exp(((180 - y * 360) * Math.PI) / 180)) - 90;
+
+/**
+ * `bounds` grown to hold every circle that the camera would show only in part: one crossing the
+ * map's edge or reaching under what covers it (`pad`). Null if none does.
+ */
+function takeInCircles(
+  bounds: Bounds,
+  camera: { center?: unknown; zoom?: number },
+  circles: CompiledView['symbols'],
+  box: DOMRect,
+  pad: Padding,
+): Bounds | null {
+  const c = camera.center as { lng: number; lat: number } | undefined;
+  if (!c || camera.zoom === undefined) return null;
+  const world = 512 * 2 ** camera.zoom;
+  const cx = mercX(c.lng),
+    cy = mercY(c.lat);
+  let [[w, s], [e, n]] = bounds;
+  let grew = false;
+  for (const circle of circles) {
+    const [lon, lat] = circle.lonLat;
+    const x = box.width / 2 + (mercX(lon) - cx) * world,
+      y = box.height / 2 + (mercY(lat) - cy) * world;
+    const r = circle.radius + 2;
+    const seen = x + r > 0 && x - r < box.width && y + r > 0 && y - r < box.height;
+    const whole = x - r >= pad.left && x + r <= box.width - pad.right && y - r >= pad.top && y + r <= box.height - pad.bottom;
+    if (!seen || whole) continue;
+    const dx = r / world;
+    w = Math.min(w, (mercX(lon) - dx) * 360 - 180);
+    e = Math.max(e, (mercX(lon) + dx) * 360 - 180);
+    s = Math.min(s, latOf(mercY(lat) + dx));
+    n = Math.max(n, latOf(mercY(lat) - dx));
+    grew = true;
+  }
+  return grew
+    ? [
+        [w, s],
+        [e, n],
+      ]
+    : null;
+}
+
 /** Share of a county's size shown around it on each side when a step frames that county. */
 const COUNTY_CONTEXT = 0.45;
 const grow = ([[w, s], [e, n]]: Bounds, k: number): Bounds => [
@@ -284,6 +378,8 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
       keyboard: false,
       pitchWithRotate: false,
       fadeDuration: 0,
+      // Drawn small while hidden (see below), at the screen's resolution once all is in place.
+      pixelRatio: STARTUP_PIXEL_RATIO,
     });
   } catch (error) {
     fallback(error);
@@ -323,6 +419,16 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   // on screen (what screenshots and the browser tests wait for).
   map.on('movestart', () => (panel.dataset.mapSettled = 'false'));
   map.on('idle', () => (panel.dataset.mapSettled = 'true'));
+  // Each start-up frame's drawing handed to the GPU as it is drawn (see gpuDone).
+  const gl = glOf(map);
+  let lastFence: WebGLSync | null = null;
+  const submit = () => {
+    if (!gl) return;
+    if (lastFence) gl.deleteSync(lastFence);
+    lastFence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+    gl.flush();
+  };
+  map.on('render', submit);
 
   // County names as HTML: no glyph server exists, and the page's own CJK fonts render them.
   const labels = new Map<string, { el: HTMLElement; marker: Marker; name: string }>();
@@ -394,10 +500,20 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
     if (!view) return;
     const county = target.region && target.region !== CITY_CODE ? countyBounds.get(target.region) : undefined;
     // A county is framed with a ring of its neighbours around it: where it is matters too.
-    const bounds = county ? grow(county, COUNTY_CONTEXT) : view.bounds;
+    let bounds = county ? grow(county, COUNTY_CONTEXT) : view.bounds;
+    const pad = padding(target);
+    const box = container.getBoundingClientRect();
     // cameraForBounds + jumpTo/easeTo rather than fitBounds: MapLibre once dropped fitBounds'
     // padding when reduced motion turned the flight into a jump (maplibre-gl-js#6576).
-    const camera = map.cameraForBounds(bounds as LngLatBoundsLike, { padding: padding(target), maxZoom: 11 });
+    let camera = map.cameraForBounds(bounds as LngLatBoundsLike, { padding: pad, maxZoom: 11 });
+    // A circle the frame would cut (at the map's edge, or under what covers it) is taken in
+    // whole: the frame grows to hold it (its radius is in pixels, so again at the new zoom).
+    for (let i = 0; i < 4 && camera && county; i++) {
+      const grown = takeInCircles(bounds, camera, view.symbols, box, pad);
+      if (!grown) break;
+      bounds = grown;
+      camera = map.cameraForBounds(bounds as LngLatBoundsLike, { padding: pad, maxZoom: 11 });
+    }
     if (!camera) return;
     if (!animate || reducedMotion.matches) map.jumpTo(camera);
     else map.easeTo({ ...camera, duration: 900, essential: false });
@@ -470,12 +586,25 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   performance.mark('story-map-labels');
 
   const wanted = o.current();
+  await nextTask();
   const drawn = new Promise<void>((resolve) => map.once('idle', () => resolve()));
+  // Back to the screen's resolution (undefined: follow devicePixelRatio, as without the option),
+  // but not above one pixel per CSS pixel where WebGL is drawn by the CPU (softwareGl).
+  map.setPixelRatio(softwareGl(gl) ? Math.min(1, devicePixelRatio || 1) : (undefined as unknown as number));
   if (!facadeCamera) frame(shown, false);
   await drawn;
+  map.off('render', submit);
+  await gpuDone(gl, lastFence);
+  lastFence = null;
   if (panel.dataset.map === 'svg') return null;
   ready = true;
   panel.dataset.map = 'maplibre';
+  // Drawn means on screen: the first frame with the canvas shown has been painted (or a second
+  // has passed, where frames are not being drawn: a hidden tab or frame).
+  await new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 1000);
+  });
   performance.mark('story-map-idle');
   // Now on show, as the facade was: move to the step's own frame (and view, if the reader moved on).
   const first = shown;

@@ -135,7 +135,10 @@ export function createTooltip({ panel, box, views, currentKey }: TooltipOptions)
     attachMap(map, countyPoint) {
       pointFor = countyPoint;
       const canvas = map.getCanvas();
+      // A circle is its county's, also where it reaches over a neighbour.
       const countyAt = (e: MapMouseEvent) => {
+        const circle = map.getLayer('symbols') ? map.queryRenderedFeatures(e.point, { layers: ['symbols'] })[0] : undefined;
+        if (typeof circle?.properties.region === 'string') return circle.properties.region;
         const hit = map.getLayer('counties-fill') ? map.queryRenderedFeatures(e.point, { layers: ['counties-fill'] })[0] : undefined;
         return typeof hit?.properties.code === 'string' ? hit.properties.code : null;
       };

@@ -195,7 +195,7 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
     const [x, y] = pt(s.lonLat);
     // Print: opaque, so the plates carry palette colours only (no blend of two inks).
     out.push(
-      `<circle data-metric="${s.metric}" cx="${x}" cy="${y}" r="${p ? r2(s.radius * k) : s.radius}" fill="${s.color}" fill-opacity="${p ? 1 : 0.8}" stroke="${PALETTE.paper.hex}" stroke-width="${sw(1)}"><title>${esc(s.value)}</title></circle>`,
+      `<circle data-metric="${s.metric}" cx="${x}" cy="${y}" r="${p ? r2(s.radius * k) : s.radius}" fill="${s.color}" fill-opacity="${p ? 1 : 0.8}" stroke="${PALETTE.paper.hex}" stroke-width="${sw(1)}"><title>${esc(s.title)}</title></circle>`,
     );
   }
   out.push(`</g><g id="sites">`);

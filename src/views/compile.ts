@@ -34,6 +34,8 @@ export interface CompiledSymbol {
   color: string;
   metric: string;
   value: string;
+  /** What the circle says on its own (its title, a tooltip): the county's name with the figure. */
+  title: string;
 }
 export interface CompiledView {
   id: string;
@@ -114,22 +116,39 @@ function binLabels(thresholds: number[]): string[] {
   return [`<${n(thresholds[0]!)}%`, ...thresholds.slice(1).map((t, i) => `${n(thresholds[i]!)}–${n(t)}%`), `≥${n(thresholds.at(-1)!)}%`];
 }
 
-/** n dots in a compact grid round the county's label point, all inside the county: a count, not locations. */
+/**
+ * Room (degrees of latitude) between a county's label point and the top row of its site dots:
+ * the name (set on that point) keeps clear of the dots at the story's zooms (a phone's overview
+ * draws ~170 px a degree, a name is ~16 px tall).
+ */
+const SITES_BELOW_LABEL = 0.07;
+
+/**
+ * n dots in a compact grid just below the county's label point, so that its name stays legible,
+ * all inside the county: a count, not locations. Where the county has no room below its name,
+ * the grid is centred on the point (the name then sits on it).
+ */
 export function placeSites(area: Area, center: [number, number], n: number): Array<[number, number]> {
   const cols = Math.ceil(Math.sqrt(n));
-  for (let spacing = 0.04; spacing > 0.002; spacing *= 0.8) {
-    const rows = Math.ceil(n / cols);
+  const rows = Math.ceil(n / cols);
+  const grid = (spacing: number, below: boolean): Array<[number, number]> => {
+    const cy = below ? center[1] - SITES_BELOW_LABEL - ((rows - 1) / 2) * spacing * 0.9 : center[1];
     const pts: Array<[number, number]> = [];
     for (let i = 0; i < n; i++) {
       const r = Math.floor(i / cols);
       const inRow = r === rows - 1 ? n - r * cols : cols;
       const c = i % cols;
       const x = center[0] + (c - (inRow - 1) / 2) * spacing;
-      const y = center[1] - (r - (rows - 1) / 2) * spacing * 0.9;
+      const y = cy - (r - (rows - 1) / 2) * spacing * 0.9;
       pts.push([Number(x.toFixed(4)), Number(y.toFixed(4))]);
     }
-    if (pts.every((p) => booleanPointInPolygon(p, area))) return pts;
-  }
+    return pts;
+  };
+  for (const below of [true, false])
+    for (let spacing = 0.04; spacing > (below ? 0.02 : 0.002); spacing *= 0.8) {
+      const pts = grid(spacing, below);
+      if (pts.every((p) => booleanPointInPolygon(p, area))) return pts;
+    }
   throw new Error('cannot place sites inside the county');
 }
 
@@ -260,6 +279,7 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
             color,
             metric: m.id,
             value: formatFigure(m, lang),
+            title: `${countyName(b.region)}${say.labelSeparator}${formatFigure(m, lang)}`,
           });
           drawn.push(b);
         }
@@ -271,7 +291,9 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
           color,
           circles: legendMetrics.map((m) => ({
             radius: Number(r(pointValue(m)).toFixed(2)),
-            value: withProvenance(m, `${m.region === CITY_CODE ? say.cityTotal : ''}${formatFigure(m, lang)}`),
+            // Every circle says whose it is (the city's total, or the county it stands on) and,
+            // for a figure from a later page, which page printed it.
+            value: withProvenance(m, `${m.region === CITY_CODE ? say.cityTotal : `${countyName(m.region)} `}${formatFigure(m, lang)}`),
           })),
         });
       }

@@ -193,3 +193,144 @@ describe('the overview embed', () => {
     }
   });
 });
+
+/**
+ * Where the live map draws a place, in viewport pixels: fitted (least squares, per axis, in Web
+ * Mercator) to the names MapLibre has placed on their label points, the page's HTML markers.
+ */
+async function livePlaces(page: Page, lang: string, key: string) {
+  return page.evaluate(
+    async ({ lang, key }) => {
+      const view = (await (await fetch(`/views/${lang}.json`)).json())[key] as {
+        labels: Array<{ code: string; lonLat: [number, number]; dy: number }>;
+        neighbourLabels: Array<{ code: string; lonLat: [number, number] }>;
+        symbols: Array<{ region: string; lonLat: [number, number]; radius: number }>;
+        sites: Array<{ region: string; lonLat: [number, number] }>;
+      };
+      const mx = (lon: number) => (lon + 180) / 360;
+      const my = (lat: number) => (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360;
+      const pts: Array<{ m: [number, number]; p: [number, number] }> = [];
+      const marks = [
+        ...view.labels.map((l) => ({ ...l, kind: 'county' })),
+        ...view.neighbourLabels.map((l) => ({ ...l, dy: 0, kind: 'neighbour' })),
+      ];
+      for (const l of marks) {
+        if (l.dy) continue;
+        const r = document.querySelector(`.map-label--${l.kind}[data-code="${l.code}"]`)?.getBoundingClientRect();
+        if (r && r.width > 0) pts.push({ m: [mx(l.lonLat[0]), my(l.lonLat[1])], p: [r.left + r.width / 2, r.top + r.height / 2] });
+      }
+      const fit = (axis: 0 | 1) => {
+        const n = pts.length;
+        const sx = pts.reduce((a, q) => a + q.m[axis], 0),
+          sy = pts.reduce((a, q) => a + q.p[axis], 0);
+        const sxx = pts.reduce((a, q) => a + q.m[axis] ** 2, 0),
+          sxy = pts.reduce((a, q) => a + q.m[axis] * q.p[axis], 0);
+        const k = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+        return (v: number) => k * v + (sy - k * sx) / n;
+      };
+      const fx = fit(0),
+        fy = fit(1);
+      const at = ([lon, lat]: [number, number]) => ({ x: fx(mx(lon)), y: fy(my(lat)) });
+      return {
+        fitted: pts.length,
+        circles: view.symbols.map((s) => ({ region: s.region, r: s.radius, ...at(s.lonLat) })),
+        dots: view.sites.map((s) => ({ region: s.region, ...at(s.lonLat) })),
+        map: document.querySelector('.map-canvas')!.getBoundingClientRect().toJSON() as DOMRect,
+        chrome: document.querySelector('.map-chrome:not([hidden])')?.getBoundingClientRect().toJSON() as DOMRect | undefined,
+      };
+    },
+    { lang, key },
+  );
+}
+
+describe('the reader’s details of the 临县 chapter (issue 15)', () => {
+  describe.each(LANGS)('in $lang', ({ lang, path }) => {
+    let probe: PageProbe;
+    let page: Page;
+    beforeAll(async () => {
+      probe = await newPage(browser, { width: 1440, height: 900 });
+      page = probe.page;
+      await page.goto(server.url(path), { waitUntil: 'load' });
+      await liveMap(page);
+    });
+    afterAll(async () => {
+      await probe?.close();
+    });
+
+    it('names the county of each photovoltaic circle: legend, circle title in the SVG, tooltip over the circle', async () => {
+      const lin = lang === 'zh' ? '临县' : 'Lin County';
+      const shilou = lang === 'zh' ? '石楼县' : 'Shilou County';
+      await restStep(page, '.step[data-view="pv"][data-region="141124"]');
+      await waitForSettledMap(page);
+      const legend = await page.$$eval('.map-chrome:not([hidden]) .legend-circles li', (lis) => lis.map((li) => li.textContent!.trim()));
+      expect(legend.some((t) => t.includes(lin) && t.includes('197.02'))).toBe(true);
+      expect(legend.some((t) => t.includes(shilou))).toBe(true);
+      for (const t of legend)
+        expect(
+          [lin, shilou, lang === 'zh' ? '全市' : 'City total'].some((p) => t.includes(p)),
+          t,
+        ).toBe(true);
+      const titles = await page.evaluate(async (lang) => {
+        const svg = new DOMParser().parseFromString(await (await fetch(`/maps/${lang}/pv.svg`)).text(), 'image/svg+xml');
+        return [...svg.querySelectorAll('circle[data-metric] > title')].map((t) => t.textContent);
+      }, lang);
+      expect(titles).toContain(lang === 'zh' ? '临县：197.02MW' : 'Lin County: 197.02 MW');
+      // Over the circle where it reaches beyond 临县's border: still 临县's figures.
+      const live = await livePlaces(page, lang, 'pv');
+      const c = live.circles.find((x) => x.region === '141124')!;
+      await page.mouse.move(c.x, c.y);
+      await page.waitForFunction(() => !document.querySelector<HTMLElement>('.map-tooltip')!.hidden);
+      expect(await page.locator('.map-tooltip .map-tooltip-name').textContent()).toBe(lin);
+      await page.mouse.move(2, 2);
+    });
+
+    it('keeps 临县’s name clear of its resettlement-site dots (live map and SVG)', async () => {
+      await restStep(page, '.step[data-view="relocation"][data-region="141124"]');
+      await waitForSettledMap(page);
+      const live = await livePlaces(page, lang, 'relocation');
+      expect(live.fitted).toBeGreaterThan(4);
+      const name = await page.locator('.map-label--county[data-code="141124"]').boundingBox();
+      const dots = live.dots.filter((d) => d.region === '141124');
+      expect(dots.length).toBe(18);
+      for (const d of dots) {
+        const inside =
+          d.x + 3.2 > name!.x && d.x - 3.2 < name!.x + name!.width && d.y + 3.2 > name!.y && d.y - 3.2 < name!.y + name!.height;
+        expect(inside, `a dot at ${Math.round(d.x)},${Math.round(d.y)} under the name at ${JSON.stringify(name)}`).toBe(false);
+      }
+      await screenshot(page, `issue15-relocation-${lang}-1440`);
+      const svgOverlaps = await page.evaluate(async (lang) => {
+        const holder = document.createElement('div');
+        holder.style.cssText = 'position:absolute;left:0;top:0;width:800px;height:1000px;';
+        holder.innerHTML = await (await fetch(`/maps/${lang}/relocation.svg`)).text();
+        document.body.append(holder);
+        const svg = holder.querySelector('svg')!;
+        const label = [...svg.querySelectorAll('#labels text')].find((t) => t.textContent === (lang === 'zh' ? '临县' : 'Lin County'));
+        const l = label!.getBoundingClientRect();
+        const hits = [...svg.querySelectorAll('#sites circle')].filter((c) => {
+          const r = c.getBoundingClientRect();
+          return r.left < l.right && r.right > l.left && r.top < l.bottom && r.bottom > l.top;
+        }).length;
+        holder.remove();
+        return hits;
+      }, lang);
+      expect(svgOverlaps).toBe(0);
+    });
+
+    it('frames the 临县 photovoltaic step with the Shilou circle whole inside the map', async () => {
+      await restStep(page, '.step[data-view="pv"][data-region="141124"]');
+      await waitForSettledMap(page);
+      const live = await livePlaces(page, lang, 'pv');
+      await screenshot(page, `issue15-pv-lin-${lang}-1440`);
+      for (const c of live.circles) {
+        const seen = c.x + c.r > live.map.left && c.x - c.r < live.map.right && c.y + c.r > live.map.top && c.y - c.r < live.map.bottom;
+        if (!seen) continue;
+        const where = `${c.region} circle at ${Math.round(c.x)},${Math.round(c.y)} r ${c.r}`;
+        expect(c.y + c.r, `${where}: cut at the bottom`).toBeLessThanOrEqual(Math.min(live.map.bottom, 900) + 1);
+        expect(c.y - c.r, `${where}: cut at the top`).toBeGreaterThanOrEqual(live.map.top - 1);
+        expect(c.x + c.r, `${where}: cut at the right`).toBeLessThanOrEqual(live.map.right + 1);
+        expect(c.x - c.r, `${where}: cut at the left`).toBeGreaterThanOrEqual(live.map.left - 1);
+      }
+      expect(live.circles.some((c) => c.region === '141126' && c.y < live.map.bottom)).toBe(true);
+    });
+  });
+});

@@ -188,6 +188,12 @@ describe.each(VIEWPORTS)('story at $width×$height', ({ width, height }) => {
     for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(boxes.canvas[k] - boxes.svg[k])).toBeLessThan(1);
     const png = await page.locator('.map-canvas canvas').screenshot();
     expect(await distinctColours(page, png)).toBeGreaterThanOrEqual(4);
+    // Built at a low resolution while hidden (map-runtime.ts), shown at the screen's.
+    const px = await page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('.map-canvas canvas')!;
+      return { width: c.width, css: c.getBoundingClientRect().width, dpr: devicePixelRatio };
+    });
+    expect(Math.abs(px.width - px.css * px.dpr)).toBeLessThanOrEqual(2);
     // County names are HTML markers (no glyph server).
     expect(await page.locator('.map-canvas .map-label--county').count()).toBe(13);
     // Nothing jumped while the page, its script and the map arrived (the layout is right at first paint).
