@@ -68,16 +68,31 @@ export function keepPlaceOnSwitch(openedHash: string): void {
   };
 
   // Opened at a #fragment (the browser scrolls there by the load event), or mid-page on reload.
-  const opened = () => remember(fragment(openedHash) ?? placeInView());
+  let target: HTMLElement | null = null;
+  const opened = () => {
+    const id = fragment(openedHash);
+    target = id ? document.getElementById(id) : null;
+    remember(id ?? placeInView());
+  };
   if (document.readyState === 'complete') opened();
   else addEventListener('load', opened, { once: true });
+  /**
+   * The element the page was opened at, while its start is still on screen: the browser's own
+   * scrolling (to the fragment, or keeping the text in place as late content lays out) is no
+   * reader moving on, and a figure's sentence is a finer place than the section around it.
+   */
+  const openedTargetInView = (): string | null => {
+    const top = target?.getBoundingClientRect().top;
+    if (top === undefined || top < 0 || top >= innerHeight) target = null;
+    return target?.id ?? null;
+  };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   addEventListener(
     'scroll',
     () => {
       clearTimeout(timer);
-      timer = setTimeout(() => remember(placeInView()), SETTLE_MS);
+      timer = setTimeout(() => remember(openedTargetInView() ?? placeInView()), SETTLE_MS);
     },
     { passive: true },
   );

@@ -111,6 +111,30 @@ describe('the language switch on the data page', () => {
     await fresh.close();
   });
 
+  it('keeps that #fragment while its sentence is on screen, through scrolling the reader did not do', async () => {
+    const fresh = await newPage(browser, { width: 1440, height: 900 });
+    const { page } = fresh;
+    // The page's timers run only when the test says: the switch waits for the page to rest (0.5 s).
+    await page.clock.install();
+    await page.goto(server.url('/data/#fig-lin-poverty-incidence-before'), { waitUntil: 'load' });
+    await page.clock.runFor(1_000);
+    expect(await switchHref(page)).toBe('/en/data/#fig-lin-poverty-incidence-before');
+    // The browser keeping the text in place as late content lays out: a small scroll, the sentence still on screen.
+    const y = await page.evaluate(() => scrollY);
+    await page.evaluate(() => scrollBy({ top: -60, behavior: 'instant' }));
+    await page.waitForFunction((before) => scrollY < before, y);
+    await page.clock.runFor(1_000);
+    expect(await switchHref(page)).toBe('/en/data/#fig-lin-poverty-incidence-before');
+    // Scrolled on until the sentence has left the screen: the switch follows the section read.
+    await page
+      .locator('#text-xingxian p')
+      .first()
+      .evaluate((p) => p.scrollIntoView({ block: 'center' }));
+    await page.clock.runFor(1_000);
+    expect(await switchHref(page)).toBe('/en/data/#text-xingxian');
+    await fresh.close();
+  });
+
   it('carries the section or article scrolled to, and lands there in the other language', async () => {
     const fresh = await newPage(browser, { width: 390, height: 844 });
     const { page } = fresh;

@@ -69,3 +69,13 @@ export async function expectFitted(page: Page, frame: Frame, selector: string, t
     throw new Error(`${(error as Error).message}; last measured: ${JSON.stringify(last)}`, { cause: error });
   }
 }
+
+/**
+ * A reader's pointer over an embed's frame: its first input, which the live map waits for
+ * (src/client/first-input.ts). Only once the frame has loaded: its scripts listen for that input
+ * from when they run, and a pointer that came before them is, for the page, no input at all.
+ */
+export async function pointAtFrame(page: Page, iframeSelector: string, frame: Frame): Promise<void> {
+  await frame.waitForLoadState('load');
+  await page.locator(iframeSelector).hover();
+}

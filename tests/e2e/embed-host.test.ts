@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iframeSnippet } from '../../src/embed/snippet.ts';
 import { articlePage } from './fixtures/host-server.ts';
-import { embedFrame, expectFitted, fitOf } from './embed-helpers.ts';
+import { embedFrame, expectFitted, fitOf, pointAtFrame } from './embed-helpers.ts';
 import { newPage, screenshot, type PageProbe, builtSite } from './harness.ts';
 
 const site = builtSite({ host: true });
@@ -25,8 +25,7 @@ describe('one embed with resize.js', () => {
 
   it('is as tall as its content (±1 px), with no scrollbar inside, and draws the live map', async () => {
     const frame = await embedFrame(probe.page, site.origin, '/embed/pv/');
-    // The live map waits for the reader's first input in the frame (src/client/first-input.ts).
-    await probe.page.locator('#slot iframe').hover();
+    await pointAtFrame(probe.page, '#slot iframe', frame);
     await frame.waitForSelector('.embed-map[data-map="maplibre"]', { timeout: 20_000 });
     const fit = await expectFitted(probe.page, frame, '#slot iframe');
     console.log(`[embed] pv at 1280: frame ${fit.frame}px, content ${fit.content.toFixed(2)}px`);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iframeSnippet } from '../../src/embed/snippet.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
 import { articlePage, startHostServer, type HostServer } from './fixtures/host-server.ts';
-import { embedFrame, expectFitted, fitOf } from './embed-helpers.ts';
+import { embedFrame, expectFitted, fitOf, pointAtFrame } from './embed-helpers.ts';
 import { distinctColours, launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
 
 let site: StaticServer;
@@ -50,11 +50,7 @@ describe('twelve embeds on one page', () => {
     for (const e of EMBEDS) {
       await probe.page.locator(`#${e.id} iframe`).scrollIntoViewIfNeeded();
       const frame = await embedFrame(probe.page, site.origin, pathOf(e));
-      // The frame's scripts listen for the reader's first input only once they have run: a
-      // pointer that arrives before them is, for the page, no input at all.
-      await frame.waitForLoadState('load');
-      // A reader pointing at the map: the live map waits for that (src/client/first-input.ts).
-      await probe.page.locator(`#${e.id} iframe`).hover();
+      await pointAtFrame(probe.page, `#${e.id} iframe`, frame);
       await frame.waitForSelector('.embed-map[data-map="maplibre"]', { timeout: 30_000 }).catch(async (error: Error) => {
         // Say why the live map stayed away (map-runtime warns), not only that time ran out.
         throw new Error(

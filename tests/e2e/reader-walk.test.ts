@@ -16,7 +16,7 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations as violations } from './axe.ts';
 import { watchCsp } from './csp.ts';
-import { until } from './embed-helpers.ts';
+import { pointAtFrame, until } from './embed-helpers.ts';
 import { sampleEmbedPaths } from './embed-sample.ts';
 import { DIST, newPage, type PageProbe } from './harness.ts';
 import { nginxSite } from './nginx.ts';
@@ -95,7 +95,7 @@ describe.each([PHONE, DESKTOP])('a reader at $width px: axe (WCAG 2.2 AA) and th
         await preview.waitForLoadState('load');
         if (path === walked) {
           // The preview starts its live map at the reader's pointer, as the embed page does.
-          await page.locator('dialog[open] iframe').hover();
+          await pointAtFrame(page, 'dialog[open] iframe', preview);
           await preview.waitForFunction(() => document.querySelector<HTMLElement>('.embed-map')?.dataset.map === 'maplibre');
         }
         await page.keyboard.press('Escape');
