@@ -334,8 +334,13 @@ export async function newPage(browser: Browser, options: NewPageOptions): Promis
   return probe;
 }
 
-/** Saves a screenshot to test-results/<name>.png and returns its path. */
-export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
+/**
+ * With E2E_SCREENSHOTS=1, saves a screenshot to test-results/<name>.png for a person to look at
+ * (what the tests saw at that moment) and returns its path; otherwise does nothing and returns
+ * null. No test reads them, and encoding full-page PNGs of the story cost the suite seconds a run.
+ */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<string | null> {
+  if (process.env.E2E_SCREENSHOTS !== '1') return null;
   mkdirSync(RESULTS, { recursive: true });
   const path = join(RESULTS, `${name}.png`);
   await page.screenshot({ path, fullPage });
