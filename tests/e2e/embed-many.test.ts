@@ -1,12 +1,13 @@
 /**
- * Twelve embeds on one article, as a live blog might have them: every frame fits its content
+ * Eight embeds on one article, as a live blog might have them: every frame fits its content
  * and every map draws (non-blank) once scrolled to. Frames load lazily (loading="lazy") and
- * create their map only in view, so the page pays only for what a reader reaches.
+ * create their map only in view, so the page pays only for what a reader reaches. Every kind of
+ * map is among them (each its own WebGL context on the page), the languages taking turns.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iframeSnippet } from '../../src/embed/snippet.ts';
-import { allViewKeys } from '../../src/views/view-keys.ts';
+import { allViewKeys, type ViewKey } from '../../src/views/view-keys.ts';
 import { articlePage, startHostServer, type HostServer } from './fixtures/host-server.ts';
 import { embedFrame, expectFitted, fitOf, pointAtFrame } from './embed-helpers.ts';
 import { distinctColours, launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
@@ -16,8 +17,12 @@ let host: HostServer;
 let browser: Browser;
 let probe: PageProbe;
 
-const EMBEDS = allViewKeys()
-  .slice(0, 12)
+/** The first view of each kind of map (the layer kinds it draws), then the next views up to eight. */
+const kind = (k: ViewKey) => [...new Set(k.view.layers.map((l) => l.kind))].sort().join('+');
+const views = allViewKeys();
+const firstOfKind = views.filter((k, i) => views.findIndex((x) => kind(x) === kind(k)) === i);
+const EMBEDS = [...new Set([...firstOfKind, ...views])]
+  .slice(0, 8)
   .map((k, i) => ({ key: k.key, lang: i % 2 ? ('en' as const) : ('zh' as const), id: `m${i}` }));
 const pathOf = (e: (typeof EMBEDS)[number]) => `${e.lang === 'en' ? '/en' : ''}/embed/${e.key}/`;
 
@@ -34,7 +39,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe('twelve embeds on one page', () => {
+describe('eight embeds on one page', () => {
   it('each fits its content and draws its map once scrolled to', async () => {
     const body = EMBEDS.map(
       (e) =>
@@ -45,7 +50,7 @@ describe('twelve embeds on one page', () => {
       if (m.type() === 'warning') warnings.push(m.text());
     });
     const started = Date.now();
-    await probe.page.goto(host.page('/twelve.html', articlePage('Twelve embeds', body)));
+    await probe.page.goto(host.page('/eight.html', articlePage('Eight embeds', body)));
     const drawnAt: number[] = [];
     for (const e of EMBEDS) {
       await probe.page.locator(`#${e.id} iframe`).scrollIntoViewIfNeeded();
@@ -70,9 +75,9 @@ describe('twelve embeds on one page', () => {
       expect(fit.overflowY, e.key).toBe(0);
     }
     console.log(
-      `[embed] 12 embeds: all fitted and drawn ${total} ms after navigation (scrolling to each); per frame ${drawnAt.map((t, i) => t - (drawnAt[i - 1] ?? 0)).join(', ')} ms`,
+      `[embed] ${EMBEDS.length} embeds: all fitted and drawn ${total} ms after navigation (scrolling to each); per frame ${drawnAt.map((t, i) => t - (drawnAt[i - 1] ?? 0)).join(', ')} ms`,
     );
-    await screenshot(probe.page, 'embed-twelve', true);
+    await screenshot(probe.page, 'embed-eight', true);
     expect(probe.errors()).toEqual([]);
     // resize.js does not ask frames that have not loaded yet (Chromium would warn of an origin mismatch).
     expect(warnings.filter((w) => w.includes('postMessage'))).toEqual([]);

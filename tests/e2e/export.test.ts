@@ -282,14 +282,14 @@ describe('npm run export: an English RGB PDF', () => {
 });
 
 describe('npm run export --view all', () => {
-  it('writes every view × format in one run with a progress bar, and says how long it took', () => {
-    const r = run(join(OUT, 'all'), ['--view', 'all', '--preset', 'proof', '--format', 'svg,png']);
+  // Every view in one run (the batch, its progress bar and timing); the formats themselves are
+  // checked on one view above, and SVG alone keeps this run short.
+  it('writes every view in one run with a progress bar, and says how long it took', () => {
+    const r = run(join(OUT, 'all'), ['--view', 'all', '--preset', 'proof', '--format', 'svg']);
     const n = allViewKeys().length;
-    expect(readdirSync(r.dir).filter((f) => f !== 'manifest.json' && f !== 'caption.txt')).toHaveLength(2 * n);
-    expect(r.stderr).toContain(`[${'#'.repeat(28)}] ${2 * n}/${2 * n}`);
-    expect(r.stdout).toMatch(new RegExp(`${n} map\\(s\\) × svg, png → .* in \\d+\\.\\d s`));
-    const png = PNG.sync.read(readFileSync(join(r.dir, 'overview.png')));
-    expect(png.width).toBe(Math.round((128.75 / 25.4) * 200));
+    expect(readdirSync(r.dir).filter((f) => f !== 'manifest.json' && f !== 'caption.txt')).toHaveLength(n);
+    expect(r.stderr).toContain(`[${'#'.repeat(28)}] ${n}/${n}`);
+    expect(r.stdout).toMatch(new RegExp(`${n} map\\(s\\) × svg → .* in \\d+\\.\\d s`));
   }, 120_000);
 });
 
