@@ -222,6 +222,8 @@ export const en: Dictionary = {
     creditSeparator: '; ',
     fromPage: 'page {page}',
     fromPageDraft: 'page {page}, draft',
+    /** A figure of the view's own page still marked draft (not yet confirmed by an editor). */
+    draftFigure: 'draft',
     withProvenance: '{label} ({from})',
     pageReports: 'page {page}: {county}, {value}',
     listSeparator: '; ',

@@ -220,6 +220,8 @@ export const zh = {
     /** A figure drawn from a later page of the series: its page ({page}: ②) in labels, legends and tooltips. */
     fromPage: '专刊{page}',
     fromPageDraft: '专刊{page}，草稿',
+    /** A figure of the view's own page still marked draft (not yet confirmed by an editor). */
+    draftFigure: '草稿',
     withProvenance: '{label}（{from}）',
     /** The description's list of what later pages report on a map of page ①'s figures. */
     pageReports: '专刊{page}：{county}{value}',

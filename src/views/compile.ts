@@ -168,9 +168,11 @@ export function compileView(view: ViewSpec, input: CompileInput, lang: Lang, sta
     if (n === undefined) throw new Error(`view "${view.id}": ${m.id} is from page "${m.page}", whose number is not known`);
     return circled(n);
   };
+  /** Where a figure is from when that is not the view's own page, and whether it is still a draft. */
   const provenance = (m: Metric): string | null => {
     const page = pageMark(m);
-    return page ? fill(m.draft ? say.fromPageDraft : say.fromPage, { page }) : null;
+    if (page) return fill(m.draft ? say.fromPageDraft : say.fromPage, { page });
+    return m.draft ? say.draftFigure : null;
   };
   /** A label or legend value, with the figure's page after it when that is not the view's own (森林覆盖率（专刊②）). */
   const withProvenance = (m: Metric, text: string): string => {

@@ -174,6 +174,11 @@ describe('a later page’s overview shows its own figures', () => {
       // Its own figures carry no page mark: they are the page's own.
       expect(v.tooltips[JIAOCHENG]!.lines.map((l) => l.value)).toContain(lang === 'zh' ? '3.41万人' : '34,100 people');
       expect(v.tooltips[JIAOCHENG]!.lines.every((l) => !l.label.includes('专刊②'))).toBe(true);
+      // Drafted and not yet confirmed: each figure says so where it is shown.
+      for (const l of v.tooltips[JIAOCHENG]!.lines) {
+        expect(input.metrics.get(l.metric)!.draft, l.metric).toBe(true);
+        expect(l.label, l.metric).toMatch(lang === 'zh' ? /（草稿）$/ : / \(draft\)$/);
+      }
     }
     expect(compileView(spec, input, 'zh').description).toBe('吕梁市地图。专刊②报道方山县、交城县、文水县。'); // in print order
   });
