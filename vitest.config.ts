@@ -70,6 +70,11 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/e2e/**/*.test.ts'],
           maxWorkers: MAX_WORKERS,
+          // A worker keeps the modules it has imported from one browser file to the next
+          // (playwright-core, the harness, src/): importing them afresh for each of ~30 files cost
+          // about a second a file while the other worker waited. No browser test mocks a module
+          // or keeps state between files (each starts its own servers in its hooks).
+          isolate: false,
           globalSetup: ['tests/e2e/global-setup.ts'],
         },
       },
