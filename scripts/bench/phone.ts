@@ -18,7 +18,7 @@
  * `npx tsx scripts/bench/phone.ts [runs] [en]` measures the already built dist/ on its own
  * (`DIST=folder` another build, e.g. one of the commit before, to compare on the same machine).
  */
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM } from './lighthouse.ts';
 
 export const PHONE = { width: 390, height: 844 } as const;
@@ -61,8 +61,8 @@ function observe() {
   addEventListener('touchstart', (e) => b.firstInput < 0 && (b.firstInput = e.timeStamp), { capture: true, passive: true });
 }
 
-async function throttledPage(context: BrowserContext) {
-  const page = await context.newPage();
+/** Applied throttling (THROTTLE) on a page, through the DevTools protocol (the session, for more): the network and the CPU. */
+export async function throttle(context: BrowserContext, page: Page): Promise<CDPSession> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', {
@@ -72,6 +72,12 @@ async function throttledPage(context: BrowserContext) {
     uploadThroughput: (THROTTLE.upKbps * 1000) / 8,
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpu });
+  return cdp;
+}
+
+async function throttledPage(context: BrowserContext) {
+  const page = await context.newPage();
+  await throttle(context, page);
   await page.addInitScript(observe);
   return page;
 }
@@ -168,7 +174,7 @@ export const median = (xs: number[]): number => {
 // Standalone: measure dist/ as built.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { join } = await import('node:path');
-  const { startNginx } = await import('../../tests/e2e/nginx.ts');
+  const { startNginx } = await import('../lib/nginx.ts');
   const { writeBaseline } = await import('./baseline.ts');
   const { ROOT } = await import('./build.ts');
   const runs = Number(process.argv[2] ?? 3);

@@ -10,9 +10,9 @@
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from './lighthouse.ts';
-import { PHONE, THROTTLE } from './phone.ts';
+import { PHONE, throttle } from './phone.ts';
 import { ROOT } from './build.ts';
-import { startNginx } from '../../tests/e2e/nginx.ts';
+import { startNginx } from '../lib/nginx.ts';
 
 interface Node {
   id: number;
@@ -34,15 +34,7 @@ try {
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ignoreHTTPSErrors: true });
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: THROTTLE.rttMs,
-      downloadThroughput: (THROTTLE.downKbps * 1000) / 8,
-      uploadThroughput: (THROTTLE.upKbps * 1000) / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpu });
+    const cdp = await throttle(context, page);
     await page.addInitScript(() => {
       const w = window as unknown as { __tasks: Array<[number, number]> };
       w.__tasks = [];

@@ -1,6 +1,6 @@
 /**
  * Layers point one way (docs/architecture.md): the pipeline writes data/, the site reads it.
- * Scans every import in src/ and fails on one that crosses a layer the wrong way.
+ * Scans every import in src/ (and scripts/) and fails on one that crosses a layer the wrong way.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -34,8 +34,8 @@ interface Edge {
   to: string;
 }
 
-function edges(): Edge[] {
-  return filesUnder('src').flatMap((from) =>
+function edges(dir = 'src'): Edge[] {
+  return filesUnder(dir).flatMap((from) =>
     specifiers(readFileSync(join(ROOT, from), 'utf8'))
       .filter((s) => s.startsWith('.'))
       .map((s) => ({ from, to: relative(ROOT, resolve(ROOT, dirname(from), s)) })),
@@ -60,6 +60,12 @@ describe('layers point one way', () => {
 
   it('nothing in src/ imports scripts/ or tests/', () => {
     expect(show(all.filter((e) => under(e.to, 'scripts') || under(e.to, 'tests')))).toEqual([]);
+  });
+
+  it('nothing in scripts/ imports tests/ (the bench and the export run without the test harness)', () => {
+    const scripts = edges('scripts');
+    expect(scripts.length).toBeGreaterThan(20);
+    expect(show(scripts.filter((e) => under(e.to, 'tests')))).toEqual([]);
   });
 
   it('only the pipeline imports the pipeline: the site reads what it wrote to data/', () => {
