@@ -177,16 +177,7 @@ function analyseTrace({ traceEvents }: { traceEvents: TraceEvent[] }, minMs: num
     const end = task.ts + task.dur!;
     const inside = evs.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= end);
     console.log(`  task @${Math.round((task.ts - base) / 1000)} ms: ${Math.round(task.dur! / 1000)} ms wall, ${Math.round((task.tdur ?? 0) / 1000)} ms thread`);
-    // Self time by event name (time not covered by a nested event).
-    const self = new Map<string, number>();
-    const stack: TraceEvent[] = [];
-    for (const e of inside) {
-      while (stack.length && stack.at(-1)!.ts + stack.at(-1)!.dur! <= e.ts) stack.pop();
-      const parent = stack.at(-1);
-      if (parent) self.set(label(parent), (self.get(label(parent)) ?? 0) - e.dur!);
-      self.set(label(e), (self.get(label(e)) ?? 0) + e.dur!);
-      stack.push(e);
-    }
+    const self = selfTimes(inside);
     const top = inside.filter((e) => !inside.some((p) => p !== e && p.ts <= e.ts && p.ts + p.dur! >= e.ts + e.dur! && p.dur! > e.dur!));
     console.log(`    top-level: ${top.filter((e) => e.dur! > 5000).map((e) => `${label(e)} ${Math.round(e.dur! / 1000)}`).join(', ')}`);
     const gpu = traceEvents.filter((e) => e.pid !== main.pid && e.ph === 'X' && e.dur! > 2000 && e.ts < end && e.ts + e.dur! > task.ts);
@@ -202,15 +193,7 @@ function analyseTrace({ traceEvents }: { traceEvents: TraceEvent[] }, minMs: num
       const within = traceEvents
         .filter((e) => e.pid === big.pid && e.tid === big.tid && e.ph === 'X' && e.ts >= big.ts && e.ts + (e.dur ?? 0) <= big.ts + big.dur! && e !== big)
         .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-      const gs = new Map<string, number>();
-      const st: TraceEvent[] = [];
-      for (const e of within) {
-        while (st.length && st.at(-1)!.ts + st.at(-1)!.dur! <= e.ts) st.pop();
-        const par = st.at(-1);
-        if (par) gs.set(label(par), (gs.get(label(par)) ?? 0) - e.dur!);
-        gs.set(label(e), (gs.get(label(e)) ?? 0) + e.dur!);
-        st.push(e);
-      }
+      const gs = selfTimes(within);
       const counts = new Map<string, number>();
       for (const e of within) counts.set(label(e), (counts.get(label(e)) ?? 0) + 1);
       console.log(`    gpu flush ${Math.round(big.dur! / 1000)} ms, self: ${[...gs].sort((a, b) => b[1] - a[1]).slice(0, 16).map(([k, v]) => `${k} ${Math.round(v / 1000)} (×${counts.get(k)})`).join(', ')}`);
@@ -218,6 +201,20 @@ function analyseTrace({ traceEvents }: { traceEvents: TraceEvent[] }, minMs: num
     console.log(`    self: ${[...self].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([k, v]) => `${k} ${Math.round(v / 1000)}`).join(', ')}`);
   }
 }
+/** Self time by event label: each event's duration less what its nested events cover (events in start order). */
+function selfTimes(events: TraceEvent[]): Map<string, number> {
+  const self = new Map<string, number>();
+  const stack: TraceEvent[] = [];
+  for (const e of events) {
+    while (stack.length && stack.at(-1)!.ts + stack.at(-1)!.dur! <= e.ts) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) self.set(label(parent), (self.get(label(parent)) ?? 0) - e.dur!);
+    self.set(label(e), (self.get(label(e)) ?? 0) + e.dur!);
+    stack.push(e);
+  }
+  return self;
+}
+
 function label(e: TraceEvent): string {
   const d = e.args?.data as { functionName?: string; url?: string; type?: string } | undefined;
   if (e.name === 'FunctionCall' && d?.functionName) return `FunctionCall(${d.functionName})`;
