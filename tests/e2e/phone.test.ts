@@ -5,9 +5,9 @@
  * its county where the card and the legend box leave the map free; the overview, its embed and
  * the legend carry the locator inset.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
+import { newPage, screenshot, type PageProbe, builtSite } from './harness.ts';
 import { liveMap, restStep, waitForSettledMap } from './story-helpers.ts';
 
 const WIDTHS = [
@@ -22,17 +22,7 @@ const LANGS = [
 /** The story's counties: 临县, 岚县, 石楼县, 兴县. */
 const FEATURED = ['141124', '141127', '141126', '141123'];
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSite();
 
 type Box = { left: number; right: number; top: number; bottom: number };
 const overlaps = (a: Box, b: Box) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
@@ -43,12 +33,12 @@ describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
     let page: Page;
 
     beforeAll(async () => {
-      probe = await newPage(browser, { width, height });
+      probe = await newPage(site.browser, { width, height });
       page = probe.page;
       // The camera jumps to each step's frame instead of flying there: the same frames to check
       // without drawing every frame of each flight (keyboard.test.ts checks the motion itself).
       await page.emulateMedia({ reducedMotion: 'reduce' });
-      await page.goto(server.url(path), { waitUntil: 'load' });
+      await page.goto(site.url(path), { waitUntil: 'load' });
       await liveMap(page);
     });
     afterAll(async () => {
@@ -183,9 +173,9 @@ describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
 
 describe('the overview embed', () => {
   it.each(['/embed/overview/', '/en/embed/overview/'])('%s carries the locator inset', async (path) => {
-    const probe = await newPage(browser, { width: 390, height: 700 });
+    const probe = await newPage(site.browser, { width: 390, height: 700 });
     try {
-      await probe.page.goto(server.url(path), { waitUntil: 'load' });
+      await probe.page.goto(site.url(path), { waitUntil: 'load' });
       await probe.page.locator('[data-locator]').first().waitFor({ state: 'visible' });
       expect(await probe.page.locator('[data-locator] path').count()).toBe(11);
     } finally {
@@ -248,9 +238,9 @@ describe('the reader’s details of the 临县 chapter (issue 15)', () => {
     let probe: PageProbe;
     let page: Page;
     beforeAll(async () => {
-      probe = await newPage(browser, { width: 1440, height: 900 });
+      probe = await newPage(site.browser, { width: 1440, height: 900 });
       page = probe.page;
-      await page.goto(server.url(path), { waitUntil: 'load' });
+      await page.goto(site.url(path), { waitUntil: 'load' });
       await liveMap(page);
     });
     afterAll(async () => {

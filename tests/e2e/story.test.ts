@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distinctColours, DIST, launchBrowser, newPage, screenshot, startServer, type PageProbe, type StaticServer } from './harness.ts';
+import { distinctColours, DIST, launchBrowser, newPage, screenshot, type PageProbe, builtSite } from './harness.ts';
 import { firstInput, restStep, waitForPanelBlocks, waitForSettledMap } from './story-helpers.ts';
 
 interface StepTarget {
@@ -28,18 +28,7 @@ const VIEWPORTS = [
   { name: 'desktop', width: 1440, height: 900 },
 ] as const;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSite();
 
 const chaptersOf = (page: Page): Promise<ChapterInfo[]> =>
   page.$$eval('.story-text .chapter', (sections) =>
@@ -147,7 +136,7 @@ describe.each(VIEWPORTS)('story at $width×$height', ({ width, height }) => {
   let chapters: ChapterInfo[];
 
   beforeAll(async () => {
-    probe = await newPage(browser, { width, height });
+    probe = await newPage(site.browser, { width, height });
     page = probe.page;
     await page.addInitScript(() => {
       const w = window as unknown as { layoutShift: number };
@@ -156,7 +145,7 @@ describe.each(VIEWPORTS)('story at $width×$height', ({ width, height }) => {
         for (const e of list.getEntries()) w.layoutShift += (e as unknown as { value: number }).value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    const response = await page.goto(server.url('/'), { waitUntil: 'load' });
+    const response = await page.goto(site.url('/'), { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
     await page.evaluate(() => document.fonts.ready);
     chapters = await chaptersOf(page);
@@ -296,7 +285,7 @@ describe.each(VIEWPORTS)('story at $width×$height', ({ width, height }) => {
 
   it('opens a #chapter link on that chapter’s first step', async () => {
     const last = chapters.at(-1)!;
-    await page.goto(server.url(`/#${last.id}`), { waitUntil: 'load' });
+    await page.goto(site.url(`/#${last.id}`), { waitUntil: 'load' });
     await waitForTarget(page, last.first);
   });
 
@@ -312,13 +301,13 @@ describe('the map panel’s blocks (legend, data, tools) for every view', () => 
   const keys = Object.keys(JSON.parse(readFileSync(join(DIST, 'views', 'zh.json'), 'utf8')) as Record<string, unknown>);
 
   it('the HTML carries only the first view’s, without tools; the rest arrive after the load event', async () => {
-    const html = await (await fetch(server.url('/'))).text();
+    const html = await (await fetch(site.url('/'))).text();
     expect(html.match(/class="map-chrome"/g)?.length).toBe(1);
     expect(html).not.toContain('data-export-menu');
     expect(html).not.toContain('data-embed-open');
-    const probe = await newPage(browser, { width: 390, height: 844 });
+    const probe = await newPage(site.browser, { width: 390, height: 844 });
     const { page } = probe;
-    await page.goto(server.url('/'), { waitUntil: 'load' });
+    await page.goto(site.url('/'), { waitUntil: 'load' });
     await page.waitForFunction((n) => document.querySelectorAll('#story-map .map-chrome[data-key]').length === n, keys.length);
     expect(await page.$$eval('#story-map .map-chrome[data-key]', (cs) => cs.map((c) => (c as HTMLElement).dataset.key))).toEqual(keys);
     // One block shown; every block has its tools, wired (the first one's were moved into it).
@@ -340,11 +329,11 @@ describe('the map panel’s blocks (legend, data, tools) for every view', () => 
   });
 
   it('opened on a later chapter, fetches the blocks at once and shows that step’s', async () => {
-    const probe = await newPage(browser, { width: 1440, height: 900 });
+    const probe = await newPage(site.browser, { width: 1440, height: 900 });
     const { page } = probe;
-    await page.goto(server.url('/'), { waitUntil: 'domcontentloaded' });
+    await page.goto(site.url('/'), { waitUntil: 'domcontentloaded' });
     const linxian = (await chaptersOf(page)).find((c) => c.first.view === 'incidence' && c.first.state === 'before')!;
-    await page.goto(server.url(`/#${linxian.id}`), { waitUntil: 'load' });
+    await page.goto(site.url(`/#${linxian.id}`), { waitUntil: 'load' });
     await waitForTarget(page, linxian.first);
     await page.locator('.map-chrome[data-key="incidence-before"]').waitFor({ state: 'visible' });
     expect(await page.getAttribute('#story-map', 'data-chrome')).toBe('ready');
@@ -356,11 +345,11 @@ describe('the map panel’s blocks (legend, data, tools) for every view', () => 
   });
 
   it('when the blocks cannot be fetched, the text and the map still follow the steps, and a later step tries again', async () => {
-    const probe = await newPage(browser, { width: 1440, height: 900 });
+    const probe = await newPage(site.browser, { width: 1440, height: 900 });
     const { page } = probe;
     let refuse = true;
     await page.route('**/views/zh/panels/', (route) => (refuse ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
-    await page.goto(server.url('/'), { waitUntil: 'load' });
+    await page.goto(site.url('/'), { waitUntil: 'load' });
     const chapters = await chaptersOf(page);
     const linxian = chapters.find((c) => c.first.view === 'incidence' && c.first.state === 'before')!;
     await restStep(page, `#${linxian.id} .step`);
@@ -380,10 +369,10 @@ describe('the map panel’s blocks (legend, data, tools) for every view', () => 
 
 describe('when the WebGL context is lost', () => {
   it('goes back to the SVG map in place, without errors', async () => {
-    const probe = await newPage(browser, { width: 1440, height: 900 });
+    const probe = await newPage(site.browser, { width: 1440, height: 900 });
     try {
       const { page } = probe;
-      await page.goto(server.url('/'), { waitUntil: 'load' });
+      await page.goto(site.url('/'), { waitUntil: 'load' });
       await firstInput(page);
       await waitForSettledMap(page);
       await page.evaluate(() =>
@@ -413,7 +402,7 @@ describe('without WebGL (--disable-webgl --disable-3d-apis)', () => {
   beforeAll(async () => {
     noGl = await launchBrowser(['--disable-webgl', '--disable-3d-apis']);
     probe = await newPage(noGl, { width: 390, height: 844 });
-    await probe.page.goto(server.url('/'), { waitUntil: 'load' });
+    await probe.page.goto(site.url('/'), { waitUntil: 'load' });
   });
 
   afterAll(async () => {
@@ -450,10 +439,10 @@ describe('without WebGL (--disable-webgl --disable-3d-apis)', () => {
 
 describe('without JavaScript', () => {
   it('is a readable page: every chapter’s text, the map images, nothing sticky', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     const page = await context.newPage();
     try {
-      await page.goto(server.url('/'), { waitUntil: 'load' });
+      await page.goto(site.url('/'), { waitUntil: 'load' });
       const titles = await page.$$eval('.story-text .chapter', (cs) => cs.map((c) => (c as HTMLElement).dataset.title!));
       const text = await page.locator('.story-text').innerText();
       for (const t of titles) expect(text).toContain(t);
