@@ -120,16 +120,24 @@ describe('the language switch on the data page', () => {
     await page.clock.runFor(1_000);
     expect(await switchHref(page)).toBe('/en/data/#fig-lin-poverty-incidence-before');
     // The browser keeping the text in place as late content lays out: a small scroll, the sentence still on screen.
-    const y = await page.evaluate(() => scrollY);
-    await page.evaluate(() => scrollBy({ top: -60, behavior: 'instant' }));
-    await page.waitForFunction((before) => scrollY < before, y);
+    // Each scroll is awaited until its scroll event has been dispatched (a frame later): the page's
+    // listener has then armed its timer, which runFor can run.
+    await page.evaluate(() => {
+      const dispatched = new Promise((done) => addEventListener('scroll', done, { once: true }));
+      scrollBy({ top: -60, behavior: 'instant' });
+      return dispatched;
+    });
     await page.clock.runFor(1_000);
     expect(await switchHref(page)).toBe('/en/data/#fig-lin-poverty-incidence-before');
     // Scrolled on until the sentence has left the screen: the switch follows the section read.
     await page
       .locator('#text-xingxian p')
       .first()
-      .evaluate((p) => p.scrollIntoView({ block: 'center' }));
+      .evaluate((p) => {
+        const dispatched = new Promise((done) => addEventListener('scroll', done, { once: true }));
+        p.scrollIntoView({ block: 'center' });
+        return dispatched;
+      });
     await page.clock.runFor(1_000);
     expect(await switchHref(page)).toBe('/en/data/#text-xingxian');
     await fresh.close();
@@ -143,7 +151,11 @@ describe('the language switch on the data page', () => {
     await page
       .locator('#text-linxian p')
       .first()
-      .evaluate((p) => p.scrollIntoView({ block: 'center' }));
+      .evaluate((p) => {
+        const dispatched = new Promise((done) => addEventListener('scroll', done, { once: true }));
+        p.scrollIntoView({ block: 'center' });
+        return dispatched;
+      });
     await expect.poll(() => switchHref(page), { timeout: 5000 }).toBe('/data/#text-linxian');
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/data/' && url.hash === '#text-linxian'),
