@@ -7,9 +7,15 @@ import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Headless, with its background traffic to Google switched off. */
+/**
+ * Headless, with its background traffic to Google switched off. No name but the loopback ones
+ * resolves: a request to another origin fails at once in the browser, with no network and no
+ * route (a Playwright route sends every request through the test process and turns the HTTP
+ * cache off). The harness still records each such request (`foreignRequests`).
+ */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',

@@ -12,7 +12,7 @@ const site = builtSite({ host: true });
 
 /** Loads a host page at 1280 px, then checks the frame fits, grows at 375 px and shrinks back. */
 async function checkHost(path: string, html: string, selector: string, embedPath: string) {
-  const probe: PageProbe = await newPage(site.browser, { width: 1280, height: 900, origin: site.host.origin, blockForeign: false });
+  const probe: PageProbe = await newPage(site.browser, { width: 1280, height: 900, origin: site.host.origin });
   try {
     await probe.page.goto(site.host.page(path, html));
     const frame = await embedFrame(probe.page, site.origin, embedPath);

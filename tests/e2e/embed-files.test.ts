@@ -113,7 +113,7 @@ describe('framing headers (public/_headers)', () => {
   });
 
   it('Chromium enforces them: an embed frames on this site, the story does not on another, and an http host gets neither', async () => {
-    const probe = await newPage(browser, { width: 800, height: 600, origin: host.origin, blockForeign: false });
+    const probe = await newPage(browser, { width: 800, height: 600, origin: host.origin });
     const frames = ['/', '/embed/pv/'].map((p) => `<iframe src="${site.url(p)}" onload="this.done = true"></iframe>`).join('');
     await probe.page.goto(host.page('/framing.html', articlePage('Framing', frames)));
     // Both frames finish loading: a refused one loads Chromium's error page instead of ours.

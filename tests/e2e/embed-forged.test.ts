@@ -33,7 +33,7 @@ beforeAll(async () => {
   site = await startServer();
   host = await startHostServer();
   browser = await launchBrowser();
-  probe = await newPage(browser, { width: 1000, height: 900, origin: host.origin, blockForeign: false });
+  probe = await newPage(browser, { width: 1000, height: 900, origin: host.origin });
   const s = (key: string, id: string) =>
     iframeSnippet({
       origin: site.origin,

@@ -16,7 +16,7 @@ const snippet = (key: string, lang: 'zh' | 'en' = 'zh', height = 700) =>
 describe('one embed with resize.js', () => {
   let probe: PageProbe;
   beforeAll(async () => {
-    probe = await newPage(site.browser, { width: 1280, height: 900, origin: site.host.origin, blockForeign: false });
+    probe = await newPage(site.browser, { width: 1280, height: 900, origin: site.host.origin });
     // The host's own `iframe { height: 100% }` must not win over the script (pym.js#168).
     const url = site.host.page('/one.html', articlePage('One embed', `<div id="slot">${snippet('pv')}</div>`, 'iframe{height:100%}'));
     await probe.page.goto(url);

@@ -3,8 +3,8 @@
  * link + image form) are the pictures of their views. The unit test (tests/unit/embed.test.ts)
  * checks, for every image, that its SVG is the one drawn now and that the file is the PNG drawn
  * from it (hashes in images.json), so a file swapped, left over, blank or cut fails there. This
- * checks the drawing itself: a sample — in each language, one image of each size and layout
- * (800 × 1000, WeChat, share card) and one of each kind of map — is drawn again as
+ * checks the drawing itself: a sample — one image of each kind of map (800 × 1000) and, in each
+ * language, one of each other layout (WeChat, share card) — is drawn again as
  * `npm run embed:images` draws it (scripts/lib/embed-image.ts) and compared pixel by pixel with
  * the file, so a change of the rasteriser, its fonts or its switches that the hashes of the SVGs
  * cannot see fails here.
@@ -39,16 +39,20 @@ function differingShare(a: PNG, b: PNG): number {
 }
 
 /**
- * The images drawn again, per language: the 800 × 1000 picture of each kind of map, one WeChat
- * picture and the share card (the other images are the same drawing of other data).
+ * The images drawn again: the 800 × 1000 picture of each kind of map, the kinds taking turns
+ * between the languages, and the WeChat picture and the share card in each language (the other
+ * images are the same drawing of other data).
  */
 function sample(): EmbedImage[] {
   const kindOf = new Map(allEmbedKeys().map((k) => [k.key, embedKind(k)]));
+  const kinds = [...new Set(kindOf.values())];
   const seen = new Set<string>();
   return embedImages().filter((image) => {
     const key = image.id.split('/').at(-1)!;
     const layout = image.id.slice(image.lang.length + 1, -key.length);
-    const what = `${image.lang} ${layout === '' ? (kindOf.get(key) ?? key) : layout}`;
+    const kind = layout === '' ? kindOf.get(key) : undefined;
+    if (kind && image.lang !== (kinds.indexOf(kind) % 2 ? 'en' : 'zh')) return false;
+    const what = kind ?? `${image.lang} ${layout || key}`;
     if (seen.has(what)) return false;
     seen.add(what);
     return true;

@@ -173,7 +173,7 @@ describe('allow-listed parameters', () => {
 describe('the lazy map', () => {
   let probe: PageProbe;
   beforeAll(async () => {
-    probe = await newPage(site.browser, { width: 1000, height: 700, origin: site.host.origin, blockForeign: false });
+    probe = await newPage(site.browser, { width: 1000, height: 700, origin: site.host.origin });
   });
   afterAll(async () => {
     await probe?.close();

@@ -250,8 +250,12 @@ export interface NewPageOptions {
   deviceScaleFactor?: number;
   /** The site's origin; defaults to the last `startServer()`'s. Requests elsewhere are foreign. */
   origin?: string;
-  /** Abort foreign requests (default true); they are recorded either way. */
-  blockForeign?: boolean;
+  /**
+   * `prefers-reduced-motion` as the page sees it. Default 'reduce': the camera jumps and scrolls
+   * are instant, the same states without drawing every frame of each flight in software WebGL
+   * (most of the suite's GPU time). The tests of the motion itself say 'no-preference'.
+   */
+  motion?: 'reduce' | 'no-preference';
 }
 
 export interface PageProbe {
@@ -283,6 +287,7 @@ export async function newPage(browser: Browser, options: NewPageOptions): Promis
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     serviceWorkers: 'block',
+    reducedMotion: options.motion ?? 'reduce',
   });
   const probe: PageProbe = {
     page: undefined as unknown as Page,
@@ -313,12 +318,6 @@ export async function newPage(browser: Browser, options: NewPageOptions): Promis
       probe.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
     }
   });
-  if (options.blockForeign ?? true) {
-    await context.route(
-      (url) => isForeign(url.href),
-      (route) => route.abort('blockedbyclient'),
-    );
-  }
 
   const page = await context.newPage();
   probe.page = page;

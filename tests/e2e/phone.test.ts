@@ -35,9 +35,6 @@ describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
     beforeAll(async () => {
       probe = await newPage(site.browser, { width, height });
       page = probe.page;
-      // The camera jumps to each step's frame instead of flying there: the same frames to check
-      // without drawing every frame of each flight (keyboard.test.ts checks the motion itself).
-      await page.emulateMedia({ reducedMotion: 'reduce' });
       await page.goto(site.url(path), { waitUntil: 'load' });
       await liveMap(page);
     });

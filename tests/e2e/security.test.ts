@@ -44,9 +44,8 @@ const directives = (csp: string) =>
 const site = nginxSite(DIST);
 
 /** A page through nginx that records CSP violations as well as errors and foreign requests. */
-async function open(width: number, height: number, options: { reducedMotion?: boolean } = {}): Promise<PageProbe & { csp: string[] }> {
+async function open(width: number, height: number): Promise<PageProbe & { csp: string[] }> {
   const probe = await newPage(site.browser, { width, height, origin: site.server.origin });
-  if (options.reducedMotion) await probe.page.emulateMedia({ reducedMotion: 'reduce' });
   const csp = await watchCsp(probe.context);
   return Object.assign(probe, { csp });
 }

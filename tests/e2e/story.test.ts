@@ -136,7 +136,9 @@ describe.each(VIEWPORTS)('story at $width×$height', ({ width, height }) => {
   let chapters: ChapterInfo[];
 
   beforeAll(async () => {
-    probe = await newPage(site.browser, { width, height });
+    // The desktop reader without a motion preference (smooth scrolls, camera flights): the steps
+    // must follow through them; the phone's and the rest of the suite's jumps are cheaper to draw.
+    probe = await newPage(site.browser, { width, height, motion: width >= 900 ? 'no-preference' : 'reduce' });
     page = probe.page;
     await page.addInitScript(() => {
       const w = window as unknown as { layoutShift: number };
