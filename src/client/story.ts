@@ -89,9 +89,17 @@ function start(main: HTMLElement, panel: HTMLElement) {
           })
       : Promise.resolve());
 
-  // Without WebGL 2 the SVG stays for good: said at once, and no map code is ever loaded.
-  const canDraw = !!container && webglAvailable();
-  if (!canDraw) panel.dataset.mapFallback = 'no-webgl'; // data-map stays "svg"
+  // Without WebGL 2 the SVG stays for good, and no map code is ever loaded. Asked once the page
+  // has loaded (or when the map is wanted), not in this first script: the probe creates a WebGL
+  // context, a round trip to the GPU process that the first screen does not need.
+  let drawable: boolean | null = null;
+  const canDraw = (): boolean => {
+    if (drawable === null) {
+      drawable = !!container && webglAvailable();
+      if (!drawable) panel.dataset.mapFallback = 'no-webgl'; // data-map stays "svg"
+    }
+    return drawable;
+  };
 
   // The map's code and geography, fetched (and the code evaluated) at idle once the page has
   // loaded: the reader's first input then starts the map without waiting for the network.
@@ -104,7 +112,7 @@ function start(main: HTMLElement, panel: HTMLElement) {
       return r.json() as Promise<unknown>;
     }));
   const prefetchMap = () => {
-    if (!canDraw) return;
+    if (!canDraw()) return;
     void topology().catch(() => (topologyRequest = null));
     void views().catch(() => undefined);
     mapCode().then(
@@ -115,7 +123,7 @@ function start(main: HTMLElement, panel: HTMLElement) {
 
   let mapRequested = false;
   const loadMap = () => {
-    if (mapRequested || !canDraw || !container) return;
+    if (mapRequested || !container || !canDraw()) return;
     mapRequested = true;
     panel.dataset.map = 'loading';
     mapCode()
@@ -190,7 +198,7 @@ function start(main: HTMLElement, panel: HTMLElement) {
   // The code is fetched and evaluated at idle before then (prefetchMap), and start-up yields to
   // input at every step: it starts at once, not at the next idle moment (a reader tapping away
   // leaves few).
-  if (canDraw) whenNear(() => afterFirstInput(loadMap));
+  whenNear(() => afterFirstInput(loadMap));
   const langSwitch = () =>
     import('./lang-switch.ts')
       .then((m) => m.keepPlaceOnSwitch(openedHash))

@@ -130,6 +130,27 @@ describe('the JavaScript that runs before the map', () => {
   });
 });
 
+describe('the first screen', () => {
+  it('creates no WebGL context before the load event (the probe for WebGL waits until then)', async () => {
+    const probe = await newPage(site.browser, { width: 390, height: 844 });
+    await probe.page.addInitScript(() => {
+      const w = window as unknown as { contexts: string[] };
+      w.contexts = [];
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        w.contexts.push(`${type} ${document.readyState}`);
+        return (getContext as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+      } as typeof getContext;
+    });
+    await probe.page.goto(site.url('/'), { waitUntil: 'load' });
+    // Probed at idle after load: the contexts created until then are none, and then one (webgl2).
+    await probe.page.waitForFunction(() => (window as unknown as { contexts: string[] }).contexts.length > 0);
+    expect(await probe.page.evaluate(() => (window as unknown as { contexts: string[] }).contexts)).toEqual(['webgl2 complete']);
+    expect(probe.errors()).toEqual([]);
+    await probe.close();
+  });
+});
+
 describe.each(VIEWPORTS)('story at $width×$height', ({ width, height }) => {
   let probe: PageProbe;
   let page: Page;
