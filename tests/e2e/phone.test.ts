@@ -3,7 +3,8 @@
  * every featured county keeps its name on the live overview map; the legend box is opaque, holds
  * its content and folds to its title on phones; chart text is ≥ 12 px; each county step frames
  * its county where the card and the legend box leave the map free; the overview, its embed and
- * the legend carry the locator inset.
+ * the legend carry the locator inset; the translation note is read with the headline, not as a
+ * card over the map; no word of a legend figure is broken across lines.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +158,48 @@ describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
         await toggle.click();
         expect(await page.locator('.map-chrome:not([hidden]) .map-legend').isVisible()).toBe(true);
       });
+
+    it('keeps the translation note with the headline, above the map (never a card over it)', async () => {
+      const [note, map] = await Promise.all(
+        ['.translation-note', '#story-map'].map((s) =>
+          page
+            .locator(s)
+            .first()
+            .evaluate((el) => el.getBoundingClientRect().top + scrollY),
+        ),
+      );
+      const noteBottom = await page.locator('.translation-note').evaluate((el) => el.getBoundingClientRect().bottom + scrollY);
+      expect(note).toBeLessThan(map!);
+      expect(noteBottom).toBeLessThanOrEqual(map!);
+      // The edition marker sits centred under the headline in both languages.
+      const marker = await page.locator('.masthead-marker').evaluate((el) => {
+        const r = document.createRange();
+        r.selectNodeContents(el);
+        const b = r.getBoundingClientRect();
+        return (b.left + b.right) / 2 - document.documentElement.clientWidth / 2;
+      });
+      expect(Math.abs(marker)).toBeLessThan(4);
+    });
+
+    it('breaks no figure or word of the legend box’s figures across lines', async () => {
+      await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+      const broken = await page.locator('.map-chrome:not([hidden]) .legend-callout dd').evaluateAll((dds) =>
+        dds.flatMap((dd) => {
+          const text = dd.firstChild?.nodeType === Node.TEXT_NODE ? dd.firstChild : null;
+          if (!text || !(dd as HTMLElement).offsetParent) return [];
+          const value = text.textContent ?? '';
+          // Words of an English figure, the numbers of a Chinese one (Chinese text may wrap anywhere).
+          return [...value.matchAll(/[A-Za-z\d][\w,.%-]*/g)].flatMap((m) => {
+            const range = document.createRange();
+            range.setStart(text, m.index);
+            range.setEnd(text, m.index + m[0].length);
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            return lines.size > 1 ? [`${value}: “${m[0]}” on ${lines.size} lines`] : [];
+          });
+        }),
+      );
+      expect(broken).toEqual([]);
+    });
 
     it('shows the locator inset with the overview', async () => {
       await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
