@@ -365,9 +365,10 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
       // The styles are compiled from checked views; validating them again costs the reader time.
       validateStyle: false,
       attributionControl: false,
-      interactive: true,
+      // On a touch screen nothing of the map is dragged or pinched: scrolling and taps belong to
+      // the page (mapbox/storytelling#29/#33/#64), and MapLibre's listeners go (below).
+      interactive: !touch,
       cooperativeGestures: false,
-      // Touch scrolling must pass through to the page (mapbox/storytelling#29/#33/#64).
       dragPan: !touch,
       touchZoomRotate: false,
       touchPitch: false,
@@ -384,6 +385,12 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
     fallback(error);
     return null;
   }
+  // MapLibre listens on the map's box whether or not its handlers are on, among them a touchmove
+  // and a wheel listener that are not passive: every scroll that starts over the map then waits
+  // for the main thread (busy while the map starts), and a capturing mousemove on the document
+  // ran ~35 ms at the phone profile before each tap's click. A touch screen has no use for them:
+  // they go (the tooltips listen on the map's box themselves, tooltip.ts).
+  if (touch) map._handlers.destroy();
   // The canvas sits in an aria-hidden container: keyboard users get the county buttons instead.
   map.getCanvas().setAttribute('tabindex', '-1');
 

@@ -3,7 +3,7 @@
  * Three ways in, one box: hovering or tapping the MapLibre map, and focusing or activating the
  * `.map-counties` buttons — the keyboard path, which also works over the static SVG.
  */
-import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { CompiledView } from '../views/compile.ts';
 
 type Views = Record<string, CompiledView>;
@@ -135,25 +135,36 @@ export function createTooltip({ panel, box, views, currentKey }: TooltipOptions)
     attachMap(map, countyPoint) {
       pointFor = countyPoint;
       const canvas = map.getCanvas();
+      // The page's own listeners on the map's box, not MapLibre's map events: on a touch screen
+      // the map has no handlers of its own (map-runtime.ts), so that none holds up a scroll or a
+      // tap while the map draws.
+      const surface = map.getCanvasContainer();
       // A circle is its county's, also where it reaches over a neighbour.
-      const countyAt = (e: MapMouseEvent) => {
-        const circle = map.getLayer('symbols') ? map.queryRenderedFeatures(e.point, { layers: ['symbols'] })[0] : undefined;
+      const countyAt = (e: MouseEvent) => {
+        const box = surface.getBoundingClientRect();
+        const point: [number, number] = [e.clientX - box.left, e.clientY - box.top];
+        const circle = map.getLayer('symbols') ? map.queryRenderedFeatures(point, { layers: ['symbols'] })[0] : undefined;
         if (typeof circle?.properties.region === 'string') return circle.properties.region;
-        const hit = map.getLayer('counties-fill') ? map.queryRenderedFeatures(e.point, { layers: ['counties-fill'] })[0] : undefined;
+        const hit = map.getLayer('counties-fill') ? map.queryRenderedFeatures(point, { layers: ['counties-fill'] })[0] : undefined;
         return typeof hit?.properties.code === 'string' ? hit.properties.code : null;
       };
-      const at = (e: MapMouseEvent) => ({ x: e.originalEvent.clientX, y: e.originalEvent.clientY });
-      map.on('mousemove', (e) => {
+      const at = (e: MouseEvent) => ({ x: e.clientX, y: e.clientY });
+      surface.addEventListener('mousemove', (e) => {
+        if (e.buttons) return; // dragging the map (desktop), not hovering
         const code = countyAt(e);
         canvas.style.cursor = code ? 'pointer' : '';
         if (code) void show(code, { at: at(e) });
         else if (anchor?.mode === 'pointer') hide();
       });
-      map.on('mouseout', () => {
+      surface.addEventListener('mouseleave', () => {
         if (anchor?.mode === 'pointer') hide();
       });
-      // A tap is a click without hover: show the county under the finger, or close.
-      map.on('click', (e) => {
+      // A tap is a click without hover: show the county under the finger, or close. A press
+      // that dragged the map (desktop) is no click.
+      let pressed: Point | null = null;
+      surface.addEventListener('mousedown', (e) => (pressed = at(e)));
+      surface.addEventListener('click', (e) => {
+        if (pressed && Math.hypot(e.clientX - pressed.x, e.clientY - pressed.y) > 3) return;
         const code = countyAt(e);
         if (code) void show(code, { at: at(e) });
         else hide();

@@ -256,6 +256,8 @@ export interface NewPageOptions {
    * (most of the suite's GPU time). The tests of the motion itself say 'no-preference'.
    */
   motion?: 'reduce' | 'no-preference';
+  /** A phone's touch screen (isMobile, hasTouch: the page matches `(pointer: coarse)`). */
+  touch?: boolean;
 }
 
 export interface PageProbe {
@@ -288,6 +290,7 @@ export async function newPage(browser: Browser, options: NewPageOptions): Promis
     timezoneId: 'Asia/Shanghai',
     serviceWorkers: 'block',
     reducedMotion: options.motion ?? 'reduce',
+    ...(options.touch ? { isMobile: true, hasTouch: true } : {}),
   });
   const probe: PageProbe = {
     page: undefined as unknown as Page,

@@ -211,6 +211,45 @@ describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
   });
 });
 
+describe('on a touch screen', () => {
+  it('leaves scrolling to the page (no touch listener that is not passive) and answers a tap on a county with its tooltip', async () => {
+    const probe = await newPage(site.browser, { width: 390, height: 844, touch: true });
+    const { page } = probe;
+    await page.goto(site.url('/'), { waitUntil: 'load' });
+    await page.touchscreen.tap(2, 2);
+    await waitForSettledMap(page);
+    // What the browser must wait for before it scrolls: touch listeners that may cancel.
+    const cdp = await probe.context.newCDPSession(page);
+    // The site's own scripts (Playwright's injected ones listen too).
+    const urls = new Map<string, string>();
+    cdp.on('Debugger.scriptParsed', (e) => urls.set(e.scriptId, e.url));
+    await cdp.send('Debugger.enable');
+    const blocking: string[] = [];
+    for (const [what, expression] of [
+      ['map box', `document.querySelector('.map-canvas .maplibregl-canvas-container')`],
+      ['map', `document.querySelector('.map-canvas')`],
+      ['document', 'document'],
+      ['window', 'window'],
+    ] as const) {
+      const { result } = await cdp.send('Runtime.evaluate', { expression });
+      expect(result.objectId, what).toBeTruthy();
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+      for (const l of listeners) {
+        const url = urls.get(l.scriptId) ?? '';
+        if (/^(touchstart|touchmove|wheel)$/.test(l.type) && !l.passive && url.startsWith(site.origin))
+          blocking.push(`${what}: ${l.type} (${url})`);
+      }
+    }
+    expect(blocking).toEqual([]);
+    // A tap on 临县's name: the tooltip of the county under the finger.
+    const label = await page.locator('.map-label--county[data-code="141124"]').boundingBox();
+    await page.touchscreen.tap(label!.x + label!.width / 2, label!.y + label!.height + 6);
+    await expect.poll(() => page.locator('.map-tooltip:not([hidden])').textContent()).toContain('临县');
+    expect(probe.errors()).toEqual([]);
+    await probe.close();
+  });
+});
+
 describe('the overview embed', () => {
   it.each(['/embed/overview/', '/en/embed/overview/'])('%s carries the locator inset', async (path) => {
     const probe = await newPage(site.browser, { width: 390, height: 700 });
