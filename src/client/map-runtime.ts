@@ -67,8 +67,11 @@ export interface StartMapOptions {
   container: HTMLElement;
   views: Promise<Views>;
   geoUrl: string;
-  /** The TopoJSON at `geoUrl`, if the caller fetched it ahead (story: at idle after load). */
-  topology?: Promise<unknown>;
+  /**
+   * The geography at `geoUrl` as GeoJSON, if the caller fetched and converted it ahead (story: at
+   * idle after load, so that the reader's first input does not wait for the conversion).
+   */
+  geo?: Promise<GeoData>;
   current: () => MapTarget;
   /**
    * The free part of the map for this target, as padding inside `box` (the map's box in
@@ -332,13 +335,15 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   let views: Views;
   let geo: GeoData;
   try {
-    const topology =
-      o.topology ??
-      fetch(o.geoUrl).then((r) => {
-        if (!r.ok) throw new Error(`${o.geoUrl}: HTTP ${r.status}`);
-        return r.json() as Promise<unknown>;
-      });
-    [views, geo] = await Promise.all([o.views, topology.then(geoFromTopology), linkStylesheet(cssUrl)]);
+    const geography =
+      o.geo ??
+      fetch(o.geoUrl)
+        .then((r) => {
+          if (!r.ok) throw new Error(`${o.geoUrl}: HTTP ${r.status}`);
+          return r.json() as Promise<unknown>;
+        })
+        .then(geoFromTopology);
+    [views, geo] = await Promise.all([o.views, geography, linkStylesheet(cssUrl)]);
   } catch (error) {
     fallback(error);
     return null;

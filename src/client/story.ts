@@ -17,6 +17,7 @@ import { startStorySteps } from './scroll-steps.ts';
 import { storyMapPadding } from './story-frame.ts';
 import { webglAvailable } from './webgl.ts';
 import type { Tooltip } from './tooltip.ts';
+import type { GeoData } from '../views/geo-data.ts';
 
 type Views = Record<string, CompiledView>;
 
@@ -105,15 +106,24 @@ function start(main: HTMLElement, panel: HTMLElement) {
   // loaded: the reader's first input then starts the map without waiting for the network.
   let mapModule: Promise<typeof import('./map-runtime.ts')> | null = null;
   const mapCode = () => (mapModule ??= import('./map-runtime.ts'));
-  let topologyRequest: Promise<unknown> | null = null;
-  const topology = () =>
-    (topologyRequest ??= fetch(panel.dataset.geoUrl ?? '').then((r) => {
-      if (!r.ok) throw new Error(`${r.url}: HTTP ${r.status}`);
-      return r.json() as Promise<unknown>;
-    }));
+  // The geography converted to GeoJSON then too (a task of its own, not one more before the map).
+  let geoRequest: Promise<GeoData> | null = null;
+  const geo = () =>
+    (geoRequest ??= Promise.all([
+      fetch(panel.dataset.geoUrl ?? '').then((r) => {
+        if (!r.ok) throw new Error(`${r.url}: HTTP ${r.status}`);
+        return r.json() as Promise<unknown>;
+      }),
+      import('../views/geo-data.ts'),
+    ])
+      .then(([topology, { geoFromTopology }]) => geoFromTopology(topology))
+      .catch((error: unknown) => {
+        geoRequest = null;
+        throw error;
+      }));
   const prefetchMap = () => {
     if (!canDraw()) return;
-    void topology().catch(() => (topologyRequest = null));
+    void geo().catch(() => undefined);
     void views().catch(() => undefined);
     mapCode().then(
       (m) => m.prepareMap(),
@@ -133,7 +143,7 @@ function start(main: HTMLElement, panel: HTMLElement) {
           container,
           views: views(),
           geoUrl: panel.dataset.geoUrl ?? '',
-          topology: topology(),
+          geo: geo(),
           current: steps.current,
           padding: storyMapPadding(panel, main, () => steps.current().step),
           facade: panel.querySelector<HTMLImageElement>('.map-svg'),
