@@ -84,6 +84,25 @@ async function throttledPage(context: BrowserContext) {
 
 const idle = `new Promise((done) => requestIdleCallback(() => requestIdleCallback(() => done(0), { timeout: 3000 }), { timeout: 3000 }))`;
 
+/** The live map is drawn (`story-map-idle`), or has given way to the SVG for good. */
+export const MAP_DRAWN = `performance.getEntriesByName('story-map-idle').length > 0 || !!document.getElementById('story-map')?.dataset.mapFallback`;
+
+/**
+ * Polls `expression` in the page every 100 ms until it is true (false after `timeoutMs`), with
+ * `page.evaluate` only. Playwright's locators and `waitForFunction` put its injected script in
+ * the page, which listens for touchstart and touchend on the window without `passive`: every
+ * touch then waits for the main thread before the browser may make a tap of it, which no
+ * reader's phone does (it doubled the bench's slowest taps).
+ */
+export async function pollUntil(page: Page, expression: string, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await page.evaluate(expression).catch(() => false)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
 /** One throttled visit; `story` false: the text-only copy, LCP only. */
 async function visit(browser: Browser, url: string, story: boolean): Promise<PhoneRun> {
   const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ignoreHTTPSErrors: true });
@@ -97,11 +116,9 @@ async function visit(browser: Browser, url: string, story: boolean): Promise<Pho
     let mapDrawn = false;
     if (story) {
       // The reader taps the text (the first step's paragraph, away from links) every 150 ms until the map is drawn.
-      const box = await page.locator('.step p').first().boundingBox();
-      const x = Math.round(PHONE.width / 2), y = Math.round(box ? Math.min(PHONE.height - 40, Math.max(40, box.y + 10)) : PHONE.height * 0.8);
-      const drawn = page
-        .waitForFunction(() => performance.getEntriesByName('story-map-idle').length > 0 || !!document.getElementById('story-map')?.dataset.mapFallback, null, { timeout: 30_000, polling: 100 })
-        .then(() => (mapDrawn = true), () => undefined);
+      const top = await page.evaluate(() => document.querySelector('.step p')?.getBoundingClientRect().top ?? null);
+      const x = Math.round(PHONE.width / 2), y = Math.round(top === null ? PHONE.height * 0.8 : Math.min(PHONE.height - 40, Math.max(40, top + 10)));
+      const drawn = pollUntil(page, MAP_DRAWN, 30_000).then((yes) => (mapDrawn = yes));
       let done = false;
       void drawn.then(() => (done = true));
       const pending: Array<Promise<unknown>> = [];

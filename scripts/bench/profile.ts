@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from './lighthouse.ts';
-import { PHONE, throttle } from './phone.ts';
+import { MAP_DRAWN, PHONE, pollUntil, throttle } from './phone.ts';
 import { ROOT } from './build.ts';
 import { startNginx } from '../lib/nginx.ts';
 
@@ -71,10 +71,8 @@ try {
         await new Promise((r) => setTimeout(r, 150));
       }
     })();
-    await page.waitForFunction(() => performance.getEntriesByName('story-map-idle').length > 0 || !!document.getElementById('story-map')?.dataset.mapFallback, null, {
-      timeout: 30_000,
-      polling: 100,
-    });
+    // page.evaluate only: Playwright's waitForFunction would make every touch wait for the page (phone.ts).
+    await pollUntil(page, MAP_DRAWN, 30_000);
     done = true;
     await tapping;
     await page.waitForTimeout(1500);
