@@ -11,6 +11,7 @@ import { darkMapSvgPath, embedPath } from '../site/urls.ts';
 import type { MapRuntime, MapTarget } from './map-runtime.ts';
 import { CITY_CODE } from '../geo/divisions.ts';
 import { startSizing, type Sizing } from './embed-size.ts';
+import { fetchJson } from './fetch-json.ts';
 import { afterFirstInput } from './first-input.ts';
 import { createTooltip } from './tooltip.ts';
 import { webglAvailable } from './webgl.ts';
@@ -50,11 +51,7 @@ function start(main: HTMLElement, params: EmbedParams) {
   const target = (): MapTarget => ({ view: main.dataset.view ?? '', state: current.state, region: CITY_CODE, key: current.key });
 
   let viewsRequest: Promise<Views> | null = null;
-  const views = () =>
-    (viewsRequest ??= fetch(main.dataset.viewsUrl ?? '').then((r) => {
-      if (!r.ok) throw new Error(`${r.url}: HTTP ${r.status}`);
-      return r.json() as Promise<Views>;
-    }));
+  const views = () => (viewsRequest ??= fetchJson<Views>(main.dataset.viewsUrl ?? ''));
   const tooltipBox = panel.querySelector<HTMLElement>('.map-tooltip');
   const tooltip = params.interactive && tooltipBox ? createTooltip({ panel, box: tooltipBox, views, currentKey: () => current.key }) : null;
   let runtime: MapRuntime | null = null;

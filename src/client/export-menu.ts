@@ -12,18 +12,13 @@ import type { PrintPresets } from '../schema/print-presets.ts';
 import type { CompiledView } from '../views/compile.ts';
 import type { Lang } from '../views/format.ts';
 import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
+import { fetchJson } from './fetch-json.ts';
 
 /** Checked against its schema when the page is built (ExportMenu.astro). */
 const presets = presetsJson as PrintPresets;
 
 const views = new Map<Lang, Promise<Record<string, CompiledView>>>();
 let geo: Promise<GeoData> | null = null;
-
-async function json(url: string): Promise<unknown> {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-  return r.json();
-}
 
 /** A fetch kept for the next export, or forgotten when it fails so that the next export tries again. */
 function remembered<T>(promise: Promise<T>, forget: () => void): Promise<T> {
@@ -35,7 +30,7 @@ async function compiledView(lang: Lang, key: string): Promise<CompiledView> {
   if (!views.has(lang))
     views.set(
       lang,
-      remembered(json(`/views/${lang}.json`) as Promise<Record<string, CompiledView>>, () => views.delete(lang)),
+      remembered(fetchJson<Record<string, CompiledView>>(`/views/${lang}.json`), () => views.delete(lang)),
     );
   const view = (await views.get(lang)!)[key];
   if (!view) throw new Error(`no view "${key}"`);
@@ -50,7 +45,7 @@ export interface MenuExport {
 
 /** The print SVG of a view at a preset: the same call as the command line's. */
 export async function printSvgFor(key: string, lang: Lang, preset: string, date: string): Promise<MenuExport> {
-  geo ??= remembered(json('/geo/lvliang.topo.json').then(geoFromTopology), () => (geo = null));
+  geo ??= remembered(fetchJson('/geo/lvliang.topo.json').then(geoFromTopology), () => (geo = null));
   const [view, geoData] = await Promise.all([compiledView(lang, key), geo]);
   const size = resolvePrintSize(presets, { preset });
   const { svg } = renderPrintSvg(view, geoData, size, { typography: presets.typography, credit: presets.credit[lang], date });

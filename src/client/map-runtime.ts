@@ -15,7 +15,15 @@
  * then once at full resolution, and shown only when the GPU has finished that frame (a fence
  * polled between tasks), so that showing it never makes the main thread wait for the GPU.
  */
-import { Map as MapLibreMap, Marker, prewarm, setWorkerUrl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  Marker,
+  MercatorCoordinate,
+  prewarm,
+  setWorkerUrl,
+  type LngLatBoundsLike,
+  type StyleSpecification,
+} from 'maplibre-gl';
 // Its stylesheet as a file linked on demand: a plain CSS import would be hoisted by Astro into
 // the page's <head> as 70 KB of render-blocking CSS for a map that may never load.
 import cssUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
@@ -23,16 +31,16 @@ import cssUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { CompiledView } from '../views/compile.ts';
 import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
+import { fetchJson } from './fetch-json.ts';
 import { PALETTE } from '../views/palette.ts';
 import { GEO_SOURCES, HATCH_IMAGE, toMapLibreStyle } from '../render/maplibre-style.ts';
 import { MAP_INSET } from '../render/map-frame.ts';
+import { CITY_CODE } from '../geo/divisions.ts';
 
 setWorkerUrl(workerUrl);
 
 export type Views = Record<string, CompiledView>;
 type Bounds = [[number, number], [number, number]];
-
-const CITY_CODE = '141100';
 
 /** What the map shows: a view, its state (before/after) if it has states, and the region to frame. */
 export interface MapTarget {
@@ -239,10 +247,6 @@ function gpuDone(gl: WebGL2RenderingContext | null, fence: WebGLSync | null, max
   });
 }
 
-const mercX = (lon: number) => (lon + 180) / 360;
-const mercY = (lat: number) => (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360;
-const latOf = (y: number) => (360 / Math.PI) * Math.atan(Math.exp(((180 - y * 360) * Math.PI) / 180)) - 90;
-
 /**
  * `bounds` grown to hold every circle that the camera would show only in part: one crossing the
  * map's edge or reaching under what covers it (`pad`). Null if none does.
@@ -256,24 +260,27 @@ function takeInCircles(
 ): Bounds | null {
   const c = camera.center as { lng: number; lat: number } | undefined;
   if (!c || camera.zoom === undefined) return null;
+  // Web Mercator in world units (0–1), as MapLibre draws it; a world is 512 px at zoom 0.
   const world = 512 * 2 ** camera.zoom;
-  const cx = mercX(c.lng),
-    cy = mercY(c.lat);
+  const centre = MercatorCoordinate.fromLngLat(c);
   let [[w, s], [e, n]] = bounds;
   let grew = false;
   for (const circle of circles) {
-    const [lon, lat] = circle.lonLat;
-    const x = box.width / 2 + (mercX(lon) - cx) * world,
-      y = box.height / 2 + (mercY(lat) - cy) * world;
+    const at = MercatorCoordinate.fromLngLat(circle.lonLat);
+    const x = box.width / 2 + (at.x - centre.x) * world,
+      y = box.height / 2 + (at.y - centre.y) * world;
     const r = circle.radius + 2;
     const seen = x + r > 0 && x - r < box.width && y + r > 0 && y - r < box.height;
     const whole = x - r >= pad.left && x + r <= box.width - pad.right && y - r >= pad.top && y + r <= box.height - pad.bottom;
     if (!seen || whole) continue;
-    const dx = r / world;
-    w = Math.min(w, (mercX(lon) - dx) * 360 - 180);
-    e = Math.max(e, (mercX(lon) + dx) * 360 - 180);
-    s = Math.min(s, latOf(mercY(lat) + dx));
-    n = Math.max(n, latOf(mercY(lat) - dx));
+    // The circle's box, back in degrees: its south-west and north-east corners.
+    const d = r / world;
+    const sw = new MercatorCoordinate(at.x - d, at.y + d).toLngLat(),
+      ne = new MercatorCoordinate(at.x + d, at.y - d).toLngLat();
+    w = Math.min(w, sw.lng);
+    s = Math.min(s, sw.lat);
+    e = Math.max(e, ne.lng);
+    n = Math.max(n, ne.lat);
     grew = true;
   }
   return grew
@@ -335,14 +342,7 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   let views: Views;
   let geo: GeoData;
   try {
-    const geography =
-      o.geo ??
-      fetch(o.geoUrl)
-        .then((r) => {
-          if (!r.ok) throw new Error(`${o.geoUrl}: HTTP ${r.status}`);
-          return r.json() as Promise<unknown>;
-        })
-        .then(geoFromTopology);
+    const geography = o.geo ?? fetchJson(o.geoUrl).then(geoFromTopology);
     [views, geo] = await Promise.all([o.views, geography, linkStylesheet(cssUrl)]);
   } catch (error) {
     fallback(error);

@@ -10,6 +10,7 @@
  */
 import type { CompiledView } from '../views/compile.ts';
 import type { MapRuntime } from './map-runtime.ts';
+import { fetchJson } from './fetch-json.ts';
 import { afterFirstInput, markFirstInput } from './first-input.ts';
 import { loadMapPanels } from './map-panels.ts';
 import './print-maps.ts';
@@ -39,15 +40,10 @@ function start(main: HTMLElement, panel: HTMLElement) {
   // Every view of the page in one JSON, fetched once (a failed fetch may be retried later).
   let viewsRequest: Promise<Views> | null = null;
   const views = () =>
-    (viewsRequest ??= fetch(panel.dataset.viewsUrl ?? '')
-      .then((r) => {
-        if (!r.ok) throw new Error(`${r.url}: HTTP ${r.status}`);
-        return r.json() as Promise<Views>;
-      })
-      .catch((error: unknown) => {
-        viewsRequest = null;
-        throw error;
-      }));
+    (viewsRequest ??= fetchJson<Views>(panel.dataset.viewsUrl ?? '').catch((error: unknown) => {
+      viewsRequest = null;
+      throw error;
+    }));
 
   // The other views' blocks and the tools: once, then the tools are wired (their modules load with them).
   let panelsRequest: Promise<void> | null = null;
@@ -109,13 +105,7 @@ function start(main: HTMLElement, panel: HTMLElement) {
   // The geography converted to GeoJSON then too (a task of its own, not one more before the map).
   let geoRequest: Promise<GeoData> | null = null;
   const geo = () =>
-    (geoRequest ??= Promise.all([
-      fetch(panel.dataset.geoUrl ?? '').then((r) => {
-        if (!r.ok) throw new Error(`${r.url}: HTTP ${r.status}`);
-        return r.json() as Promise<unknown>;
-      }),
-      import('../views/geo-data.ts'),
-    ])
+    (geoRequest ??= Promise.all([fetchJson(panel.dataset.geoUrl ?? ''), import('../views/geo-data.ts')])
       .then(([topology, { geoFromTopology }]) => geoFromTopology(topology))
       .catch((error: unknown) => {
         geoRequest = null;
