@@ -98,6 +98,17 @@ describe('the data page', () => {
 
 describe('the language switch on the data page', () => {
   const switchHref = (page: PageProbe['page']) => page.getAttribute('.data-nav a[data-lang-switch]', 'href');
+  /**
+   * Scrolls by `by` px, or to centre `selector`'s first match, and resolves once the scroll event
+   * has been dispatched (a frame later): the page's listeners have run (and armed their timers).
+   */
+  const scrolled = (page: PageProbe['page'], to: { by: number } | { selector: string }) =>
+    page.evaluate((t) => {
+      const dispatched = new Promise((done) => addEventListener('scroll', done, { once: true }));
+      if ('by' in t) scrollBy({ top: t.by, behavior: 'instant' });
+      else document.querySelector(t.selector)!.scrollIntoView({ block: 'center' });
+      return dispatched;
+    }, to);
 
   it('carries the #fragment the page was opened at: a figure’s sentence', async () => {
     const fresh = await newPage(browser, { width: 1440, height: 900 });
@@ -120,24 +131,11 @@ describe('the language switch on the data page', () => {
     await page.clock.runFor(1_000);
     expect(await switchHref(page)).toBe('/en/data/#fig-lin-poverty-incidence-before');
     // The browser keeping the text in place as late content lays out: a small scroll, the sentence still on screen.
-    // Each scroll is awaited until its scroll event has been dispatched (a frame later): the page's
-    // listener has then armed its timer, which runFor can run.
-    await page.evaluate(() => {
-      const dispatched = new Promise((done) => addEventListener('scroll', done, { once: true }));
-      scrollBy({ top: -60, behavior: 'instant' });
-      return dispatched;
-    });
+    await scrolled(page, { by: -60 });
     await page.clock.runFor(1_000);
     expect(await switchHref(page)).toBe('/en/data/#fig-lin-poverty-incidence-before');
     // Scrolled on until the sentence has left the screen: the switch follows the section read.
-    await page
-      .locator('#text-xingxian p')
-      .first()
-      .evaluate((p) => {
-        const dispatched = new Promise((done) => addEventListener('scroll', done, { once: true }));
-        p.scrollIntoView({ block: 'center' });
-        return dispatched;
-      });
+    await scrolled(page, { selector: '#text-xingxian p' });
     await page.clock.runFor(1_000);
     expect(await switchHref(page)).toBe('/en/data/#text-xingxian');
     await fresh.close();
@@ -148,14 +146,7 @@ describe('the language switch on the data page', () => {
     const { page } = fresh;
     await page.goto(server.url('/en/data/'), { waitUntil: 'load' });
     expect(await switchHref(page)).toBe('/data/');
-    await page
-      .locator('#text-linxian p')
-      .first()
-      .evaluate((p) => {
-        const dispatched = new Promise((done) => addEventListener('scroll', done, { once: true }));
-        p.scrollIntoView({ block: 'center' });
-        return dispatched;
-      });
+    await scrolled(page, { selector: '#text-linxian p' });
     await expect.poll(() => switchHref(page), { timeout: 5000 }).toBe('/data/#text-linxian');
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/data/' && url.hash === '#text-linxian'),

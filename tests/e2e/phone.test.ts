@@ -25,23 +25,27 @@ const FEATURED = ['141124', '141127', '141126', '141123'];
 
 const site = builtSite();
 
+/** Opens the story at `path` for the describe block (its hooks), live map drawn, and hands over its page. */
+function liveStory(path: string, size: { width: number; height: number }, use: (page: Page) => void): void {
+  let probe: PageProbe | undefined;
+  beforeAll(async () => {
+    probe = await newPage(site.browser, size);
+    use(probe.page);
+    await probe.page.goto(site.url(path), { waitUntil: 'load' });
+    await liveMap(probe.page);
+  });
+  afterAll(async () => {
+    await probe?.close();
+  });
+}
+
 type Box = { left: number; right: number; top: number; bottom: number };
 const overlaps = (a: Box, b: Box) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
 
 describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
   describe.each(WIDTHS)('at $width×$height', ({ width, height }) => {
-    let probe: PageProbe;
     let page: Page;
-
-    beforeAll(async () => {
-      probe = await newPage(site.browser, { width, height });
-      page = probe.page;
-      await page.goto(site.url(path), { waitUntil: 'load' });
-      await liveMap(page);
-    });
-    afterAll(async () => {
-      await probe?.close();
-    });
+    liveStory(path, { width, height }, (p) => (page = p));
 
     it('names every featured county on the live overview map, inside the map and clear of the legend box', async () => {
       // The overview, as a reader sees it under the first card.
@@ -314,17 +318,8 @@ async function livePlaces(page: Page, lang: string, key: string) {
 
 describe('the reader’s details of the 临县 chapter (issue 15)', () => {
   describe.each(LANGS)('in $lang', ({ lang, path }) => {
-    let probe: PageProbe;
     let page: Page;
-    beforeAll(async () => {
-      probe = await newPage(site.browser, { width: 1440, height: 900 });
-      page = probe.page;
-      await page.goto(site.url(path), { waitUntil: 'load' });
-      await liveMap(page);
-    });
-    afterAll(async () => {
-      await probe?.close();
-    });
+    liveStory(path, { width: 1440, height: 900 }, (p) => (page = p));
 
     it('names the county of each photovoltaic circle: legend, circle title in the SVG, tooltip over the circle', async () => {
       const lin = lang === 'zh' ? '临县' : 'Lin County';
