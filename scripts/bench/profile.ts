@@ -77,7 +77,9 @@ try {
     await tapping;
     await page.waitForTimeout(1500);
     const profile = tracing ? null : ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile;
-    const trace = tracing ? JSON.parse((await browser.stopTracing()).toString()) : null;
+    const raw = tracing ? (await browser.stopTracing()).toString() : '';
+    if (process.env.TRACE_OUT) (await import('node:fs')).writeFileSync(`${process.env.TRACE_OUT}-${run + 1}.json`, raw);
+    const trace = tracing ? JSON.parse(raw) : null;
     const info = await page.evaluate(() => ({
       marks: performance
         .getEntriesByType('mark')

@@ -14,7 +14,7 @@ import { startSizing, type Sizing } from './embed-size.ts';
 import { fetchJson } from './fetch-json.ts';
 import { afterFirstInput } from './first-input.ts';
 import { createTooltip } from './tooltip.ts';
-import { webglAvailable } from './webgl.ts';
+import { webglCanvas } from './webgl.ts';
 
 type Views = Record<string, CompiledView>;
 
@@ -114,11 +114,13 @@ async function loadMap(
   const container = panel.querySelector<HTMLElement>('.map-canvas');
   if (!container) return null;
   try {
-    if (!webglAvailable()) return null; // the SVG stays, a complete map on its own; no map code loads
+    const canvas = webglCanvas();
+    if (!canvas) return null; // the SVG stays, a complete map on its own; no map code loads
     const { startMap } = await import('./map-runtime.ts');
     const runtime = await startMap({
       panel,
       container,
+      canvas,
       views: views(),
       geoUrl: main.dataset.geoUrl ?? '',
       current: target,

@@ -73,6 +73,8 @@ export interface MapRuntime {
 export interface StartMapOptions {
   panel: HTMLElement;
   container: HTMLElement;
+  /** A canvas with a WebGL 2 context already made for the map (webglCanvas, webgl.ts): the map draws on it. */
+  canvas?: HTMLCanvasElement;
   views: Promise<Views>;
   geoUrl: string;
   /**
@@ -104,6 +106,14 @@ const shortName = (name: string): string => name.replace(/ (County|City|District
  * sixteenth of the pixels; the last one is drawn at the screen's resolution.
  */
 const STARTUP_PIXEL_RATIO = 0.25;
+
+/**
+ * The drawing buffer's resolution during a camera flight where WebGL is drawn by the CPU
+ * (softwareGl): the main thread waits for each frame to be drawn and read back, 40–65 ms at
+ * one pixel per CSS pixel on the throttled phone profile, and a tap waited for several such
+ * frames in a row. A quarter of the pixels while moving; the resting frame is sharp again.
+ */
+const FLIGHT_PIXEL_RATIO = 0.5;
 
 /** A task boundary: input waiting since the last one is handled before the map goes on. */
 const nextTask = (): Promise<void> => {
@@ -157,6 +167,84 @@ const stageOf = (id: string) => {
   const i = LAYER_STAGES.findIndex((s) => s.has(id));
   return i < 0 ? LAYER_STAGES.length - 1 : i;
 };
+
+/**
+ * Has the map's frames drawn in ordinary tasks instead of animation frames, until the returned
+ * function is called. While the canvas is hidden behind its facade nothing needs a frame's
+ * timing, and a frame is 50–90 ms of work on the throttled phone profile (shader compiles,
+ * mostly). In an animation frame that work runs before the browser paints, and Chromium puts
+ * a frame it has waited ~100 ms for ahead of input: a tap waited for a long start-up task, then
+ * for one or two map frames, before it was handled. As a task, a map frame gives way to input
+ * that came first, and the tap's answer is painted without it. (MapLibre has no option for
+ * this: its repaint request is wrapped.)
+ */
+function drawInTasks(map: MapLibreMap): () => void {
+  const inFrame = map.triggerRepaint.bind(map);
+  let queued = false;
+  let on = true;
+  map.triggerRepaint = () => {
+    if (!on) return inFrame();
+    if (queued) return;
+    queued = true;
+    setTimeout(() => {
+      queued = false;
+      if (on) map.redraw();
+      else inFrame();
+    }, 0);
+  };
+  return () => {
+    on = false;
+    map.triggerRepaint = inFrame;
+  };
+}
+
+/** Input a reader expects an answer to; scrolling and hovering are the compositor's or continuous. */
+const DISCRETE_INPUT = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'touchstart', 'touchend', 'keydown', 'keyup'] as const;
+
+/**
+ * A map frame put off to the next animation frame when the reader's input was handled since
+ * the last one: that input's answer is painted first, without a map frame's work in the same
+ * paint. Chromium hands a tap to the page at the start of a frame, before the animation-frame
+ * callbacks, so the paint that shows its answer also waited for MapLibre's render (50–90 ms
+ * where WebGL is drawn by the CPU, on the throttled phone profile). (MapLibre has no hook for
+ * it: its render step is wrapped.)
+ */
+function yieldFramesToInput(map: MapLibreMap): void {
+  let inputAt = -Infinity;
+  let frameAt = -Infinity;
+  const note = () => (inputAt = performance.now());
+  for (const type of DISCRETE_INPUT) addEventListener(type, note, { capture: true, passive: true });
+  const render = map._render.bind(map);
+  map._render = (time: number) => {
+    const answerFirst = time > 0 && inputAt > frameAt;
+    frameAt = performance.now();
+    if (!answerFirst) return render(time);
+    map.triggerRepaint();
+    return map;
+  };
+  map.once('remove', () => DISCRETE_INPUT.forEach((type) => removeEventListener(type, note, { capture: true })));
+}
+
+/**
+ * Makes `canvas` the next canvas the page creates (MapLibre's, in its constructor: it takes no
+ * canvas of its own), until the returned function is called. Its WebGL context was made ahead
+ * (webglCanvas): MapLibre's getContext returns that one, and the reader's first input does not
+ * wait for a context to be made.
+ */
+function handOver(canvas: HTMLCanvasElement): () => void {
+  const create = document.createElement;
+  const own = Object.prototype.hasOwnProperty.call(document, 'createElement');
+  const restore = () => {
+    if (own) document.createElement = create;
+    else delete (document as { createElement?: unknown }).createElement;
+  };
+  document.createElement = function (this: Document, tag: string, options?: ElementCreationOptions) {
+    if (tag.toLowerCase() !== 'canvas') return create.call(this, tag, options);
+    restore();
+    return canvas;
+  } as typeof document.createElement;
+  return restore;
+}
 
 /** Links MapLibre's stylesheet once and waits for it (markers and canvas are mispositioned without it). */
 function linkStylesheet(href: string): Promise<void> {
@@ -328,7 +416,7 @@ export function prepareMap(): void {
   linkStylesheet(cssUrl).catch(() => undefined);
 }
 
-/** Callers check webglAvailable() (webgl.ts) before importing this module. */
+/** Callers check webglCanvas() (webgl.ts) before importing this module. */
 export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   const { panel, container } = o;
   const fallback = (why: unknown) => {
@@ -363,6 +451,7 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   await nextTask();
   performance.mark('story-map-create');
   let map: MapLibreMap;
+  const restoreCreateElement = o.canvas ? handOver(o.canvas) : () => undefined;
   try {
     map = new MapLibreMap({
       container,
@@ -389,6 +478,8 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   } catch (error) {
     fallback(error);
     return null;
+  } finally {
+    restoreCreateElement();
   }
   // MapLibre listens on the map's box whether or not its handlers are on, among them a touchmove
   // and a wheel listener that are not passive: every scroll that starts over the map then waits
@@ -396,6 +487,8 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   // ran ~35 ms at the phone profile before each tap's click. A touch screen has no use for them:
   // they go (the tooltips listen on the map's box themselves, tooltip.ts).
   if (touch) map._handlers.destroy();
+  const drawInFrames = drawInTasks(map);
+  yieldFramesToInput(map);
   // The canvas sits in an aria-hidden container: keyboard users get the county buttons instead.
   map.getCanvas().setAttribute('tabindex', '-1');
 
@@ -501,6 +594,17 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   map.on('moveend', declutter);
   map.on('idle', declutter);
 
+  // Where the CPU draws WebGL: one pixel per CSS pixel at rest, fewer in flight (FLIGHT_PIXEL_RATIO).
+  const cpuDrawn = softwareGl(gl);
+  const restingRatio = cpuDrawn ? Math.min(1, devicePixelRatio || 1) : (undefined as unknown as number);
+  let changingRatio = false;
+  /** A new drawing-buffer size, which MapLibre reports as a resize: not a new layout to re-frame for. */
+  const setPixelRatio = (ratio: number) => {
+    changingRatio = true;
+    map.setPixelRatio(ratio);
+    changingRatio = false;
+  };
+
   const padding = (target: MapTarget): Padding => {
     const box = container.getBoundingClientRect();
     return o.padding ? o.padding(box, target) : margin(box);
@@ -526,8 +630,13 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
       camera = map.cameraForBounds(bounds as LngLatBoundsLike, { padding: pad, maxZoom: 11 });
     }
     if (!camera) return;
-    if (!animate || reducedMotion.matches) map.jumpTo(camera);
-    else map.easeTo({ ...camera, duration: 900, essential: false });
+    if (!animate || reducedMotion.matches) return void map.jumpTo(camera);
+    map.easeTo({ ...camera, duration: 900, essential: false });
+    // After easeTo, whose stop() ends a flight under way (and runs that flight's moveend).
+    if (cpuDrawn) {
+      setPixelRatio(FLIGHT_PIXEL_RATIO);
+      map.once('moveend', () => setPixelRatio(restingRatio));
+    }
   };
 
   let currentKey = views[shown.key] ? shown.key : '';
@@ -601,7 +710,7 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   const drawn = new Promise<void>((resolve) => map.once('idle', () => resolve()));
   // Back to the screen's resolution (undefined: follow devicePixelRatio, as without the option),
   // but not above one pixel per CSS pixel where WebGL is drawn by the CPU (softwareGl).
-  map.setPixelRatio(softwareGl(gl) ? Math.min(1, devicePixelRatio || 1) : (undefined as unknown as number));
+  setPixelRatio(restingRatio);
   if (!facadeCamera) frame(shown, false);
   await drawn;
   map.off('render', submit);
@@ -609,6 +718,7 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   lastFence = null;
   if (panel.dataset.map === 'svg') return null;
   ready = true;
+  drawInFrames();
   panel.dataset.map = 'maplibre';
   // Drawn means on screen: the first frame with the canvas shown has been painted (or a second
   // has passed, where frames are not being drawn: a hidden tab or frame).
@@ -622,7 +732,7 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   shown = { ...first, region: '' };
   show(wanted);
   // A new layout (rotation, phone ↔ desktop) moves the free part: re-frame without flying.
-  map.on('resize', () => frame(shown, false));
+  map.on('resize', () => changingRatio || frame(shown, false));
 
   return {
     map,

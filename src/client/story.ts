@@ -16,7 +16,7 @@ import { loadMapPanels } from './map-panels.ts';
 import './print-maps.ts';
 import { startStorySteps } from './scroll-steps.ts';
 import { storyMapPadding } from './story-frame.ts';
-import { webglAvailable } from './webgl.ts';
+import { webglCanvas } from './webgl.ts';
 import type { Tooltip } from './tooltip.ts';
 import type { GeoData } from '../views/geo-data.ts';
 
@@ -89,13 +89,14 @@ function start(main: HTMLElement, panel: HTMLElement) {
   // Without WebGL 2 the SVG stays for good, and no map code is ever loaded. Asked once the page
   // has loaded (or when the map is wanted), not in this first script: the probe creates a WebGL
   // context, a round trip to the GPU process that the first screen does not need.
-  let drawable: boolean | null = null;
+  // The probe's canvas and context are the map's own (startMap's `canvas`).
+  let canvas: HTMLCanvasElement | null | undefined;
   const canDraw = (): boolean => {
-    if (drawable === null) {
-      drawable = !!container && webglAvailable();
-      if (!drawable) panel.dataset.mapFallback = 'no-webgl'; // data-map stays "svg"
+    if (canvas === undefined) {
+      canvas = container ? webglCanvas() : null;
+      if (!canvas) panel.dataset.mapFallback = 'no-webgl'; // data-map stays "svg"
     }
-    return drawable;
+    return !!canvas;
   };
 
   // The map's code and geography, fetched (and the code evaluated) at idle once the page has
@@ -131,6 +132,7 @@ function start(main: HTMLElement, panel: HTMLElement) {
         m.startMap({
           panel,
           container,
+          canvas: canvas ?? undefined,
           views: views(),
           geoUrl: panel.dataset.geoUrl ?? '',
           geo: geo(),

@@ -254,6 +254,116 @@ describe('on a touch screen', () => {
   });
 });
 
+/** What the page's WebGL and animation frames did, recorded from before its first script. */
+interface StartProbe {
+  /** Canvases a WebGL context was asked of. */
+  canvases: HTMLCanvasElement[];
+  /** The animation frame running now (its timestamp), 0 between frames. */
+  frame: number;
+  /** WebGL draw calls: all, and by animation frame. */
+  draws: number;
+  drawsInFrame: Record<number, number>;
+  /** Draw calls made in an animation frame while the map was built behind its facade. */
+  hiddenDrawsInFrames: number;
+  /** After a tap: the frame that painted its answer, and the map canvas's widths frame by frame until still. */
+  answer?: { frame: number; widths: number[] };
+}
+
+describe('while the live map starts and moves on a touch screen (issue 15)', () => {
+  let probe: PageProbe;
+  let page: Page;
+  beforeAll(async () => {
+    probe = await newPage(site.browser, { width: 390, height: 844, touch: true, deviceScaleFactor: 2, motion: 'no-preference' });
+    page = probe.page;
+    await page.addInitScript(() => {
+      const p: StartProbe = { canvases: [], frame: 0, draws: 0, drawsInFrame: {}, hiddenDrawsInFrames: 0 };
+      (window as unknown as { probe: StartProbe }).probe = p;
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        if (/webgl/.test(type) && !p.canvases.includes(this)) p.canvases.push(this);
+        return (getContext as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+      } as typeof getContext;
+      // Every callback of one frame gets that frame's timestamp.
+      const requestFrame = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (callback) =>
+        requestFrame((time) => {
+          p.frame = time;
+          try {
+            callback(time);
+          } finally {
+            p.frame = 0;
+          }
+        });
+      for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced'] as const) {
+        const draw = WebGL2RenderingContext.prototype[name] as (...a: unknown[]) => void;
+        (WebGL2RenderingContext.prototype as unknown as Record<string, unknown>)[name] = function (this: unknown, ...a: unknown[]) {
+          p.draws++;
+          if (p.frame) {
+            p.drawsInFrame[p.frame] = (p.drawsInFrame[p.frame] ?? 0) + 1;
+            if (document.getElementById('story-map')?.dataset.map === 'loading') p.hiddenDrawsInFrames++;
+          }
+          return draw.apply(this, a);
+        };
+      }
+    });
+    await page.goto(site.url('/'), { waitUntil: 'load' });
+    await page.touchscreen.tap(2, 2);
+    await waitForSettledMap(page);
+  });
+  afterAll(async () => {
+    await probe?.close();
+  });
+
+  it('draws on the WebGL context made by the probe at idle, not on a second one', async () => {
+    const canvases = await page.evaluate(() => {
+      const { canvases } = (window as unknown as { probe: StartProbe }).probe;
+      return { count: canvases.length, isTheMaps: canvases[0] === document.querySelector('.map-canvas canvas') };
+    });
+    expect(canvases).toEqual({ count: 1, isTheMaps: true });
+  });
+
+  it('builds the map behind its facade in ordinary tasks, drawing nothing in an animation frame', async () => {
+    const p = await page.evaluate(() => (window as unknown as { probe: StartProbe }).probe);
+    expect(p.draws, 'the map drew').toBeGreaterThan(0);
+    expect(p.hiddenDrawsInFrames).toBe(0);
+  });
+
+  it('paints a tap’s answer before the map frame it asked for, and flies at a lower resolution than it rests at', async () => {
+    const rest = await page.evaluate(() => document.querySelector<HTMLCanvasElement>('.map-canvas canvas')!.width);
+    // Armed before the tap: the first frame after it (the one that paints its answer), then every
+    // frame until the camera is still again (folding the legend box frees map space: the camera
+    // flies to use it).
+    await page.evaluate(() => {
+      const p = (window as unknown as { probe: StartProbe }).probe;
+      const panel = document.getElementById('story-map')!;
+      const canvas = document.querySelector<HTMLCanvasElement>('.map-canvas canvas')!;
+      addEventListener(
+        'click',
+        () =>
+          requestAnimationFrame((frame) => {
+            const widths: number[] = [];
+            const each = () => {
+              widths.push(canvas.width);
+              if (panel.dataset.mapSettled === 'true') p.answer = { frame, widths };
+              else requestAnimationFrame(each);
+            };
+            requestAnimationFrame(each);
+          }),
+        { capture: true, once: true },
+      );
+    });
+    const drawsBefore = await page.evaluate(() => (window as unknown as { probe: StartProbe }).probe.draws);
+    await page.locator('[data-legend-toggle]').tap();
+    await page.waitForFunction(() => !!(window as unknown as { probe: StartProbe }).probe.answer, null, { timeout: 20_000 });
+    const { answer, draws, drawsInFrame } = await page.evaluate(() => (window as unknown as { probe: StartProbe }).probe);
+    expect(drawsInFrame[answer!.frame] ?? 0, 'map draw calls in the frame that painted the answer').toBe(0);
+    expect(draws, 'the map drew the flight afterwards').toBeGreaterThan(drawsBefore);
+    expect(Math.min(...answer!.widths), 'a frame of the flight at a lower resolution').toBeLessThan(rest);
+    expect(answer!.widths.at(-1), 'at rest, the resolution it rested at').toBe(rest);
+    expect(probe.errors()).toEqual([]);
+  });
+});
+
 describe('the overview embed', () => {
   it.each(['/embed/overview/', '/en/embed/overview/'])('%s carries the locator inset', async (path) => {
     const probe = await newPage(site.browser, { width: 390, height: 700 });

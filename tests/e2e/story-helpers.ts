@@ -4,12 +4,15 @@
  */
 import type { Page } from 'playwright-core';
 
-/** MapLibre has drawn the current view and the camera is still. */
+/**
+ * MapLibre has drawn the current view and the camera is still. (After `story-map-idle`: the map
+ * is settled for a moment when it is first shown, before it moves to the step's own frame.)
+ */
 export const waitForSettledMap = (page: Page, timeout = 20_000) =>
   page.waitForFunction(
     () => {
       const d = document.querySelector<HTMLElement>('#story-map, .embed-map')?.dataset;
-      return d?.map === 'maplibre' && d.mapSettled === 'true';
+      return d?.map === 'maplibre' && d.mapSettled === 'true' && performance.getEntriesByName('story-map-idle').length > 0;
     },
     null,
     { timeout },
