@@ -3,7 +3,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * Three projects (docs/quality-gates.md, "How the suite runs"):
- * - `unit` (tests/unit/): plain Node, no browser, no built site; `unit-isolated`: the two of
+ * - `unit` (tests/unit/): plain Node, no browser, no built site; `unit-isolated`: the three of
  *   them that need modules of their own;
  * - `browser` (tests/e2e/): its globalSetup builds the site once and starts one Chromium that
  *   every browser test file connects to (harness.ts `launchBrowser()`).
@@ -33,7 +33,7 @@ const LONGEST = [
 ];
 
 /** Unit files that load a scratch series through src/ and so need fresh modules (isolation). */
-const SERIES_UNIT_FILES = ['tests/unit/series.test.ts', 'tests/unit/series-views.test.ts'];
+const ISOLATED_UNIT_FILES = ['tests/unit/series.test.ts', 'tests/unit/series-views.test.ts', 'tests/unit/bench-scale.test.ts'];
 
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -65,7 +65,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          exclude: SERIES_UNIT_FILES,
+          exclude: ISOLATED_UNIT_FILES,
           maxWorkers: MAX_WORKERS,
           // As the browser files: a worker keeps what it has imported (19 s → 11 s for the unit
           // files on 2 cores), except the files below.
@@ -78,7 +78,7 @@ export default defineConfig({
           // Build a second page into scratch data and load it through src/: each needs modules
           // of its own, not those another file loaded with page ① alone.
           name: 'unit-isolated',
-          include: SERIES_UNIT_FILES,
+          include: ISOLATED_UNIT_FILES,
           maxWorkers: MAX_WORKERS,
         },
       },

@@ -2,7 +2,8 @@
  * A synthetic edition N× the size, in a temp copy of the project (never committed): every
  * article, paragraph, caption, figure, chapter and English translation repeated N times under new
  * ids (copy k of article `lead` is `leadxk`, its paragraphs `leadxk-p1`…, captions cap-(100k+n)),
- * so the story, data and reading pages carry N times the text, figures and steps.
+ * so the story, data and reading pages carry N times the text, figures and steps. Each copied
+ * figure restates its original: the maps draw the original once.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +42,9 @@ export function scaleProject(dir: string, factor: number): void {
     edition.articles.push(...base.articles.map((a) => mapIds(a, k)));
     edition.captions.push(...base.captions.map((c) => mapIds(c, k)));
     edition.flags.push(...base.flags.map((f) => mapIds(f, k)));
-    metrics.metrics.push(...base.metrics.map((m) => ({ ...mapIds(m, k), id: `${m.id as string}-${suffix(k)}` })));
+    // A copy is the same quantity printed again: it restates its original (or what that restates),
+    // so each view still draws one figure per county and kind (compile.ts refuses two).
+    metrics.metrics.push(...base.metrics.map((m) => ({ ...mapIds(m, k), id: `${m.id as string}-${suffix(k)}`, restates: m.restates ?? m.id })));
     metrics.unreadable.push(...base.unreadable.map((u) => mapIds(u, k)));
   }
   const baseEn = Object.entries(en);
