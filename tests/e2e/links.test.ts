@@ -108,3 +108,19 @@ describe('every internal link and asset of the built site', () => {
     expect(broken).toEqual([]);
   }, 120_000);
 });
+
+describe('every link of the built pages', () => {
+  it('is one a crawler can follow: an <a> has an href, and no javascript: one (Lighthouse’s crawlable-anchors)', () => {
+    const uncrawlable: string[] = [];
+    for (const file of FILES.filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(join(DIST, file), 'utf8');
+      for (const [tag] of html.matchAll(/<a(?:\s[^>]*)?>/g)) {
+        const href = /\shref="([^"]*)"/.exec(tag)?.[1];
+        // A named anchor or one with a role is not a link (Lighthouse skips them too).
+        if (/\s(?:name|role)="[^"]+"/.test(tag)) continue;
+        if (href === undefined || href.trim() === '' || /^\s*javascript:/i.test(href)) uncrawlable.push(`${file}: ${tag}`);
+      }
+    }
+    expect(uncrawlable).toEqual([]);
+  });
+});
