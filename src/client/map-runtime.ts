@@ -172,9 +172,9 @@ const stageOf = (id: string) => {
  * Has the map's frames drawn in ordinary tasks instead of animation frames, until the returned
  * function is called. While the canvas is hidden behind its facade nothing needs a frame's
  * timing, and a frame is 50–90 ms of work on the throttled phone profile (shader compiles,
- * mostly). In an animation frame that work runs before the browser paints, and Chromium puts
- * a frame it has waited ~100 ms for ahead of input: a tap waited for a long start-up task, then
- * for one or two map frames, before it was handled. As a task, a map frame gives way to input
+ * mostly). In an animation frame that work runs before the browser paints, and in the traces
+ * Chromium ran one or two such frames after a long start-up task before the tap that had been
+ * waiting through it. As a task, a map frame gives way to input
  * that came first, and the tap's answer is painted without it. (MapLibre has no option for
  * this: its repaint request is wrapped.)
  */
