@@ -32,7 +32,7 @@ const LONGEST = [
   'tests/unit/data-cli.test.ts',
 ];
 
-/** Unit files that load a scratch series through src/ and so need fresh modules (isolation). */
+/** Unit files that load a scratch project through src/ (tests/fixtures/scratch-project.ts) and so need fresh modules (isolation). */
 const ISOLATED_UNIT_FILES = ['tests/unit/series.test.ts', 'tests/unit/series-views.test.ts', 'tests/unit/bench-scale.test.ts'];
 
 class LongestFirst extends BaseSequencer {

@@ -4,9 +4,7 @@
  * figure restating its original. (The bench builds it 20×; that build once failed, after the view
  * compiler began refusing one quantity drawn twice.)
  */
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { scratchProject } from '../fixtures/scratch-project.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { scaleProject } from '../../scripts/bench/scale.ts';
 import { compileView } from '../../src/views/compile.ts';
@@ -23,8 +21,7 @@ async function siteData(root: string) {
 
 describe('the bench’s scaled edition', () => {
   it('compiles every view from an edition 3× the size, drawing what the edition itself draws', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lvliang-scale-'));
-    for (const d of ['seeds', 'data', 'src/content']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+    const dir = scratchProject('lvliang-scale');
     scaleProject(dir, 3);
     const [one, three] = [await siteData(ROOT), await siteData(dir)];
     expect(three.metrics.length).toBe(3 * one.metrics.length);

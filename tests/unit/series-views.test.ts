@@ -4,9 +4,9 @@
  * or basis does not; a later page's overview shows its own page's figures.
  * Page ② is the synthetic 交城/文水/方山 page, damaged, drafted and built with no hand edit.
  */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scratchProject } from '../fixtures/scratch-project.ts';
 import { describe, expect, it } from 'vitest';
 import { draftPage } from '../../src/pipeline/draft/draft-page.ts';
 import { generateData } from '../../src/pipeline/generate.ts';
@@ -19,15 +19,13 @@ import { qrPath, storyPath } from '../../src/site/urls.ts';
 import { damagePage } from '../fixtures/damage.ts';
 import { syntheticPages } from '../fixtures/pages/index.ts';
 
-const ROOT = process.cwd();
 const LIN = '141124';
 const FANGSHAN = '141128';
 const JIAOCHENG = '141122';
 const PAGE = 'test-jiaocheng';
 
 function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lvliang-series-views-'));
-  for (const d of ['seeds', 'data', 'src/content']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+  const dir = scratchProject('lvliang-series-views');
   writeFileSync(join(dir, `seeds/${PAGE}.txt`), damagePage(syntheticPages[0]!));
   draftPage(dir, `seeds/${PAGE}.txt`);
   generateData(dir);

@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scratchProject } from '../fixtures/scratch-project.ts';
 import { describe, expect, it } from 'vitest';
 import { draftPage } from '../../src/pipeline/draft/draft-page.ts';
 import { buildPages, generateData } from '../../src/pipeline/generate.ts';
@@ -11,8 +11,7 @@ const ROOT = process.cwd();
 
 /** A scratch copy of what npm run draft / npm run data / the data loader read, with page ② dropped into seeds/. */
 function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lvliang-series-'));
-  for (const d of ['seeds', 'data', 'src/content']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+  const dir = scratchProject('lvliang-series');
   writeFileSync(join(dir, 'seeds/test-jiaocheng.txt'), damagePage(syntheticPages[0]!));
   return dir;
 }
