@@ -7,6 +7,7 @@
  *
  *   PREVIEW=1 npx astro build && npx tsx scripts/bench/profile.ts [runs] [minMs]
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from './lighthouse.ts';
@@ -78,7 +79,7 @@ try {
     await page.waitForTimeout(1500);
     const profile = tracing ? null : ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile;
     const raw = tracing ? (await browser.stopTracing()).toString() : '';
-    if (process.env.TRACE_OUT) (await import('node:fs')).writeFileSync(`${process.env.TRACE_OUT}-${run + 1}.json`, raw);
+    if (process.env.TRACE_OUT) writeFileSync(`${process.env.TRACE_OUT}-${run + 1}.json`, raw);
     const trace = tracing ? JSON.parse(raw) : null;
     const info = await page.evaluate(() => ({
       marks: performance

@@ -313,6 +313,12 @@ describe('while the live map starts and moves on a touch screen (issue 15)', () 
   afterAll(async () => {
     await probe?.close();
   });
+  /** The record so far, less its canvases (elements stay in the page). */
+  const record = () =>
+    page.evaluate(() => {
+      const { canvases: _, ...rest } = (window as unknown as { probe: StartProbe }).probe;
+      return rest;
+    });
 
   it('draws on the WebGL context made by the probe at idle, not on a second one', async () => {
     const canvases = await page.evaluate(() => {
@@ -323,7 +329,7 @@ describe('while the live map starts and moves on a touch screen (issue 15)', () 
   });
 
   it('builds the map behind its facade in ordinary tasks, drawing nothing in an animation frame', async () => {
-    const p = await page.evaluate(() => (window as unknown as { probe: StartProbe }).probe);
+    const p = await record();
     expect(p.draws, 'the map drew').toBeGreaterThan(0);
     expect(p.hiddenDrawsInFrames).toBe(0);
   });
@@ -352,10 +358,10 @@ describe('while the live map starts and moves on a touch screen (issue 15)', () 
         { capture: true, once: true },
       );
     });
-    const drawsBefore = await page.evaluate(() => (window as unknown as { probe: StartProbe }).probe.draws);
+    const drawsBefore = (await record()).draws;
     await page.locator('[data-legend-toggle]').tap();
     await page.waitForFunction(() => !!(window as unknown as { probe: StartProbe }).probe.answer, null, { timeout: 20_000 });
-    const { answer, draws, drawsInFrame } = await page.evaluate(() => (window as unknown as { probe: StartProbe }).probe);
+    const { answer, draws, drawsInFrame } = await record();
     expect(drawsInFrame[answer!.frame] ?? 0, 'map draw calls in the frame that painted the answer').toBe(0);
     expect(draws, 'the map drew the flight afterwards').toBeGreaterThan(drawsBefore);
     expect(Math.min(...answer!.widths), 'a frame of the flight at a lower resolution').toBeLessThan(rest);
