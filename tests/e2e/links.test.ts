@@ -124,3 +124,25 @@ describe('every link of the built pages', () => {
     expect(uncrawlable).toEqual([]);
   });
 });
+
+describe('another origin, named by a built file', () => {
+  it('is only ever a link to follow (<a href>), never something a page loads', () => {
+    // CSP (public/_headers) forbids such loads too; this finds them in the files, on every page.
+    const loaded: string[] = [];
+    const foreign = (url: string) => /^(?:https?:)?\/\//i.test(url) && new URL(url, SITE).origin !== SITE;
+    for (const file of FILES.filter((f) => /\.(?:html|css|svg)$/.test(f))) {
+      const text = readFileSync(join(DIST, file), 'utf8');
+      for (const [tag, name] of text.matchAll(/<([a-z][\w-]*)\s[^>]*>/gi)) {
+        for (const [, attr, value] of tag.matchAll(/\s([\w:-]+)="([^"]*)"/g)) {
+          const urls = attr === 'srcset' ? value!.split(',').map((c) => c.trim().split(/\s+/)[0]!) : [decode(value!)];
+          const isLink = name!.toLowerCase() === 'a' && attr === 'href';
+          // Text and metadata may name a URL (og:url, a licence's name); what loads is an attribute that fetches.
+          const fetches = /^(?:src|srcset|href|poster|data|action|xlink:href)$/.test(attr!) && !isLink;
+          if (fetches && urls.some(foreign)) loaded.push(`${file}: <${name} ${attr}="${value}">`);
+        }
+      }
+      for (const [, url] of text.matchAll(/url\(\s*["']?([^"')]+)/g)) if (foreign(url!)) loaded.push(`${file}: url(${url})`);
+    }
+    expect(loaded).toEqual([]);
+  });
+});
