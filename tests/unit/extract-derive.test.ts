@@ -3,7 +3,8 @@
  * money, basis and period phrasings. Each case is a sentence of our own.
  */
 import { describe, expect, it } from 'vitest';
-import { deriveText, isoOf, readFigure } from '../../src/pipeline/extract/derive.ts';
+import { deriveText, readFigure } from '../../src/pipeline/extract/derive.ts';
+import { isoOf } from '../../src/pipeline/extract/period.ts';
 
 const JIAOCHENG = '141122';
 const FANGSHAN = '141128';
