@@ -18,12 +18,12 @@
  * docs/data.md. Editors' notes (seeds/*.figures.json) override any of this; see extract.ts.
  */
 import type { Edition } from '../../schema/edition.ts';
-import { COUNTIES, PROVINCE } from '../../geo/divisions.ts';
 import { clauseAround } from './clause.ts';
 import { draftLabel } from './label.ts';
+import { regionOf, type RegionSource } from './region.ts';
 import { CHANGE, clauseSpan, periodOf, sentenceAround } from './period.ts';
 import { nameAt, nameSpans, TOKEN_TEST, tokenAt } from './tokens.ts';
-import { EVERY_WORDS, MEASURE_COUNTS, NOUNS, PER_WORDS, PERSON_NOUNS, PROVINCE_WORDS, TOPICS } from './lexicon.ts';
+import { EVERY_WORDS, MEASURE_COUNTS, NOUNS, PER_WORDS, PERSON_NOUNS, TOPICS } from './lexicon.ts';
 import { parseFigure, scaleDecimal, type ParsedFigure } from './parse-figure.ts';
 
 export type FigureKind = 'figure' | 'date' | 'name' | 'unreadable';
@@ -61,6 +61,8 @@ export interface DerivedFigure {
   /** 'from' / 'to' when the clause reads 由X降至Y / 由X提高到Y. */
   changeRole: 'from' | 'to' | null;
   region: string | null;
+  /** Where the region was read: the clause names it, the sentence's subject does, or the article's place stands in. */
+  regionFrom: RegionSource | null;
   topic: string;
   label: string;
   quote: string;
@@ -135,19 +137,6 @@ function segmentAround(text: string, at: number): string {
   return text.slice(start, end);
 }
 
-/** Shanxi for a province-set figure; else the county named nearest before the number in its clause (其中交城县12个、方山县9个), or named after it; else the article's. */
-function regionOf(clause: string, at: number, articleRegion: string | null): string | null {
-  if (PROVINCE_WORDS.some((w) => clause.includes(w))) return PROVINCE.code;
-  const named = COUNTIES.flatMap((c) =>
-    [...clause.matchAll(new RegExp(c.zh, 'g'))].map((m) => ({ code: c.code, at: m.index, end: m.index + c.zh.length })),
-  );
-  const before = named.filter((n) => n.end <= at).sort((a, b) => b.end - a.end)[0];
-  const after = named.filter((n) => n.at >= at).sort((a, b) => a.at - b.at)[0];
-  const pick = before ?? after;
-  if (pick && !/占/.test(clause.slice(0, pick.at))) return pick.code;
-  return articleRegion;
-}
-
 /**
  * Reads the number printed at text[start]: its kind and, for a figure, its meaning. `articleRegion`
  * is the region of the article the text belongs to (null for a caption).
@@ -158,6 +147,10 @@ export function readFigure(text: string, start: number, _end: number | null, art
   const end = s + raw.length;
   const quote = clauseAround(text, s, end);
   const sentence = sentenceAround(text, s);
+  const placeOf = () => {
+    const r = regionOf(text, s, clauseSpan(text, s, end), sentence, articleRegion);
+    return { region: r.code, regionFrom: r.from };
+  };
   const base: DerivedFigure = {
     paragraph,
     raw,
@@ -177,6 +170,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
     asOf: null,
     changeRole: null,
     region: null,
+    regionFrom: null,
     topic: 'other',
     label: raw,
     quote,
@@ -244,7 +238,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
       qualifier,
       range,
       fraction: parsed.fraction,
-      region: regionOf(quote, quote.indexOf(raw), articleRegion),
+      ...placeOf(),
       why: `the unit word "${unitWord}" is not in the codebook`,
     };
   }
@@ -278,7 +272,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
     period,
     asOf,
     changeRole,
-    region: regionOf(quote, quote.indexOf(raw), articleRegion),
+    ...placeOf(),
     topic: topicOf(
       /^其中/.test(quote) ? `${previousClause(text, clause.start)}，${quote}` : quote,
       segment,
