@@ -23,7 +23,7 @@ import { draftLabel } from './label.ts';
 import { regionOf, type RegionSource } from './region.ts';
 import { CHANGE, clauseSpan, periodOf, sentenceAround } from './period.ts';
 import { nameAt, nameSpans, TOKEN_TEST, tokenAt } from './tokens.ts';
-import { EVERY_WORDS, MEASURE_COUNTS, NOUNS, PER_WORDS, PERSON_NOUNS, TOPICS } from './lexicon.ts';
+import { EVERY_WORDS, MEASURE_COUNTS, MEASURE_SENSES, NOUNS, PER_WORDS, PERSON_NOUNS, TOPICS } from './lexicon.ts';
 import { parseFigure, scaleDecimal, type ParsedFigure } from './parse-figure.ts';
 
 export type FigureKind = 'figure' | 'date' | 'name' | 'unreadable';
@@ -71,7 +71,7 @@ export interface DerivedFigure {
 /** Power units, as divisors to MW. */
 const POWER_WORDS: Record<string, number> = { 千瓦: 1000, kW: 1000, 万千瓦: 0.1 };
 /** Measure words that count things (unit `count`). */
-const COUNTING_WORDS = /^(个|座|期|道|省|支|件|只|棒|头|根|家|所|条|套|间|处|项|次|辆|台|株|批|场|届|区|村|县)$/;
+const COUNTING_WORDS = /^(个|座|期|道|省|支|件|只|棒|头|根|家|所|条|套|间|处|项|次|辆|台|株|批|场|届|区|村|县|眼)$/;
 
 const NOUN_LIST = Object.keys(NOUNS).sort((a, b) => b.length - a.length);
 
@@ -92,10 +92,18 @@ function nounBeside(text: string, start: number, end: number): { zh: string; aft
   return b ? { zh: b, after: false } : null;
 }
 
-function countedOf(word: string | null, noun: { zh: string } | null): DerivedFigure['counted'] {
+function countedOf(word: string | null, noun: { zh: string } | null, clause: string): DerivedFigure['counted'] {
   const known = (zh: string) => ({ zh, en: NOUNS[zh]! });
   if (word === '人' || word === '名') return noun && PERSON_NOUNS.has(noun.zh) ? known(noun.zh) : MEASURE_COUNTS[word]!;
   if (word === '户') return noun && /户$/.test(noun.zh) ? known(noun.zh) : MEASURE_COUNTS[word]!;
+  const senses = word ? MEASURE_SENSES[word] : undefined;
+  if (word && senses) {
+    // 道 counts dams or dishes, 期 courses or phases: the clause's words say which, else no English is certain.
+    const sense = senses.find((x) => x.words.some((w) => clause.includes(w)));
+    if (sense) return { zh: word, en: sense.en };
+    if (noun) return known(noun.zh);
+    return MEASURE_COUNTS[word] ?? { zh: word, en: null };
+  }
   if (word && MEASURE_COUNTS[word] && word !== '村' && word !== '县') return MEASURE_COUNTS[word]!;
   if (noun) return known(noun.zh);
   if (word && MEASURE_COUNTS[word]) return MEASURE_COUNTS[word]!;
@@ -246,7 +254,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
   const counted =
     unit === 'percent' || unit === 'pp' || unit === 'yuan' || unit === 'mu' || unit === 'MW'
       ? null
-      : countedOf(unitWord ?? (unit === 'people' ? '人' : unit === 'households' ? '户' : null), noun);
+      : countedOf(unitWord ?? (unit === 'people' ? '人' : unit === 'households' ? '户' : null), noun, quote);
 
   const clause = clauseSpan(text, s, end);
   const changeMatch = text.slice(clause.start, clause.end).match(CHANGE);

@@ -47,6 +47,7 @@ export const UNIT_WORDS = [
   '台',
   '株',
   '斤',
+  '眼',
   '倍',
   '批',
   '场',
@@ -57,8 +58,8 @@ export const UNIT_WORDS = [
 ] as const;
 
 /**
- * What a measure word counts when no noun beside it says more (zh, en). 个/座/支/家… need the
- * noun (NOUNS); these do not.
+ * What a measure word counts when its sense does not depend on the noun (zh, en). 个/座/支/家…
+ * need the noun (NOUNS); the words of MEASURE_SENSES need the clause; 头/只 fall back to head.
  */
 export const MEASURE_COUNTS: Record<string, { zh: string; en: string }> = {
   人: { zh: '人', en: 'people' },
@@ -66,12 +67,9 @@ export const MEASURE_COUNTS: Record<string, { zh: string; en: string }> = {
   户: { zh: '户', en: 'households' },
   人次: { zh: '人次', en: 'person-visits' },
   户次: { zh: '户次', en: 'household-visits' },
-  期: { zh: '期', en: 'training courses' },
-  棒: { zh: '棒', en: 'growing logs' },
   根: { zh: '根', en: 'logs' },
   只: { zh: '只', en: 'head' },
   头: { zh: '头', en: 'head of livestock' },
-  道: { zh: '道', en: 'dishes' },
   件: { zh: '件', en: 'items' },
   省: { zh: '省', en: 'provinces' },
   次: { zh: '次', en: 'times' },
@@ -83,6 +81,46 @@ export const MEASURE_COUNTS: Record<string, { zh: string; en: string }> = {
   台: { zh: '台', en: 'machines' },
   村: { zh: '村', en: 'villages' },
   县: { zh: '县', en: 'counties' },
+};
+
+/**
+ * Measure words whose English depends on what they count, chosen by a word of the clause
+ * (108道土豆宴 dishes, 36道淤地坝 dams; 26期培训 courses, 二期工程 phases). Where no sense's word
+ * is in the clause and no known noun stands beside the number, the English is left untranslated.
+ */
+export const MEASURE_SENSES: Record<string, Array<{ words: string[]; en: string }>> = {
+  道: [
+    { words: ['淤地坝', '坝'], en: 'dams' },
+    { words: ['宴', '菜', '美食'], en: 'dishes' },
+    { words: ['工序', '程序', '环节', '手续'], en: 'procedures' },
+  ],
+  期: [
+    { words: ['培训', '班'], en: 'training courses' },
+    { words: ['工程', '项目'], en: 'phases' },
+    { words: ['刊', '杂志', '简报'], en: 'issues' },
+  ],
+  棒: [{ words: ['菌', '菇', '木耳'], en: 'mushroom logs' }],
+  座: [
+    { words: ['电站'], en: 'stations' },
+    { words: ['桥'], en: 'bridges' },
+    { words: ['水库'], en: 'reservoirs' },
+    { words: ['淤地坝', '坝'], en: 'dams' },
+    { words: ['大棚', '棚'], en: 'greenhouses' },
+  ],
+  所: [
+    { words: ['学校', '小学', '中学', '幼儿园'], en: 'schools' },
+    { words: ['卫生院', '卫生室', '医院'], en: 'clinics' },
+  ],
+  处: [{ words: ['景点', '景区'], en: 'scenic spots' }],
+  眼: [{ words: ['井', '水窖'], en: 'wells' }],
+  只: [
+    { words: ['羊'], en: 'sheep' },
+    { words: ['鸡'], en: 'chickens' },
+  ],
+  头: [
+    { words: ['牛'], en: 'cattle' },
+    { words: ['猪'], en: 'pigs' },
+  ],
 };
 
 /**
