@@ -98,10 +98,11 @@ function countedOf(word: string | null, noun: { zh: string } | null, clause: str
   if (word === '户') return noun && /户$/.test(noun.zh) ? known(noun.zh) : MEASURE_COUNTS[word]!;
   const senses = word ? MEASURE_SENSES[word] : undefined;
   if (word && senses) {
-    // 道 counts dams or dishes, 期 courses or phases: the clause's words say which, else no English is certain.
+    // 道 counts dams or dishes, 期 courses or phases: a known noun beside the number, else the clause's words
+    // say which; else no English is certain.
+    if (noun) return known(noun.zh);
     const sense = senses.find((x) => x.words.some((w) => clause.includes(w)));
     if (sense) return { zh: word, en: sense.en };
-    if (noun) return known(noun.zh);
     return MEASURE_COUNTS[word] ?? { zh: word, en: null };
   }
   if (word && MEASURE_COUNTS[word] && word !== '村' && word !== '县') return MEASURE_COUNTS[word]!;
