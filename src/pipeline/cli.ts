@@ -7,6 +7,7 @@ import { basename, relative, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { generateData, restoreForReading, undoubleReport } from './generate.ts';
 import { decodeSeed } from './seed-file.ts';
+import { describeDecision } from './draft/decisions.ts';
 import { draftPage } from './draft/draft-page.ts';
 import { InputError } from '../schema/json-file.ts';
 
@@ -21,11 +22,12 @@ function main(argv: string[]): void {
     if (!file) throw new InputError('(none)', 'usage: npm run draft -- seeds/<name>.txt');
     const r = draftPage(process.cwd(), file);
     console.log('Found:');
-    for (const f of r.found) console.log(`  ${f}`);
+    for (const f of r.found) console.log(`  ${describeDecision(f)}`);
     console.log('Could not decide (check these first):');
-    for (const u of r.undecided) console.log(`  ${u}`);
+    for (const u of r.undecided) console.log(`  ${describeDecision(u)}`);
     console.log('Wrote (every entry marked draft: true):');
     for (const f of r.files) console.log(`  ${f.path}`);
+    console.log(`Decisions with their evidence: ${r.report.path}`);
     return;
   }
   if (command === 'restore') {

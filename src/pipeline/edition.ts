@@ -146,7 +146,7 @@ export function buildEdition(input: EditionInput): Edition {
       sha256: createHash('sha256').update(seedText).digest('hex'),
       manifest: manifestFile,
     },
-    pageHeader: single(m.pageHeader.lines, 'pageHeader'),
+    pageHeader: m.pageHeader ? single(m.pageHeader.lines, 'pageHeader') : null,
     editionMarker: single(m.editionMarker.lines, 'editionMarker'),
     articles,
     captions,

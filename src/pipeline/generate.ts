@@ -154,7 +154,7 @@ export function restoreForReading(seedPath: string): string {
     manifest: parseManifest(readFileSync(manifestPath, 'utf8'), manifestPath),
     manifestFile: manifestPath,
   });
-  const out = [e.pageHeader.text, e.editionMarker.text, ''];
+  const out = [...(e.pageHeader ? [e.pageHeader.text] : []), e.editionMarker.text, ''];
   for (const a of e.articles) {
     out.push(`# ${a.headline?.text ?? `${a.place}（原版无标题）`}`, '');
     if (a.deck) out.push(a.deck.text, '');

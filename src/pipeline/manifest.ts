@@ -14,7 +14,8 @@ export const Manifest = z.object({
   note: z.string().optional(),
   /** Written by `npm run draft`: this file, or an entry of it, is not yet confirmed by an editor. */
   draft: z.boolean().optional(),
-  pageHeader: z.object({ lines: LineRange }),
+  /** The page's header line (a slogan); null where the page prints none. */
+  pageHeader: z.object({ lines: LineRange }).nullable(),
   editionMarker: z.object({ lines: LineRange }),
   articles: z
     .array(
@@ -50,7 +51,7 @@ export function parseManifest(json: string, file: string): Manifest {
 /** Every block the manifest names, with a name for error messages. */
 export function namedRanges(m: Manifest): Array<{ name: string; range: LineRange }> {
   const out: Array<{ name: string; range: LineRange }> = [
-    { name: 'pageHeader', range: m.pageHeader.lines },
+    ...(m.pageHeader ? [{ name: 'pageHeader', range: m.pageHeader.lines }] : []),
     { name: 'editionMarker', range: m.editionMarker.lines },
   ];
   for (const a of m.articles) {

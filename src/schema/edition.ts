@@ -50,7 +50,8 @@ export const Edition = z.object({
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     manifest: z.string(),
   }),
-  pageHeader: Headline,
+  /** The page's header (a slogan line); null where the page prints none. */
+  pageHeader: Headline.nullable(),
   editionMarker: Headline,
   articles: z.array(Article).min(1),
   captions: z.array(Caption),

@@ -52,7 +52,7 @@ describe.each(VIEWPORTS)('home page at $width×$height', ({ width, height }) => 
   it('is a Chinese page with a title and no client JavaScript', async () => {
     const { page } = probe;
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    expect(await page.title()).toContain(edition.pageHeader.text);
+    expect(await page.title()).toContain(edition.pageHeader!.text);
     expect(await page.locator('script').count()).toBe(0);
     const viewport = await page.getAttribute('meta[name=viewport]', 'content');
     expect(viewport).toContain('width=device-width');
@@ -60,7 +60,7 @@ describe.each(VIEWPORTS)('home page at $width×$height', ({ width, height }) => 
   });
 
   it('shows the page header and the edition marker', async () => {
-    expect(squash(await probe.page.locator('h1').innerText())).toBe(squash(edition.pageHeader.text));
+    expect(squash(await probe.page.locator('h1').innerText())).toBe(squash(edition.pageHeader!.text));
     expect(text).toContain(squash(edition.editionMarker.text));
   });
 

@@ -25,7 +25,7 @@ interface Source {
   heading: boolean;
 }
 const sources: Source[] = [
-  { id: 'pageHeader', zh: edition.pageHeader.text, unit: 'page', heading: true },
+  { id: 'pageHeader', zh: edition.pageHeader!.text, unit: 'page', heading: true },
   { id: 'editionMarker', zh: edition.editionMarker.text, unit: 'page', heading: true },
   ...edition.articles.flatMap((a): Source[] => [
     ...(a.headline ? [{ id: `headline:${a.id}`, zh: a.headline.text, unit: a.id, heading: true }] : []),

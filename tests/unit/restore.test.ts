@@ -53,14 +53,14 @@ describe('undoubling one line', () => {
 describe('the whole seed', () => {
   const { edition } = buildAll(process.cwd());
   const all = [
-    edition.pageHeader.text,
+    edition.pageHeader!.text,
     edition.editionMarker.text,
     ...edition.articles.flatMap((a) => [a.headline?.text ?? '', a.deck?.text ?? '', ...a.paragraphs.map((p) => p.text)]),
     ...edition.captions.map((c) => c.text),
   ].join('\n');
 
   it('has the page header (printed once), the marker and the five articles in reading order', () => {
-    expect(edition.pageHeader.text).toBe('牢记嘱托 决战脱贫攻坚 决胜全面小康');
+    expect(edition.pageHeader!.text).toBe('牢记嘱托 决战脱贫攻坚 决胜全面小康');
     expect(edition.editionMarker.text).toBe('全国扶贫日·专刊①');
     expect(edition.articles.map((a) => [a.id, a.region, a.headline?.text ?? null])).toEqual([
       ['lead', '141100', '吕梁脱贫这几年'],
@@ -81,8 +81,8 @@ describe('the whole seed', () => {
       for (const c of s.replace(/\s/g, '')) m.set(c, (m.get(c) ?? 0) + 1);
       return m;
     };
-    const printedOnce = edition.pageHeader.text.replace(/\s/g, '');
-    const restored = count(all.replace(edition.pageHeader.text, ''));
+    const printedOnce = edition.pageHeader!.text.replace(/\s/g, '');
+    const restored = count(all.replace(edition.pageHeader!.text, ''));
     const expected = count(seed.replace(/\s/g, '').replace(printedOnce, ''));
     for (const [c, n] of expected) expect([c, restored.get(c) ?? 0]).toEqual([c, n / 2]);
     expect(restored.size).toBe(expected.size);

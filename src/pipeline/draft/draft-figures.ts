@@ -9,6 +9,7 @@
  */
 import type { Edition } from '../../schema/edition.ts';
 import type { Unit } from '../../schema/metrics.ts';
+import { decision, type Decision } from './decisions.ts';
 import { deriveFigures, type DerivedFigure } from '../extract/derive.ts';
 import { periodEnglish } from '../extract/period-en.ts';
 import { placeByCode } from './places.ts';
@@ -59,13 +60,25 @@ function isReprint(d: DerivedFigure, edition: Edition, bodyFigures: DerivedFigur
   return bodyFigures.some((b) => bodyIds.has(b.paragraph) && b.raw === d.raw);
 }
 
+/** The seed lines of a paragraph, deck or caption of the edition. */
+function linesOf(edition: Edition, id: string): [number, number] | null {
+  for (const a of edition.articles) {
+    if (a.deck?.id === id) return a.deck.lines;
+    const p = a.paragraphs.find((x) => x.id === id);
+    if (p) return p.lines;
+  }
+  const c = edition.captions.find((x) => x.id === id);
+  return c ? [c.line, c.line] : null;
+}
+
 /** Drafts the figure notes of an edition restored from a drafted manifest. */
-export function draftFigures(edition: Edition, seedName: string): { file: DraftFiguresFile; undecided: string[] } {
+export function draftFigures(edition: Edition, seedName: string): { file: DraftFiguresFile; undecided: Decision[] } {
   const derived = deriveFigures(edition).filter((d) => d.kind === 'figure');
   const reprintTexts = new Set([...edition.articles.flatMap((a) => (a.deck ? [a.deck.id] : [])), ...edition.captions.map((c) => c.id)]);
   const body = derived.filter((d) => !reprintTexts.has(d.paragraph));
   const figures: DraftFigure[] = [];
-  const undecided: string[] = [];
+  const undecided: Decision[] = [];
+  const at = (paragraph: string) => linesOf(edition, paragraph);
   const counter = new Map<string, number>();
   for (const d of derived) {
     if (isReprint(d, edition, body)) continue;
@@ -75,7 +88,15 @@ export function draftFigures(edition: Edition, seedName: string): { file: DraftF
     const open: string[] = [];
     if (!d.unit) open.push('unit');
     if (!d.region) open.push('region');
-    if (open.length) undecided.push(`${id} "${d.raw}" in ${d.paragraph}: no ${open.join(' and no ')} the draft could read`);
+    if (open.length)
+      undecided.push(
+        decision(
+          'figure',
+          at(d.paragraph),
+          `${id} "${d.raw}" in ${d.paragraph}: no ${open.join(' and no ')} the draft could read`,
+          d.why ? [d.why] : [],
+        ),
+      );
     figures.push({
       id,
       paragraph: d.paragraph,
@@ -96,7 +117,11 @@ export function draftFigures(edition: Edition, seedName: string): { file: DraftF
   for (const [k, ids] of byKey)
     if (ids.length > 1)
       undecided.push(
-        `${ids.join(', ')}: "${k.split('|')[1]}" printed ${ids.length} times for one place: if it is one quantity restated, keep one entry and mark the others \`restates\``,
+        decision(
+          'figure',
+          at(figures.find((f) => f.id === ids[0])!.paragraph),
+          `${ids.join(', ')}: "${k.split('|')[1]}" printed ${ids.length} times for one place: if it is one quantity restated, keep one entry and mark the others \`restates\``,
+        ),
       );
   return {
     file: {

@@ -13,14 +13,18 @@ import { parseManifest } from '../manifest.ts';
 import { decodeSeed } from '../seed-file.ts';
 import { toJson, writeFilesAtomically } from '../write-atomic.ts';
 import { CHAPTERS_DIR } from '../../schema/paths.ts';
+import { deriveFigures } from '../extract/derive.ts';
+import { decision, type Decision } from './decisions.ts';
 import { detectLayout } from './detect-layout.ts';
 import { draftChapters } from './draft-chapters.ts';
 import { draftFigures } from './draft-figures.ts';
 
 export interface DraftResult {
   files: Array<{ path: string; content: string }>;
-  found: string[];
-  undecided: string[];
+  /** What the draft decided and could not decide, with lines and evidence (rewritten at every draft; the desk reads it). */
+  report: { path: string; content: string };
+  found: Decision[];
+  undecided: Decision[];
 }
 
 /** Drafts everything for one seed, in memory; `draftPage` writes it. */
@@ -34,17 +38,31 @@ export function draftFromSeed(seedText: string, seedName: string, seedFile: stri
   const metrics = buildMetrics(edition, parseFiguresFile(JSON.stringify(figures.file), notesFile), notesFile);
   const pageName = seedName.replace(/\.txt$/, '');
   const chapters = draftChapters(edition);
-  const found = [
+  const derived = deriveFigures(edition).filter((d) => d.kind === 'figure');
+  const fellBack = derived.filter((d) => d.regionFrom === 'article').length;
+  const found: Decision[] = [
     ...layout.found,
-    ...edition.articles.map(
-      (a) =>
+    ...edition.articles.map((a) =>
+      decision(
+        'article',
+        a.paragraphs.length ? [a.paragraphs[0]!.lines[0], a.paragraphs.at(-1)!.lines[1]] : null,
         `${a.id}: ${a.place} «${a.headline?.text ?? '(no headline)'}» — ${a.paragraphs.length} paragraph(s)${a.deck ? ' and a figures block' : ''}`,
+      ),
     ),
-    `${edition.captions.length} caption(s): ${edition.captions.map((c) => c.text).join(' | ')}`,
-    ...[...Map.groupBy(metrics.metrics, (m) => m.paragraph)].map(
-      ([at, ms]) => `figures in ${at}: ${ms.map((m) => `${m.raw} (${m.unit}, ${m.region})`).join(' · ')}`,
+    decision('caption', null, `${edition.captions.length} caption(s): ${edition.captions.map((c) => c.text).join(' | ')}`),
+    ...[...Map.groupBy(metrics.metrics, (m) => m.paragraph)].map(([at, ms]) =>
+      decision('figure', null, `figures in ${at}: ${ms.map((m) => `${m.raw} (${m.unit}, ${m.region})`).join(' · ')}`),
     ),
-    `${metrics.metrics.length} figure(s) drafted, ${metrics.unreadable.length} kept out (unit or region not read)`,
+    decision(
+      'figure',
+      null,
+      `${metrics.metrics.length} figure(s) drafted, ${metrics.unreadable.length} kept out (unit or region not read)`,
+    ),
+    decision(
+      'place',
+      null,
+      `${fellBack} of ${derived.length} figure(s) took their article's place (no place named in their clause or sentence)`,
+    ),
   ];
   return {
     pageName,
@@ -53,6 +71,10 @@ export function draftFromSeed(seedText: string, seedName: string, seedFile: stri
       { path: notesFile, content: toJson(figures.file) },
       ...chapters.map((c) => ({ path: `${CHAPTERS_DIR}/${pageName}/${c.file}`, content: c.text })),
     ],
+    report: {
+      path: seedFile.replace(/\.txt$/, '.draft-report.json'),
+      content: toJson({ seed: seedName, found, undecided: [...layout.undecided, ...figures.undecided] }),
+    },
     found,
     undecided: [...layout.undecided, ...figures.undecided],
   };
@@ -83,6 +105,6 @@ export function draftPage(root: string, seedArg: string): DraftResult {
       refused[0]!,
       `already exists and is not an untouched draft (confirmed by an editor); not overwritten. Move it away to draft again.${refused.length > 1 ? ` Also: ${refused.slice(1).join(', ')}` : ''}`,
     );
-  writeFilesAtomically(result.files.map((f) => ({ path: join(root, f.path), content: f.content })));
+  writeFilesAtomically([...result.files, result.report].map((f) => ({ path: join(root, f.path), content: f.content })));
   return result;
 }
