@@ -9,6 +9,7 @@ import { CITY, COUNTIES, countyMentions } from '../../geo/divisions.ts';
 const COUNTY_LEVEL_CITIES: ReadonlySet<string> = new Set(COUNTIES.filter((c) => c.zh.endsWith('市')).map((c) => c.code));
 import { splitParagraphs } from '../layout.ts';
 import { decision, type Decision } from './decisions.ts';
+import { nameOf } from './places.ts';
 import { CITY_WORDS, SENTENCE_END, spanOf, type PageLine } from './page-lines.ts';
 
 export interface DraftArticle {
@@ -94,8 +95,8 @@ export function articlesOfRun(
       if (opening && opening !== CITY.code && sofar && opening !== sofar && (startsParagraph || !mentions(text(cur.body), opening))) {
         undecided.push(
           decision('split', [p[0]!.n, p[0]!.n], 'a new article begins here, with no headline or caption between: confirm', [
-            `the ${startsParagraph ? 'paragraph' : 'sentence'} opens naming ${opening}`,
-            `the text before it speaks of ${sofar}`,
+            `the ${startsParagraph ? 'paragraph' : 'sentence'} opens naming ${nameOf(opening)}`,
+            `the text before it speaks of ${nameOf(sofar)}`,
           ]),
         );
         cur = null;
@@ -147,7 +148,7 @@ export function flagForeignParagraphs(a: DraftArticle, undecided: Decision[]): v
         decision(
           'paragraph',
           spanOf(p),
-          `this paragraph speaks of ${[...new Set(other)].join(', ')}, not of its article's place ${a.place}: confirm it belongs here (its figures take the place each clause names)`,
+          `this paragraph speaks of ${[...new Set(other)].map(nameOf).join('、')}, not of its article's place ${nameOf(a.place!)}: confirm it belongs here (its figures take the place each clause names)`,
           [`${other.length} clauses open naming another place`, 'none names the article’s own'],
         ),
       );

@@ -24,7 +24,7 @@ import { findHeaderAndMarker } from './header-marker.ts';
 import { LayoutError } from './layout-error.ts';
 import { lineBlocks } from './line-roles.ts';
 import { placeBeforeColon, quantile, readPageLines, SENTENCE_END, spanOf, type PageLine } from './page-lines.ts';
-import { placeByCode, placeNamedIn, slugOf } from './places.ts';
+import { nameOf, placeByCode, placeNamedIn, slugOf } from './places.ts';
 import { assignShortLines, type ShortRun } from './short-lines.ts';
 
 export { LayoutError } from './layout-error.ts';
@@ -166,12 +166,16 @@ export function detectLayout(seedText: string, seedName: string, seedFile: strin
     if (owner.deck)
       throw new LayoutError(
         seedFile,
-        `${lineSpan(spanOf(d.lines))}: a second figures block for ${owner.place} (first at ${lineSpan(spanOf(owner.deck))})`,
+        `${lineSpan(spanOf(d.lines))}: a second figures block for ${nameOf(owner.place!)} (first at ${lineSpan(spanOf(owner.deck))})`,
       );
     owner.deck = d.lines;
     if (!named)
       undecided.push(
-        decision('deck', spanOf(d.lines), `figures block given to the article after it (${owner.place}): it names no place; confirm`),
+        decision(
+          'deck',
+          spanOf(d.lines),
+          `figures block given to the article after it (${nameOf(owner.place!)}): it names no place; confirm`,
+        ),
       );
   }
 

@@ -29,6 +29,9 @@ export interface Place {
 
 export const placeByCode = (code: string): Place => (code === CITY.code ? { ...CITY } : { ...COUNTIES.find((c) => c.code === code)! });
 
+/** A division's name as the edition writes it (吕梁市, 石楼县), for messages. */
+export const nameOf = (code: string): string => (code === CITY.code || COUNTIES.some((c) => c.code === code) ? placeByCode(code).zh : code);
+
 export const slugOf = (code: string): string => SLUG[code]!;
 
 /** The place a text is about: the first county it names, else the city when it says 吕梁 or 全市; null when it names neither. */

@@ -13,6 +13,7 @@
  */
 import { countiesNamedIn, countyMentions } from '../../geo/divisions.ts';
 import { decision, type Decision } from './decisions.ts';
+import { nameOf } from './places.ts';
 import type { DraftArticle } from './articles.ts';
 import { CITY_WORDS, gapPieces, placeBeforeColon, spanOf, type PageLine } from './page-lines.ts';
 
@@ -138,13 +139,20 @@ export function assignShortLines(
     const owner = owners.find((a) => a === u.run.after || a === u.run.before) ?? owners[0];
     if (!owner) {
       undecided.push(
-        decision('headline', spanOf(u.lines), `a headline naming ${u.place} but no article of that place is free: read as a caption`, []),
+        decision(
+          'headline',
+          spanOf(u.lines),
+          `a headline naming ${u.place === 'city' ? '吕梁' : nameOf(u.place!)} but no article of that place is free: read as a caption`,
+          [],
+        ),
       );
       continue;
     }
     headlineOf.set(u, owner);
     taken.add(owner);
-    found.push(decision('headline', spanOf(u.lines), `headline of the article on ${owner.place}`, ['opens with its place and a colon']));
+    found.push(
+      decision('headline', spanOf(u.lines), `headline of the article on ${nameOf(owner.place!)}`, ['opens with its place and a colon']),
+    );
   }
 
   // 2. Other short lines: by the words they share with an article's body.
@@ -176,8 +184,11 @@ export function assignShortLines(
     const evidence = [`shares words with its body (score ${p.s.toFixed(1)}, next best ${(p.s - p.margin).toFixed(1)})`];
     if (p.a === p.u.run.before) evidence.push('printed right after its body');
     if (p.a === p.u.run.after) evidence.push('printed right before its body');
-    if (p.margin >= 1.5) found.push(decision('headline', spanOf(p.u.lines), `headline of the article on ${p.a.place}`, evidence));
-    else undecided.push(decision('headline', spanOf(p.u.lines), `taken as the headline of the article on ${p.a.place}: confirm`, evidence));
+    if (p.margin >= 1.5) found.push(decision('headline', spanOf(p.u.lines), `headline of the article on ${nameOf(p.a.place!)}`, evidence));
+    else
+      undecided.push(
+        decision('headline', spanOf(p.u.lines), `taken as the headline of the article on ${nameOf(p.a.place!)}: confirm`, evidence),
+      );
   }
   for (const [u, a] of headlineOf) a.headline = u.lines;
 

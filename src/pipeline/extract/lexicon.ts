@@ -7,6 +7,8 @@
 /** Measure words and unit words that may follow a number, longest first (matched greedily). */
 export const UNIT_WORDS = [
   '个百分点',
+  '万千瓦时',
+  '千瓦时',
   '万千瓦',
   '平方米',
   '公里',
