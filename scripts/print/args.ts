@@ -3,7 +3,7 @@
  * fails here (or in resolvePrintSize) with what is allowed.
  */
 import { PrintRequestError } from '../../src/render/print-layout.ts';
-import type { Lang } from '../../src/views/format.ts';
+import type { Lang } from '../../src/i18n/lang.ts';
 import { allViewKeys, type ViewKey } from '../../src/views/view-keys.ts';
 import { VIEW_IDS } from '../../src/views/views.ts';
 

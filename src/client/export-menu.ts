@@ -10,7 +10,7 @@ import { renderPrintSvg } from '../render/print-svg.ts';
 import { pngSize, withPhys } from '../render/png-phys.ts';
 import type { PrintPresets } from '../schema/print-presets.ts';
 import type { CompiledView } from '../views/compile.ts';
-import type { Lang } from '../views/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
 import { fetchJson } from './fetch-json.ts';
 

@@ -13,7 +13,7 @@ import { LvliangTopology } from '../schema/geo.ts';
 import { ShanxiTopology } from '../schema/locator.ts';
 import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
 import { compileView, type CompileInput, type CompiledView } from '../views/compile.ts';
-import type { Lang } from '../views/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { allViewKeys } from '../views/view-keys.ts';
 import type { ViewSpec } from '../views/view-types.ts';
 import { pageOverview, VIEWS } from '../views/views.ts';

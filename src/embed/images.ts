@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { compiledViews, loadSiteData } from '../data/load.ts';
 import { MAP_FONT, renderSvg, type PrintStyle } from '../render/svg.ts';
-import type { Lang } from '../views/format.ts';
+import { LANGS, type Lang } from '../i18n/lang.ts';
 import { shareCardSvg } from './share-card.ts';
 import { IMAGE_SIZE, SHARE_CARD_SIZE, WECHAT_IMAGE } from './snippet.ts';
 
@@ -62,7 +62,7 @@ const WECHAT_STYLE: PrintStyle = {
 
 export function embedImages(): EmbedImage[] {
   const { geo } = loadSiteData();
-  return (['zh', 'en'] as const).flatMap((lang) => [
+  return LANGS.flatMap((lang) => [
     ...compiledViews(lang).flatMap(({ key, view }) => [
       image(lang, key, IMAGE_SIZE, renderSvg(view, geo, { ...IMAGE_SIZE, frame: true })),
       image(lang, `wechat/${key}`, WECHAT_IMAGE, renderSvg(view, geo, { ...WECHAT_LAYOUT, frame: true, print: WECHAT_STYLE })),

@@ -2,7 +2,8 @@ import { bbox as turfBbox, booleanPointInPolygon, featureCollection, pointOnFeat
 import { scaleSqrt, scaleThreshold } from 'd3';
 import type { Metric } from '../schema/metrics.ts';
 import type { Caption } from '../schema/edition.ts';
-import { formatFigure, formatMetric, formatNumber, pointValue, type Lang } from './format.ts';
+import { formatFigure, formatMetric, formatNumber, pointValue } from './format.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { Area, GeoData } from './geo-data.ts';
 import { PALETTE, RAMPS, type PaletteKey } from './palette.ts';
 import { placeName } from './places.ts';

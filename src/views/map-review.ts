@@ -6,7 +6,7 @@
  */
 import presetsJson from '../../data/print-presets.json';
 import type { MapReview } from '../schema/print-presets.ts';
-import type { Lang } from './format.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { fill, strings } from '../i18n/strings.ts';
 
 /** Checked against its schema by every build and export (scripts/print/presets.ts). */

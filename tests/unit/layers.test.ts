@@ -42,6 +42,30 @@ function edges(dir = 'src'): Edge[] {
   );
 }
 
+/**
+ * The import cycles among the given edges, each as its modules in order (the first repeated at
+ * the end); none means the modules can be read, and loaded, one after another.
+ */
+export function cycles(list: Edge[]): string[][] {
+  const next = new Map<string, string[]>();
+  for (const e of list) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  const found: string[][] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (node: string) => {
+    state.set(node, 'open');
+    path.push(node);
+    for (const to of next.get(node) ?? []) {
+      if (state.get(to) === 'open') found.push([...path.slice(path.indexOf(to)), to]);
+      else if (!state.has(to)) visit(to);
+    }
+    path.pop();
+    state.set(node, 'done');
+  };
+  for (const node of [...next.keys()].sort()) if (!state.has(node)) visit(node);
+  return found;
+}
+
 const under = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
 const show = (list: Edge[]) => list.map((e) => `${e.from} → ${e.to}`);
 
@@ -56,6 +80,17 @@ describe('layers point one way', () => {
     ).toEqual(expect.arrayContaining(['./a.ts', '../b.ts', './c.css', './d.ts', './e.ts', './fg.ts']));
     expect(all.length).toBeGreaterThan(100);
     expect(all.some((e) => e.from === 'src/components/Story.astro' && e.to === 'src/data/load.ts')).toBe(true);
+  });
+
+  it('no module imports itself through others (type-only imports count: a cycle is read in a circle too)', () => {
+    expect(
+      cycles([
+        { from: 'a.ts', to: 'b.ts' },
+        { from: 'b.ts', to: 'c.ts' },
+        { from: 'c.ts', to: 'a.ts' },
+      ]),
+    ).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
+    expect(cycles(all).map((c) => c.join(' → '))).toEqual([]);
   });
 
   it('nothing in src/ imports scripts/ or tests/', () => {
