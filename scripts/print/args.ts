@@ -2,7 +2,7 @@
  * The export command line, read and checked before anything is drawn: every impossible request
  * fails here (or in resolvePrintSize) with what is allowed.
  */
-import { PrintRequestError } from '../../src/render/print-layout.ts';
+import { PrintRequestError } from '../../src/print/print-layout.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
 import { allViewKeys, type ViewKey } from '../../src/views/view-keys.ts';
 import { VIEW_IDS } from '../../src/views/views.ts';

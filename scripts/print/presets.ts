@@ -1,6 +1,6 @@
 /** The print presets (read by src/print/presets.ts) as a table for `npm run export -- --help`. */
 import type { PrintPresets } from '../../src/schema/print-presets.ts';
-import { columnsWidthMm, resolvePrintSize } from '../../src/render/print-layout.ts';
+import { columnsWidthMm, resolvePrintSize } from '../../src/print/print-layout.ts';
 import { PRESETS_FILE } from '../../src/print/presets.ts';
 
 /** The presets as a table for --help. */

@@ -5,8 +5,8 @@
  * preset's exact pixel size with its pHYs chunk.
  */
 import presetsJson from '../../data/print-presets.json';
-import { resolvePrintSize, type PrintSize } from '../render/print-layout.ts';
-import { renderPrintSvg } from '../render/print-svg.ts';
+import { resolvePrintSize, type PrintSize } from '../print/print-layout.ts';
+import { renderPrintSvg } from '../print/print-svg.ts';
 import { pngSize, withPhys } from '../render/png-phys.ts';
 import type { PrintPresets } from '../schema/print-presets.ts';
 import type { CompiledView } from '../views/compile.ts';

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { compiledViews, loadSiteData } from '../data/load.ts';
+import { PRINT_DRAWING } from '../print/print-style.ts';
 import { MAP_FONT, renderSvg, type PrintStyle } from '../render/svg.ts';
 import { LANGS, type Lang } from '../i18n/lang.ts';
 import { shareCardSvg } from './share-card.ts';
@@ -49,6 +50,7 @@ const WECHAT_LAYOUT = { width: WECHAT_IMAGE.width / WECHAT_IMAGE.scale, height: 
  * so that nothing is cut at phone width; sized in px of the 432 px-wide drawing.
  */
 const WECHAT_STYLE: PrintStyle = {
+  ...PRINT_DRAWING,
   widthAttr: String(WECHAT_LAYOUT.width),
   heightAttr: String(WECHAT_LAYOUT.height),
   fontFamily: MAP_FONT,

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadSiteData } from '../../src/data/load.ts';
-import { columnsWidthMm, PrintRequestError, resolvePrintSize } from '../../src/render/print-layout.ts';
-import { renderPrintSvg } from '../../src/render/print-svg.ts';
+import { columnsWidthMm, PrintRequestError, resolvePrintSize } from '../../src/print/print-layout.ts';
+import { renderPrintSvg } from '../../src/print/print-svg.ts';
 import { crc32, pngSize, readChunks, readPhys, withPhys } from '../../src/render/png-phys.ts';
 import { wrapText, textWidth } from '../../src/render/text-wrap.ts';
 import { compileView } from '../../src/views/compile.ts';

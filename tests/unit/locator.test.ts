@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadSiteData } from '../../src/data/load.ts';
-import { resolvePrintSize } from '../../src/render/print-layout.ts';
-import { renderPrintSvg } from '../../src/render/print-svg.ts';
+import { resolvePrintSize } from '../../src/print/print-layout.ts';
+import { renderPrintSvg } from '../../src/print/print-svg.ts';
 import { locatorHtml } from '../../src/render/locator.ts';
 import { renderSvg } from '../../src/render/svg.ts';
 import { compileView } from '../../src/views/compile.ts';

@@ -9,8 +9,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadSiteData } from '../../src/data/load.ts';
-import { resolvePrintSize } from '../../src/render/print-layout.ts';
-import { renderPrintSvg } from '../../src/render/print-svg.ts';
+import { resolvePrintSize } from '../../src/print/print-layout.ts';
+import { renderPrintSvg } from '../../src/print/print-svg.ts';
 import { XMLValidator } from 'fast-xml-parser';
 import { compileView } from '../../src/views/compile.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
