@@ -94,6 +94,8 @@ export default defineConfig({
           // or keeps state between files (each starts its own servers in its hooks).
           isolate: false,
           globalSetup: ['tests/e2e/global-setup.ts'],
+          // A failing test leaves its pages' screenshot, console and state in test-results/failures/.
+          setupFiles: ['tests/e2e/failure-record.ts'],
         },
       },
     ],
