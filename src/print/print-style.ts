@@ -5,13 +5,12 @@
  * lines and the class key that flows onto rows. The print SVG (print-svg.ts) and the WeChat
  * picture (src/embed/images.ts) use it. Browser-safe (the Export menu).
  */
-import { geoContains, type GeoProjection } from 'd3';
+import { geoContains } from 'd3';
 import type { Box } from '../render/map-frame.ts';
 import { escapeMarkup as esc } from '../render/escape.ts';
-import type { MapFrame, PrintDrawing, PrintStyle } from '../render/svg.ts';
+import type { PrintDrawing } from '../render/svg.ts';
 import { textWidth } from '../render/text-wrap.ts';
 import type { CompiledView } from '../views/compile.ts';
-import type { GeoData } from '../views/geo-data.ts';
 import { PALETTE } from '../views/palette.ts';
 import { placeLabels, type LabelRequest } from './print-labels.ts';
 
@@ -36,17 +35,7 @@ function hatchLines([[x0, y0], [x1, y1]]: [[number, number], [number, number]], 
  * Print: county names (then the neighbours' names) placed by print-labels.ts clear of each
  * other, the frame, the north arrow, the scale bar, symbols and site dots, inside their county.
  */
-function printLabels(
-  v: CompiledView,
-  geo: GeoData,
-  p: PrintStyle,
-  projection: GeoProjection,
-  pt: (ll: [number, number]) => [number, number],
-  frame: Omit<MapFrame, 'projection' | 'room'>,
-  k: number,
-  neighbourSize: number,
-  inset?: Box,
-): string[] {
+const printLabels: PrintDrawing['labels'] = (v, geo, p, projection, pt, frame, k, neighbourSize, inset) => {
   const size = p.minFontSize;
   const margin = size * 0.25;
   const area: Box = { x0: frame.x + margin, y0: frame.y + margin, x1: frame.x + frame.width - margin, y1: frame.y + frame.height - margin };
@@ -110,7 +99,7 @@ function printLabels(
     out.push(`<text x="${r2(l.x)}" y="${r2(l.y)}"${fontSize}>${esc(l.text)}</text>`);
   }
   return out;
-}
+};
 
 /**
  * How far a county name moves down in print to clear what is drawn on its label point: the
@@ -135,16 +124,7 @@ function printLabelDy(
  * label needs (so "10–20%" and "20–30%" never run together), flowing onto more rows when the
  * column is narrow; the hatched not-reported swatch last. Returns the y below it.
  */
-function printClassKey(
-  c: NonNullable<CompiledView['legend']['choropleth']>,
-  width: number,
-  x0: number,
-  y: number,
-  fontSize: number,
-  small: number,
-  sw: (x: number) => number,
-  out: string[],
-): number {
+const printClassKey: PrintDrawing['classKey'] = (c, width, x0, y, fontSize, small, sw, out) => {
   const cells = [...c.bins.map((b) => ({ label: b.label, color: b.color as string | null })), { label: c.notReported, color: null }];
   const gap = small * 0.8;
   const w = Math.max(fontSize * 2.4, ...cells.map((cell) => textWidth(cell.label, small) + gap));
@@ -170,7 +150,7 @@ function printClassKey(
     out.push(`<text x="${r2(x)}" y="${r2(top + fontSize * 0.9 + small * 1.05)}" font-size="${r2(small)}">${esc(cell.label)}</text>`);
   });
   return y + Math.ceil(cells.length / perRow) * rowHeight + fontSize * 0.9;
-}
+};
 
 /** Given to renderSvg in every print-style picture's `PrintStyle`. */
 export const PRINT_DRAWING: PrintDrawing = { labels: printLabels, classKey: printClassKey, hatchLines };
