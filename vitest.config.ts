@@ -2,9 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Three projects (docs/quality-gates.md, "How the suite runs"):
- * - `unit` (tests/unit/): plain Node, no browser, no built site; `unit-isolated`: the three of
- *   them that need modules of their own;
+ * Two projects (docs/quality-gates.md, "How the suite runs"):
+ * - `unit` (tests/unit/): plain Node, no browser, no built site;
  * - `browser` (tests/e2e/): its globalSetup builds the site once and starts one Chromium that
  *   every browser test file connects to (harness.ts `launchBrowser()`).
  * All share one pool of MAX_WORKERS test files at a time, longest first (vitest orders files by
@@ -31,9 +30,6 @@ const LONGEST = [
   'tests/e2e/embed-many.test.ts',
   'tests/unit/data-cli.test.ts',
 ];
-
-/** Unit files that load a scratch project through src/ (tests/fixtures/scratch-project.ts) and so need fresh modules (isolation). */
-const ISOLATED_UNIT_FILES = ['tests/unit/series.test.ts', 'tests/unit/series-views.test.ts', 'tests/unit/bench-scale.test.ts'];
 
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -65,21 +61,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          exclude: ISOLATED_UNIT_FILES,
           maxWorkers: MAX_WORKERS,
           // As the browser files: a worker keeps what it has imported (19 s → 11 s for the unit
-          // files on 2 cores), except the files below.
+          // files on 2 cores). No unit file mocks a module, and loadSiteData keeps each project
+          // folder's data apart (the scratch projects of series*.test.ts and bench-scale.test.ts).
           isolate: false,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          // Build a second page into scratch data and load it through src/: each needs modules
-          // of its own, not those another file loaded with page ① alone.
-          name: 'unit-isolated',
-          include: ISOLATED_UNIT_FILES,
-          maxWorkers: MAX_WORKERS,
         },
       },
       {
@@ -94,6 +80,8 @@ export default defineConfig({
           // or keeps state between files (each starts its own servers in its hooks).
           isolate: false,
           globalSetup: ['tests/e2e/global-setup.ts'],
+          // A failing test leaves its pages' screenshot, console and state in test-results/failures/.
+          setupFiles: ['tests/e2e/failure-record.ts'],
         },
       },
     ],

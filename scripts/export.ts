@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { loadSiteData } from '../src/data/load.ts';
-import { PrintRequestError, resolvePrintSize, type PrintSize } from '../src/render/print-layout.ts';
-import { printCaption } from '../src/render/print-caption.ts';
-import { renderPrintSvg } from '../src/render/print-svg.ts';
-import type { ScaleBar } from '../src/render/print-scale.ts';
+import { PrintRequestError, resolvePrintSize, type PrintSize } from '../src/print/print-layout.ts';
+import { printCaption } from '../src/print/print-caption.ts';
+import { renderPrintSvg } from '../src/print/print-svg.ts';
+import type { ScaleBar } from '../src/print/print-scale.ts';
 import type { PrintPresets } from '../src/schema/print-presets.ts';
 import { compileView, type CompiledView } from '../src/views/compile.ts';
 import type { ViewKey } from '../src/views/view-keys.ts';
@@ -23,11 +23,10 @@ import { commitInfo, type CommitInfo } from '../src/build-info.ts';
 import { cmykRaster, gsPdfx, gsVersion } from './print/ghostscript.ts';
 import { inkOverLimit } from './print/ink.ts';
 import { resolvePress, type ResolvedPress } from './print/press.ts';
-import { MAP_REVIEW } from '../src/views/map-review.ts';
 import { pdfToPaletteCmyk } from './print/pdf-cmyk.ts';
 import { finishPdf } from './print/pdf-fix.ts';
 import { describePresets } from './print/presets.ts';
-import { loadPresets } from '../src/print/presets.ts';
+import { MAP_REVIEW, PRINT_PRESETS } from '../src/config/settings.ts';
 import { Progress } from './print/progress.ts';
 
 export interface PlannedMap {
@@ -108,7 +107,7 @@ function warnMapReview(log: (s: string) => void): void {
   if (reviewWarned || MAP_REVIEW.number.trim()) return;
   reviewWarned = true;
   log(
-    'export: warning: no map review number (审图号): set mapReview in data/print-presets.json before the map is published (地图管理条例 第十五、十六条)',
+    'export: warning: no map review number (审图号): set mapReview in config/print-presets.json before the map is published (地图管理条例 第十五、十六条)',
   );
 }
 
@@ -125,7 +124,7 @@ export async function runExport(
   if (press) gsVersion();
   if (press?.standIn)
     console.warn(
-      `export: note: the PDF/X output intent embeds ${press.intent.iccPath} as a stand-in for ${press.outputConditionIdentifier}: set press.iccProfile in data/print-presets.json to the desk's profile`,
+      `export: note: the PDF/X output intent embeds ${press.intent.iccPath} as a stand-in for ${press.outputConditionIdentifier}: set press.iccProfile in config/print-presets.json to the desk's profile`,
     );
   const batch = new Batch(join(args.out, plan.batch));
   const work = mkdtempSync(join(tmpdir(), 'print-export-'));
@@ -216,7 +215,7 @@ export async function runExport(
 async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
-    const presets = loadPresets();
+    const presets = PRINT_PRESETS;
     if (args.help) {
       console.log(`${USAGE}\n\n${describePresets(presets)}`);
       return 0;

@@ -2,8 +2,8 @@
  * The export command line, read and checked before anything is drawn: every impossible request
  * fails here (or in resolvePrintSize) with what is allowed.
  */
-import { PrintRequestError } from '../../src/render/print-layout.ts';
-import type { Lang } from '../../src/views/format.ts';
+import { PrintRequestError } from '../../src/print/print-layout.ts';
+import type { Lang } from '../../src/i18n/lang.ts';
 import { allViewKeys, type ViewKey } from '../../src/views/view-keys.ts';
 import { VIEW_IDS } from '../../src/views/views.ts';
 
@@ -27,7 +27,7 @@ export interface ExportArgs {
 export const USAGE = `Usage: npm run export -- --view <id|all> --preset <name> [options]
 
   --view <id|all>     a view (all its states), one view-state key, or all
-  --preset <name>     a size from data/print-presets.json (see below)
+  --preset <name>     a size from config/print-presets.json (see below)
   --format <list>     comma-separated: svg,pdf,png (default: all three)
   --lang zh|en        language of the map's text (default: zh)
   --cmyk              the PDF as PDF/X for the press (palette CMYK, black overprints)

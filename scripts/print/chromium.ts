@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { PrintSize } from '../../src/render/print-layout.ts';
+import type { PrintSize } from '../../src/print/print-layout.ts';
 import { pngSize, withPhys } from '../../src/render/png-phys.ts';
 import { fontFaceCss, PRINT_FONT_FAMILY, svgText } from './fonts.ts';
 

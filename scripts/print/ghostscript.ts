@@ -84,7 +84,7 @@ export function pdfxDefinition(o: OutputIntent): string {
 export function gsPdfx(inPath: string, outPath: string, defPath: string, intent: OutputIntent): void {
   if (!pdfxSupported(intent.pdfx))
     throw new Error(
-      `PDF/${intent.pdfx} needs Ghostscript 10.05 or later (installed: ${gsVersion().join('.')}); this one writes PDF/X-3: set "pdfx": "X-3" in data/print-presets.json`,
+      `PDF/${intent.pdfx} needs Ghostscript 10.05 or later (installed: ${gsVersion().join('.')}); this one writes PDF/X-3: set "pdfx": "X-3" in config/print-presets.json`,
     );
   writeFileSync(defPath, pdfxDefinition(intent));
   run([

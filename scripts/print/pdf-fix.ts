@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
-import type { PrintSize } from '../../src/render/print-layout.ts';
+import type { PrintSize } from '../../src/print/print-layout.ts';
 
 export interface PdfMeta {
   title: string;

@@ -1,13 +1,13 @@
-/** The print presets (read by src/print/presets.ts) as a table for `npm run export -- --help`. */
+/** The print presets (config/print-presets.json, read by src/config/settings.ts) as a table for `npm run export -- --help`. */
 import type { PrintPresets } from '../../src/schema/print-presets.ts';
-import { columnsWidthMm, resolvePrintSize } from '../../src/render/print-layout.ts';
-import { PRESETS_FILE } from '../../src/print/presets.ts';
+import { columnsWidthMm, resolvePrintSize } from '../../src/print/print-layout.ts';
+import { PRINT_PRESETS_FILE } from '../../src/config/settings.ts';
 
 /** The presets as a table for --help. */
 export function describePresets(p: PrintPresets): string {
   const { page } = p;
   const lines = [
-    `Presets (${PRESETS_FILE}): ${page.name}, type area ${page.typeAreaWidthMm} × ${page.typeAreaHeightMm} mm, ${page.columns} columns of ${columnsWidthMm(page, 1)} mm, ${page.gutterMm} mm gutters; dpi ${p.dpi.min}–${p.dpi.max}`,
+    `Presets (${PRINT_PRESETS_FILE}): ${page.name}, type area ${page.typeAreaWidthMm} × ${page.typeAreaHeightMm} mm, ${page.columns} columns of ${columnsWidthMm(page, 1)} mm, ${page.gutterMm} mm gutters; dpi ${p.dpi.min}–${p.dpi.max}`,
   ];
   const { press } = p;
   lines.push(

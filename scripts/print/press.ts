@@ -1,5 +1,5 @@
 /**
- * The press a preset prints on (data/print-presets.json `press`, a preset's `press` overriding
+ * The press a preset prints on (config/print-presets.json `press`, a preset's `press` overriding
  * it): PDF/X version, output intent and ICC profile, ink limit. When the desk has given no
  * profile, Ghostscript's own default_cmyk.icc ("Artifex CMYK SWOP Profile", from Debian's
  * libgs-common) is embedded as a stand-in: it is NOT WAN-IFRAnewspaper26v5 (WAN-IFRA gives that
@@ -25,8 +25,8 @@ export function resolvePress(presets: PrintPresets, preset: string, root = proce
   if (!existsSync(iccPath))
     throw new Error(
       standIn
-        ? `${STAND_IN_ICC} (Ghostscript's stand-in CMYK profile) is missing: install ghostscript, or set press.iccProfile in data/print-presets.json to the desk's profile`
-        : `data/print-presets.json: press.iccProfile ${press.iccProfile} not found (${iccPath})`,
+        ? `${STAND_IN_ICC} (Ghostscript's stand-in CMYK profile) is missing: install ghostscript, or set press.iccProfile in config/print-presets.json to the desk's profile`
+        : `config/print-presets.json: press.iccProfile ${press.iccProfile} not found (${iccPath})`,
     );
   const info = standIn
     ? `Stand-in DestOutputProfile: Ghostscript default_cmyk.icc (Artifex CMYK SWOP), not ${press.outputConditionIdentifier}; the desk replaces it (press.iccProfile)`

@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3';
 import type { Metric } from '../schema/metrics.ts';
-import { formatMetric, pointValue, type Lang } from '../views/format.ts';
+import { formatMetric, pointValue } from '../views/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { PALETTE } from '../views/palette.ts';
 import { escapeMarkup as esc } from '../render/escape.ts';
 import { strings } from '../i18n/strings.ts';

@@ -5,7 +5,7 @@
  * Snippets are written here from `location.origin`, the origin the reader's browser actually
  * used, so the same build is right on a staging and a production host.
  */
-import type { Lang } from '../views/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { DEFAULT_PARAMS, type EmbedParams } from '../embed/params.ts';
 import { ampSnippet, embedUrl, iframeSnippet, imageSnippet, SANDBOX, type SnippetInput } from '../embed/snippet.ts';
 import { qrPath, resizeScriptPath, wechatImagePath } from '../site/urls.ts';

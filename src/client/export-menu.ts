@@ -4,18 +4,14 @@
  * through the same renderPrintSvg as `npm run export`, and a PNG of it through a canvas at the
  * preset's exact pixel size with its pHYs chunk.
  */
-import presetsJson from '../../data/print-presets.json';
-import { resolvePrintSize, type PrintSize } from '../render/print-layout.ts';
-import { renderPrintSvg } from '../render/print-svg.ts';
+import { resolvePrintSize, type PrintSize } from '../print/print-layout.ts';
+import { renderPrintSvg } from '../print/print-svg.ts';
 import { pngSize, withPhys } from '../render/png-phys.ts';
-import type { PrintPresets } from '../schema/print-presets.ts';
+import { PRINT_PRESETS as presets } from '../config/settings.ts';
 import type { CompiledView } from '../views/compile.ts';
-import type { Lang } from '../views/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
 import { fetchJson } from './fetch-json.ts';
-
-/** Checked against its schema when the page is built (ExportMenu.astro). */
-const presets = presetsJson as PrintPresets;
 
 const views = new Map<Lang, Promise<Record<string, CompiledView>>>();
 let geo: Promise<GeoData> | null = null;

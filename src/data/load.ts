@@ -3,7 +3,7 @@
  * gets its figures and geography from here.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { readJsonFile } from '../schema/json-file.ts';
 import { Edition, seriesNumber } from '../schema/edition.ts';
@@ -13,7 +13,7 @@ import { LvliangTopology } from '../schema/geo.ts';
 import { ShanxiTopology } from '../schema/locator.ts';
 import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
 import { compileView, type CompileInput, type CompiledView } from '../views/compile.ts';
-import type { Lang } from '../views/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { allViewKeys } from '../views/view-keys.ts';
 import type { ViewSpec } from '../views/view-types.ts';
 import { pageOverview, VIEWS } from '../views/views.ts';
@@ -50,7 +50,13 @@ export interface SiteData {
 /** The English texts by id: every value a non-empty string. */
 const Translations = z.record(z.string(), z.string().min(1));
 
-let cached: SiteData | null = null;
+/**
+ * What each project folder loaded, by its absolute path and whether the build is a release: a
+ * build reads its data once for every page, and a test that loads a scratch project gets that
+ * project's data, never the first one read.
+ */
+const loaded = new Map<string, SiteData>();
+const cacheKey = (root: string) => `${resolve(root)}\0${isRelease() ? 'release' : 'preview'}`;
 
 /** Checked by npm run data, which refuses a page with no number; 1 for safety. */
 const pageNumberOf = (e: Edition): number => seriesNumber(e.editionMarker.text) ?? 1;
@@ -86,7 +92,10 @@ function refuseDrafts(root: string, pages: PageData[]): void {
     );
 }
 
+/** The generated data of the project in `root` (default: this one), read and checked once per folder. */
 export function loadSiteData(root = process.cwd()): SiteData {
+  const key = cacheKey(root);
+  const cached = loaded.get(key);
   if (cached) return cached;
   const edition = readJsonFile('data/edition.json', Edition, { root, hint: 'run npm run data' });
   const { metrics: firstMetrics, unreadable } = readJsonFile('data/metrics.json', Metrics, { root, hint: 'run npm run data' });
@@ -105,7 +114,7 @@ export function loadSiteData(root = process.cwd()): SiteData {
   const locator = readJsonFile('data/geo/shanxi.topo.json', ShanxiTopology, { root, hint: 'run npm run geo' });
   const metricsById = new Map(metrics.map((m) => [m.id, m]));
   const english = readJsonFile('src/content/translations/en.json', Translations, { root });
-  cached = {
+  const data: SiteData = {
     edition,
     metrics,
     pages,
@@ -123,18 +132,20 @@ export function loadSiteData(root = process.cwd()): SiteData {
       pageNumbers: new Map(pages.filter((p) => !p.first).map((p) => [p.name, p.number])),
     },
   };
-  return cached;
+  loaded.set(key, data);
+  return data;
 }
 
-const compiled = new Map<Lang, Array<{ key: string; view: CompiledView }>>();
+const compiled = new Map<string, Array<{ key: string; view: CompiledView }>>();
 
-/** Every view key compiled for one language, in drawing order: compiled once per build, read by every page that needs them. */
-export function compiledViews(lang: Lang): Array<{ key: string; view: CompiledView }> {
-  let views = compiled.get(lang);
+/** Every view key compiled for one language, in drawing order: compiled once per build (and project), read by every page that needs them. */
+export function compiledViews(lang: Lang, root = process.cwd()): Array<{ key: string; view: CompiledView }> {
+  const key = `${cacheKey(root)}\0${lang}`;
+  let views = compiled.get(key);
   if (!views) {
-    const { compileInput } = loadSiteData();
+    const { compileInput } = loadSiteData(root);
     views = allViewKeys().map((k) => ({ key: k.key, view: compileView(k.view, compileInput, lang, k.state) }));
-    compiled.set(lang, views);
+    compiled.set(key, views);
   }
   return views;
 }
@@ -149,19 +160,23 @@ export function storyViewSpecs(data: SiteData = loadSiteData()): ViewSpec[] {
   ];
 }
 
-const compiledStory = new Map<Lang, Array<{ key: string; view: CompiledView }>>();
+const compiledStory = new Map<string, Array<{ key: string; view: CompiledView }>>();
 
 /**
  * compiledViews, and each later page's overview: the maps the stories show (the views JSON, the map
  * panels, the page SVGs). Embeds, their pictures and share cards stay with the series' views.
  */
-export function storyViews(lang: Lang): Array<{ key: string; view: CompiledView }> {
-  let views = compiledStory.get(lang);
+export function storyViews(lang: Lang, root = process.cwd()): Array<{ key: string; view: CompiledView }> {
+  const key = `${cacheKey(root)}\0${lang}`;
+  let views = compiledStory.get(key);
   if (!views) {
-    const { compileInput } = loadSiteData();
-    const own = storyViewSpecs().slice(VIEWS.length);
-    views = [...compiledViews(lang), ...allViewKeys(own).map((k) => ({ key: k.key, view: compileView(k.view, compileInput, lang, k.state) }))];
-    compiledStory.set(lang, views);
+    const data = loadSiteData(root);
+    const own = storyViewSpecs(data).slice(VIEWS.length);
+    views = [
+      ...compiledViews(lang, root),
+      ...allViewKeys(own).map((k) => ({ key: k.key, view: compileView(k.view, data.compileInput, lang, k.state) })),
+    ];
+    compiledStory.set(key, views);
   }
   return views;
 }

@@ -1,7 +1,7 @@
 /**
  * metrics.csv: its columns, defined once. The CSV writer (src/pages/data/metrics.csv.ts) and the
  * data page's codebook both read METRIC_CSV_COLUMNS, so the file and its documentation cannot
- * drift; every column needs a description in src/i18n/codebook.ts (the type checker says so).
+ * drift; every column needs a description in src/data/codebook.ts (the type checker says so).
  *
  * Written for spreadsheets as much as for code: RFC 4180 (CRLF after every record, quotes only
  * where needed), UTF-8 with a BOM, and no cell a spreadsheet would turn into a date: a fraction
@@ -27,7 +27,7 @@ const decimal = (x: number): string => String(Number(x.toFixed(6)));
 
 /**
  * The columns, in file order. To add a field of a metric to the CSV, add one entry here and its
- * description in src/i18n/codebook.ts.
+ * description in src/data/codebook.ts.
  */
 export const METRIC_CSV_COLUMNS = [
   { name: 'page', type: 'text', cell: (m) => m.page ?? '' },

@@ -1,6 +1,6 @@
 /** The static files beside each embed page (oembed.json, views.json), shared by /embed/ and /en/embed/. */
 import type { APIRoute } from 'astro';
-import type { Lang } from '../views/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { allEmbedKeys } from './keys.ts';
 import { embedMeta } from './meta.ts';
 import { oembedFor } from './oembed.ts';

@@ -10,8 +10,9 @@
  */
 import { createHash } from 'node:crypto';
 import { compiledViews, loadSiteData } from '../data/load.ts';
+import { PRINT_DRAWING } from '../print/print-style.ts';
 import { MAP_FONT, renderSvg, type PrintStyle } from '../render/svg.ts';
-import type { Lang } from '../views/format.ts';
+import { LANGS, type Lang } from '../i18n/lang.ts';
 import { shareCardSvg } from './share-card.ts';
 import { IMAGE_SIZE, SHARE_CARD_SIZE, WECHAT_IMAGE } from './snippet.ts';
 
@@ -49,6 +50,7 @@ const WECHAT_LAYOUT = { width: WECHAT_IMAGE.width / WECHAT_IMAGE.scale, height: 
  * so that nothing is cut at phone width; sized in px of the 432 px-wide drawing.
  */
 const WECHAT_STYLE: PrintStyle = {
+  ...PRINT_DRAWING,
   widthAttr: String(WECHAT_LAYOUT.width),
   heightAttr: String(WECHAT_LAYOUT.height),
   fontFamily: MAP_FONT,
@@ -62,7 +64,7 @@ const WECHAT_STYLE: PrintStyle = {
 
 export function embedImages(): EmbedImage[] {
   const { geo } = loadSiteData();
-  return (['zh', 'en'] as const).flatMap((lang) => [
+  return LANGS.flatMap((lang) => [
     ...compiledViews(lang).flatMap(({ key, view }) => [
       image(lang, key, IMAGE_SIZE, renderSvg(view, geo, { ...IMAGE_SIZE, frame: true })),
       image(lang, `wechat/${key}`, WECHAT_IMAGE, renderSvg(view, geo, { ...WECHAT_LAYOUT, frame: true, print: WECHAT_STYLE })),

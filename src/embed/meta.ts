@@ -1,7 +1,7 @@
 /** Everything an embed page and its oEmbed file say about one view, for one language (build time). */
 import { compiledViews } from '../data/load.ts';
 import type { CompiledView } from '../views/compile.ts';
-import type { Lang } from '../views/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { readChapters } from '../story/read-chapters.ts';
 import fallbackHeights from './fallback-heights.json';
 import { chapterOf, embedKeyByKey, type EmbedKey } from './keys.ts';

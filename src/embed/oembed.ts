@@ -2,7 +2,7 @@
  * The oEmbed answer of one embed page (oEmbed spec at oembed.com, type "rich"), written as a static
  * file next to the page and announced by `<link rel="alternate" type="application/json+oembed">`.
  */
-import type { Lang } from '../views/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { strings } from '../i18n/strings.ts';
 import { embedMeta } from './meta.ts';
 import { EMBED_WIDTH, IMAGE_SIZE, iframeSnippet } from './snippet.ts';

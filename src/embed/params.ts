@@ -2,7 +2,7 @@
  * The embed page's query parameters, read in the browser from an allow-list. Anything else, or a
  * value outside its list, silently means the default; no value is ever written into the page.
  */
-import type { Lang } from '../views/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 export interface EmbedParams {
   /** Another language's page was asked for (`lang=en` on /embed/…): the page moves there. */

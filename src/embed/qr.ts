@@ -7,7 +7,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import QRCode from 'qrcode';
 import { loadSiteData } from '../data/load.ts';
 import { readChapters } from '../story/read-chapters.ts';
-import type { Lang } from '../views/format.ts';
+import { LANGS, type Lang } from '../i18n/lang.ts';
 import { siteOrigin, storyPath } from '../site/urls.ts';
 
 const OPTIONS = { errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } } as const;
@@ -15,16 +15,14 @@ const OPTIONS = { errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000'
 export const QR_PNG_WIDTH = 960;
 
 export const qrPaths: GetStaticPaths = () =>
-  (['zh', 'en'] as const).flatMap((lang) =>
-    [null, ...readChapters().map((c) => c.id)].map((chapter) => ({ params: { lang, target: chapter ?? 'story' } })),
-  );
+  LANGS.flatMap((lang) => [null, ...readChapters().map((c) => c.id)].map((chapter) => ({ params: { lang, target: chapter ?? 'story' } })));
 
 /** A later page's story and chapters: `/embed/qr/{lang}/pages/{page}/{story|chapter}.{svg,png}`. */
 export const qrPagePaths: GetStaticPaths = () =>
   loadSiteData()
     .pages.filter((p) => !p.first)
     .flatMap((p) =>
-      (['zh', 'en'] as const).flatMap((lang) =>
+      LANGS.flatMap((lang) =>
         [null, ...readChapters(undefined, p.name).map((c) => c.id)].map((chapter) => ({
           params: { lang, page: p.name, target: chapter ?? 'story' },
         })),

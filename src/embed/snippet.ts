@@ -2,10 +2,10 @@
  * The HTML editors paste: pure functions of absolute URLs, used by the Embed dialog (in the
  * browser, with the page's own origin) and the oEmbed files (at build time, with SITE_URL).
  */
-import type { Lang } from '../views/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { embedSearch, type EmbedParams } from './params.ts';
 import { escapeMarkup } from '../render/escape.ts';
-import type { Dictionary } from '../i18n/strings.ts';
+import type { Dictionary } from '../i18n/dictionary.ts';
 import { embedImagePath, embedPath, resizeScriptPath, wechatImagePath } from '../site/urls.ts';
 
 export interface SnippetInput {

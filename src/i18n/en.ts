@@ -1,6 +1,6 @@
 /** Every interface string in English: the keys of src/i18n/zh.ts (the type checks it, and a unit test). */
 import { SOURCE_PACKAGE, SOURCE_VERSION } from '../geo/source.ts';
-import type { Dictionary } from './strings.ts';
+import type { Dictionary } from './dictionary.ts';
 
 export const en: Dictionary = {
   ui: {

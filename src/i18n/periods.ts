@@ -1,5 +1,5 @@
 import type { Metric } from '../schema/metrics.ts';
-import type { Lang } from '../views/format.ts';
+import type { Lang } from './lang.ts';
 
 /**
  * A figure's period for a reader of `lang`, and the language it is actually written in. The

@@ -2,13 +2,10 @@
  * The one accessor of the interface strings: strings(lang).section.key, typed from the
  * Chinese dictionary (src/i18n/zh.ts), whose keys the English one (src/i18n/en.ts) must have.
  */
-import type { Lang } from '../views/format.ts';
+import type { Dictionary } from './dictionary.ts';
 import { en } from './en.ts';
+import type { Lang } from './lang.ts';
 import { zh } from './zh.ts';
-
-/** The shape of zh.ts with its literal strings widened: what every language's dictionary is. */
-type Widen<T> = T extends string ? string : { readonly [K in keyof T]: Widen<T[K]> };
-export type Dictionary = Widen<typeof zh>;
 
 const DICTIONARIES: Record<Lang, Dictionary> = { zh, en };
 

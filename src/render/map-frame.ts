@@ -5,3 +5,11 @@
  * code carries it.)
  */
 export const MAP_INSET = 0.06;
+
+/** A box in the picture's units (x0, y0 top left): a name, an inset, a scale bar. */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}

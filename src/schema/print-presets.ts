@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * data/print-presets.json: the newspaper page's column grid and the sizes the print desk
+ * config/print-presets.json: the newspaper page's column grid and the sizes the print desk
  * orders maps in. Editors change the grid there; the export CLI and the story's Export menu
  * read it. Width of n columns = n·column + (n − 1)·gutter.
  */

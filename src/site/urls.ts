@@ -2,7 +2,7 @@
  * The site's URLs: where each page and an embed's files live, and its absolute origin for the few places that need one
  * (canonical, og:image, oEmbed). Browser code derives the origin from `location` instead.
  */
-import type { Lang } from '../views/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 /** `npm start` serves here; production builds must set SITE_URL (or astro.config's `site`). */
 export const DEFAULT_SITE_URL = 'http://127.0.0.1:4321';

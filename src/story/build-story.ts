@@ -2,7 +2,7 @@ import type { Caption, Edition } from '../schema/edition.ts';
 import type { Metric } from '../schema/metrics.ts';
 import { CITY_CODE } from '../geo/divisions.ts';
 import { fillTemplate } from '../views/compile.ts';
-import type { Lang } from '../views/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { ViewSpec } from '../views/view-types.ts';
 import type { ChapterFrontmatter } from './chapter-schema.ts';
 

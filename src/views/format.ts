@@ -1,7 +1,5 @@
+import type { Lang } from '../i18n/lang.ts';
 import type { Metric } from '../schema/metrics.ts';
-
-export type Lang = 'zh' | 'en';
-export type Text = { zh: string; en: string };
 
 const zhCompact = new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumFractionDigits: 4, useGrouping: false });
 const zhPlain = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4, useGrouping: false });

@@ -8,7 +8,7 @@ import { geoMercator, geoPath } from 'd3';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { ShanxiTopology } from '../schema/locator.ts';
-import type { Lang } from './format.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 /** Width of the inset in SVG units (= CSS px on the page: its 12-unit text stays 12 px). */
 export const LOCATOR_WIDTH = 72;

@@ -1,16 +1,13 @@
 /**
  * The map's review number (审图号) and the authority that reviewed it, from `mapReview` in
- * data/print-presets.json: a county map published in China carries it (地图管理条例 第十五、十六条;
+ * config/print-presets.json: a county map published in China carries it (地图管理条例 第十五、十六条;
  * 地图审核管理规定). It is added to the map's source line here, once, so the site's map panels,
  * the embeds, the page SVGs and every print export show the same credit. Empty: nothing is added.
  */
-import presetsJson from '../../data/print-presets.json';
+import { MAP_REVIEW } from '../config/settings.ts';
 import type { MapReview } from '../schema/print-presets.ts';
-import type { Lang } from './format.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { fill, strings } from '../i18n/strings.ts';
-
-/** Checked against its schema by every build and export (scripts/print/presets.ts). */
-export const MAP_REVIEW: MapReview = presetsJson.mapReview;
 
 /** "审图号：吕S（2026）001号（吕梁市规划和自然资源局）", or null while the map has no number. */
 export function mapReviewLine(lang: Lang, review: MapReview = MAP_REVIEW): string | null {

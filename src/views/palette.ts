@@ -1,6 +1,6 @@
 /**
  * Every colour the maps use, defined once with the CMYK the print desk gets (total ink ≤ 220 %,
- * the coldset newsprint limit of data/print-presets.json; text and rules on black only). The
+ * the coldset newsprint limit of config/print-presets.json; text and rules on black only). The
  * darkest red was 0/100/100/30 (230 %): it is 0/100/95/20 (215 %) since the limit became 220 %. Screen renderers read `hex`, the CMYK export reads `cmyk`.
  */
 export interface Swatch {

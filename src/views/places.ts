@@ -1,5 +1,5 @@
 import { CITY, COUNTIES, COUNTRY, PROVINCE } from '../geo/divisions.ts';
-import type { Lang } from './format.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 const PLACES = new Map<string, { zh: string; en: string }>([
   [CITY.code, CITY],

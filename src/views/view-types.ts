@@ -1,5 +1,5 @@
 import type { PaletteKey, RampKey } from './palette.ts';
-import type { Text } from './format.ts';
+import type { Text } from '../i18n/lang.ts';
 
 /** A figure of metrics.json drawn on one county. */
 export interface Binding {

@@ -1,4 +1,4 @@
-import type { Text } from './format.ts';
+import type { Text } from '../i18n/lang.ts';
 import type { ViewSpec } from './view-types.ts';
 import { CITY_CODE } from '../geo/divisions.ts';
 import { SOURCE_PACKAGE } from '../geo/source.ts';

@@ -13,7 +13,7 @@
  * into (and tests) that folder instead of dist/.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -35,6 +35,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // This run's failures only (failure-record.ts writes them; .ci/run prints the folder).
+  rmSync(join(ROOT, 'test-results', 'failures'), { recursive: true, force: true });
   // Chromium starts while the site builds.
   const browser = launchChromiumServer();
   browser.catch(() => {});

@@ -28,6 +28,8 @@ export { ROOT };
 export const DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, 'dist');
 /** Screenshots and other artefacts (git-ignored). */
 export const RESULTS = join(ROOT, 'test-results');
+/** What a failing browser test left: its pages' screenshots, console and state (failure-record.ts; `.ci/run` prints it). */
+export const FAILURES = join(RESULTS, 'failures');
 
 export { CHROMIUM } from './chromium.ts';
 
@@ -274,8 +276,13 @@ export interface PageProbe {
   failedRequests: string[];
   /** All of the above except foreign requests, in one list: assert it is empty. */
   errors(): string[];
+  /** Every console message of the page, as `type: text (url:line)`, for the failure record. */
+  consoleLog: string[];
   close(): Promise<void>;
 }
+
+/** The pages this worker has open, for the failure record of a test that fails with them open (failure-record.ts). */
+export const openProbes = new Set<PageProbe>();
 
 const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:', 'chrome-extension:']);
 
@@ -301,8 +308,13 @@ export async function newPage(browser: Browser, options: NewPageOptions): Promis
     pageErrors: [],
     failedRequests: [],
     errors: () => [...probe.consoleErrors, ...probe.pageErrors, ...probe.failedRequests],
-    close: () => context.close(),
+    consoleLog: [],
+    close: () => {
+      openProbes.delete(probe);
+      return context.close();
+    },
   };
+  openProbes.add(probe);
   const isForeign = (url: string) => {
     const parsed = new URL(url);
     return !LOCAL_SCHEMES.has(parsed.protocol) && parsed.origin !== origin;
@@ -325,9 +337,10 @@ export async function newPage(browser: Browser, options: NewPageOptions): Promis
   const page = await context.newPage();
   probe.page = page;
   page.on('console', (message) => {
-    if (message.type() !== 'error') return;
     const { url, lineNumber } = message.location();
-    probe.consoleErrors.push(url ? `${message.text()} (${url}:${lineNumber})` : message.text());
+    const text = url ? `${message.text()} (${url}:${lineNumber})` : message.text();
+    probe.consoleLog.push(`${message.type()}: ${text}`);
+    if (message.type() === 'error') probe.consoleErrors.push(text);
   });
   page.on('pageerror', (error) => probe.pageErrors.push(error.stack ?? error.message));
   page.on('websocket', (socket) => {

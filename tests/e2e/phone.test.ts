@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, screenshot, type PageProbe, builtSite } from './harness.ts';
-import { liveMap, restStep, waitForSettledMap } from './story-helpers.ts';
+import { liveMap, restStep, scrollToTop, waitForSettledMap } from './story-helpers.ts';
 
 const WIDTHS = [
   { width: 390, height: 844 },
@@ -130,8 +130,7 @@ describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
 
     if (width < 900)
       it('keeps the legend box opaque, holding its content, and folds it to its title', async () => {
-        await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
-        await page.waitForFunction(() => document.getElementById('story-map')?.dataset.chrome === 'ready');
+        await scrollToTop(page);
         // Every view's block, shown in turn (they arrive after the load event).
         await page.waitForFunction(() => document.querySelectorAll('.map-chrome[data-key]').length > 5);
         const blocks = await page.evaluate(() => {
@@ -151,16 +150,21 @@ describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
         }
         const toggle = page.locator('[data-legend-toggle]');
         expect(await toggle.isVisible()).toBe(true);
-        const before = await page.locator('.map-chrome:not([hidden])').boundingBox();
+        const shown = page.locator('.map-chrome:not([hidden])');
+        const before = await shown.boundingBox();
         await toggle.click();
-        expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-        const folded = await page.locator('.map-chrome:not([hidden])').boundingBox();
-        expect(folded!.height).toBeLessThan(before!.height / 2);
-        expect(await page.locator('.map-chrome:not([hidden]) .map-title').isVisible()).toBe(true);
-        expect(await page.locator('.map-chrome:not([hidden]) .map-legend').isVisible()).toBe(false);
-        await screenshot(page, `phone-legend-folded-${lang}-${width}`);
-        await toggle.click();
-        expect(await page.locator('.map-chrome:not([hidden]) .map-legend').isVisible()).toBe(true);
+        try {
+          expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+          const folded = await shown.boundingBox();
+          expect(folded!.height).toBeLessThan(before!.height / 2);
+          expect(await shown.locator('.map-title').isVisible()).toBe(true);
+          expect(await shown.locator('.map-legend').isVisible()).toBe(false);
+          await screenshot(page, `phone-legend-folded-${lang}-${width}`);
+        } finally {
+          // Unfolded again whatever happened: the tests after this one read the legend box.
+          if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+        }
+        expect(await shown.locator('.map-legend').isVisible()).toBe(true);
       });
 
     it('keeps the translation note with the headline, above the map (never a card over it)', async () => {
@@ -186,7 +190,7 @@ describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
     });
 
     it('breaks no figure or word of the legend box’s figures across lines', async () => {
-      await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+      await scrollToTop(page);
       const broken = await page.locator('.map-chrome:not([hidden]) .legend-callout dd').evaluateAll((dds) =>
         dds.flatMap((dd) => {
           const text = dd.firstChild?.nodeType === Node.TEXT_NODE ? dd.firstChild : null;
@@ -206,7 +210,7 @@ describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
     });
 
     it('shows the locator inset with the overview', async () => {
-      await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+      await scrollToTop(page);
       const locator = page.locator('.map-chrome:not([hidden]) [data-locator]');
       await locator.waitFor({ state: 'visible' });
       expect(await locator.textContent()).toContain(lang === 'zh' ? '山西省位于华北' : 'Shanxi, northern China');

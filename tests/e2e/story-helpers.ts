@@ -33,6 +33,47 @@ export const waitForPanelBlocks = (page: Page, timeout = 20_000) =>
     { timeout },
   );
 
+/** Waits until the panel shows the step that really is at the trigger line (the rule, computed independently). */
+export async function waitForPositionState(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const main = document.querySelector<HTMLElement>('main.story')!;
+      const trigger = parseFloat(getComputedStyle(main).getPropertyValue('--story-trigger')) || 0.55;
+      let step: HTMLElement | null = null;
+      for (const s of document.querySelectorAll<HTMLElement>('.step[data-view]')) {
+        if (s.getBoundingClientRect().top <= innerHeight * trigger) step = s;
+        else break;
+      }
+      // Above the first step the panel shows the first step's map (what the page was built with).
+      step ??= document.querySelector<HTMLElement>('.step[data-view]')!;
+      const d = document.getElementById('story-map')!.dataset;
+      const key = step.dataset.state ? `${step.dataset.view}-${step.dataset.state}` : step.dataset.view;
+      const chrome = document.querySelector<HTMLElement>(`.map-chrome[data-key="${key}"]`);
+      return (
+        d.view === step.dataset.view &&
+        d.state === (step.dataset.state ?? '') &&
+        d.region === step.dataset.region &&
+        !!chrome &&
+        !chrome.hidden
+      );
+    },
+    null,
+    { timeout: 10_000 },
+  );
+}
+
+/**
+ * Scrolls the story to the top and waits until the panel shows what a reader sees there. The
+ * story derives its step from positions in the animation frame after the scroll event
+ * (scroll-steps.ts): until then the panel still shows the step it was on, and a test that reads
+ * the legend box sooner reads the block about to be hidden (on a busy machine, hidden between
+ * Playwright's finding it and measuring it: phone.test's legend box test, issue 25).
+ */
+export async function scrollToTop(page: Page): Promise<void> {
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+  await waitForPositionState(page);
+}
+
 /** Puts a step where a reader's card rests, as the prev/next buttons do, and waits until it is active. */
 export async function restStep(page: Page, selector: string): Promise<void> {
   await page.evaluate((s) => document.querySelector(s)!.scrollIntoView({ block: 'start', behavior: 'instant' }), selector);

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distinctColours, DIST, launchBrowser, newPage, screenshot, type PageProbe, builtSite } from './harness.ts';
-import { firstInput, restStep, waitForPanelBlocks, waitForSettledMap } from './story-helpers.ts';
+import { firstInput, restStep, waitForPanelBlocks, waitForPositionState, waitForSettledMap } from './story-helpers.ts';
 
 interface StepTarget {
   view: string;
@@ -50,35 +50,6 @@ async function waitForTarget(page: Page, t: StepTarget) {
       return d.view === t.view && d.state === t.state && d.region === t.region;
     },
     t,
-    { timeout: 10_000 },
-  );
-}
-
-/** Waits until the panel shows the step that really is at the trigger line (the rule, computed independently). */
-async function waitForPositionState(page: Page) {
-  await page.waitForFunction(
-    () => {
-      const main = document.querySelector<HTMLElement>('main.story')!;
-      const trigger = parseFloat(getComputedStyle(main).getPropertyValue('--story-trigger')) || 0.55;
-      let step: HTMLElement | null = null;
-      for (const s of document.querySelectorAll<HTMLElement>('.step[data-view]')) {
-        if (s.getBoundingClientRect().top <= innerHeight * trigger) step = s;
-        else break;
-      }
-      // Above the first step the panel shows the first step's map (what the page was built with).
-      step ??= document.querySelector<HTMLElement>('.step[data-view]')!;
-      const d = document.getElementById('story-map')!.dataset;
-      const key = step.dataset.state ? `${step.dataset.view}-${step.dataset.state}` : step.dataset.view;
-      const chrome = document.querySelector<HTMLElement>(`.map-chrome[data-key="${key}"]`);
-      return (
-        d.view === step.dataset.view &&
-        d.state === (step.dataset.state ?? '') &&
-        d.region === step.dataset.region &&
-        !!chrome &&
-        !chrome.hidden
-      );
-    },
-    null,
     { timeout: 10_000 },
   );
 }

@@ -5,25 +5,20 @@
  * compiler began refusing one quantity drawn twice.)
  */
 import { scratchProject } from '../fixtures/scratch-project.ts';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scaleProject } from '../../scripts/bench/scale.ts';
+import { loadSiteData } from '../../src/data/load.ts';
 import { compileView } from '../../src/views/compile.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
 
 const ROOT = process.cwd();
 
-/** loadSiteData keeps the first project it reads: each project is read in modules of its own. */
-async function siteData(root: string) {
-  vi.resetModules();
-  const { loadSiteData } = await import('../../src/data/load.ts');
-  return loadSiteData(root);
-}
-
 describe('the bench’s scaled edition', () => {
-  it('compiles every view from an edition 3× the size, drawing what the edition itself draws', async () => {
+  it('compiles every view from an edition 3× the size, drawing what the edition itself draws', () => {
     const dir = scratchProject('lvliang-scale');
     scaleProject(dir, 3);
-    const [one, three] = [await siteData(ROOT), await siteData(dir)];
+    // One process reads both projects (loadSiteData keeps each folder's data apart).
+    const [one, three] = [loadSiteData(ROOT), loadSiteData(dir)];
     expect(three.metrics.length).toBe(3 * one.metrics.length);
     for (const lang of ['zh', 'en'] as const)
       for (const k of allViewKeys()) {

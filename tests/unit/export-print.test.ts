@@ -5,20 +5,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadSiteData } from '../../src/data/load.ts';
-import { columnsWidthMm, PrintRequestError, resolvePrintSize } from '../../src/render/print-layout.ts';
-import { renderPrintSvg } from '../../src/render/print-svg.ts';
+import { columnsWidthMm, PrintRequestError, resolvePrintSize } from '../../src/print/print-layout.ts';
+import { renderPrintSvg } from '../../src/print/print-svg.ts';
 import { crc32, pngSize, readChunks, readPhys, withPhys } from '../../src/render/png-phys.ts';
 import { wrapText, textWidth } from '../../src/render/text-wrap.ts';
 import { compileView } from '../../src/views/compile.ts';
 import { ALL_SWATCHES, PALETTE, RAMPS } from '../../src/views/palette.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
-import { MAP_REVIEW, mapReviewLine, withMapReview } from '../../src/views/map-review.ts';
+import { mapReviewLine, withMapReview } from '../../src/views/map-review.ts';
 import { parseArgs } from '../../scripts/print/args.ts';
 import { cmykContent, cmykContentWithOverprint } from '../../scripts/print/pdf-cmyk.ts';
 import { describeInk, inkOverLimit } from '../../scripts/print/ink.ts';
-import { loadPresets } from '../../src/print/presets.ts';
+import { MAP_REVIEW, PRINT_PRESETS, PRINT_PRESETS_FILE } from '../../src/config/settings.ts';
+import { checkValue } from '../../src/schema/check.ts';
+import { PrintPresets } from '../../src/schema/print-presets.ts';
 
-const presets = loadPresets();
+const presets = PRINT_PRESETS;
 const data = loadSiteData();
 const print = (key: string, preset = '4col', lang: 'zh' | 'en' = 'zh') => {
   const k = allViewKeys().find((x) => x.key === key)!;
@@ -299,10 +301,18 @@ describe('palette CMYK', () => {
   });
 });
 
+describe('the settings in config/ (src/config/settings.ts)', () => {
+  it('are checked against their schema when read: a bad edit fails naming the file and the field', () => {
+    const edited = { ...structuredClone(PRINT_PRESETS), dpi: { default: 300, min: 72, max: 'high' } };
+    expect(() => checkValue(edited, PRINT_PRESETS_FILE, PrintPresets)).toThrow(/^config\/print-presets\.json: dpi\.max: /);
+    expect(checkValue(structuredClone(PRINT_PRESETS), PRINT_PRESETS_FILE, PrintPresets)).toEqual(PRINT_PRESETS);
+  });
+});
+
 describe('map review number (审图号)', () => {
   const review = { number: '吕S（2026）001号', authority: { zh: '吕梁市规划和自然资源局', en: 'Lüliang Natural Resources Bureau' } };
 
-  it('is one setting in data/print-presets.json, empty until the map is reviewed, and then adds nothing', () => {
+  it('is one setting in config/print-presets.json, empty until the map is reviewed, and then adds nothing', () => {
     expect(MAP_REVIEW).toEqual(presets.mapReview);
     expect(mapReviewLine('zh')).toBe(presets.mapReview.number ? expect.any(String) : null);
     expect(withMapReview('数据：某', 'zh', { number: ' ', authority: { zh: '', en: '' } })).toBe('数据：某');

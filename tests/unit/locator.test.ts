@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadSiteData } from '../../src/data/load.ts';
-import { resolvePrintSize } from '../../src/render/print-layout.ts';
-import { renderPrintSvg } from '../../src/render/print-svg.ts';
+import { resolvePrintSize } from '../../src/print/print-layout.ts';
+import { renderPrintSvg } from '../../src/print/print-svg.ts';
 import { locatorHtml } from '../../src/render/locator.ts';
 import { renderSvg } from '../../src/render/svg.ts';
 import { compileView } from '../../src/views/compile.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
-import { loadPresets } from '../../src/print/presets.ts';
+import { PRINT_PRESETS } from '../../src/config/settings.ts';
 
 const data = loadSiteData();
 const overview = allViewKeys().find((k) => k.key === 'overview')!;
@@ -32,7 +32,7 @@ describe('locator inset', () => {
       expect(locatorHtml(l)).toMatch(/^<figure class="map-locator" data-locator>/);
     });
     it(`is drawn in the overview's print export and embed image (${lang}), and in no other view`, () => {
-      const presets = loadPresets();
+      const presets = PRINT_PRESETS;
       const size = resolvePrintSize(presets, { preset: '4col' });
       const svg = renderPrintSvg(view, data.geo, size, {
         typography: presets.typography,

@@ -9,12 +9,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadSiteData } from '../../src/data/load.ts';
-import { resolvePrintSize } from '../../src/render/print-layout.ts';
-import { renderPrintSvg } from '../../src/render/print-svg.ts';
+import { resolvePrintSize } from '../../src/print/print-layout.ts';
+import { renderPrintSvg } from '../../src/print/print-svg.ts';
 import { XMLValidator } from 'fast-xml-parser';
 import { compileView } from '../../src/views/compile.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
-import { loadPresets } from '../../src/print/presets.ts';
+import { PRINT_PRESETS } from '../../src/config/settings.ts';
 import { measure } from './print-font-metrics.ts';
 
 interface Box {
@@ -29,7 +29,7 @@ interface TextBox extends Box {
   size: number;
 }
 
-const presets = loadPresets();
+const presets = PRINT_PRESETS;
 const data = loadSiteData();
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { storyViews } from '../../data/load.ts';
-import type { Lang } from '../../views/format.ts';
+import type { Lang } from '../../i18n/lang.ts';
 
 /** Every compiled view of one language, fetched by the page only when the live map is needed. */
 export const getStaticPaths = (() => [{ params: { lang: 'zh' } }, { params: { lang: 'en' } }]) satisfies GetStaticPaths;

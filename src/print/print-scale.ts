@@ -3,9 +3,9 @@
  * with at its output size (a scale bar copied from the screen would ignore the print size).
  */
 import { geoDistance, type GeoProjection } from 'd3';
-import type { MapFrame } from './svg.ts';
+import type { MapFrame } from '../render/svg.ts';
 import { PALETTE } from '../views/palette.ts';
-import { textWidth } from './text-wrap.ts';
+import { textWidth } from '../render/text-wrap.ts';
 import { EARTH_RADIUS_KM } from '../geo/earth.ts';
 import { strings } from '../i18n/strings.ts';
 

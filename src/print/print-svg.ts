@@ -8,7 +8,8 @@ import type { GeoData } from '../views/geo-data.ts';
 import type { PrintPresets } from '../schema/print-presets.ts';
 import { PrintRequestError, type PrintSize } from './print-layout.ts';
 import { northArrowBox, northArrowSvg, scaleBarBox, scaleBarSvg, type ScaleBar } from './print-scale.ts';
-import { renderSvg, type MapFrame } from './svg.ts';
+import { renderSvg, type MapFrame } from '../render/svg.ts';
+import { PRINT_DRAWING } from './print-style.ts';
 
 /** The packaged font (npm @fontsource/noto-sans-sc) first; the others for an editor's own machine. */
 export const PRINT_FONT = '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
@@ -44,6 +45,7 @@ export function renderPrintSvg(v: CompiledView, geo: GeoData, size: PrintSize, o
     height,
     frame: true,
     print: {
+      ...PRINT_DRAWING,
       widthAttr: `${size.widthMm}mm`,
       heightAttr: `${size.heightMm}mm`,
       fontFamily: PRINT_FONT,

@@ -1,5 +1,5 @@
-import type { CsvCellType, MetricCsvColumnName } from '../data/metrics-csv.ts';
-import type { Lang } from '../views/format.ts';
+import type { CsvCellType, MetricCsvColumnName } from './metrics-csv.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 /**
  * The codebook of metrics.csv: what each column holds, per language. Keyed by the column names

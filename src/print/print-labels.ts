@@ -7,14 +7,10 @@
  * is the point); a neighbouring prefecture's name, which is context only, is left out instead.
  * Widths are the estimate of text-wrap.ts, which errs wide. Browser-safe (the Export menu).
  */
-import { textWidth } from './text-wrap.ts';
+import type { Box } from '../render/map-frame.ts';
+import { textWidth } from '../render/text-wrap.ts';
 
-export interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
+export type { Box };
 
 export interface LabelRequest {
   text: string;

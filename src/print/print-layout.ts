@@ -1,5 +1,5 @@
 /**
- * From a print preset (data/print-presets.json) and the request's overrides to exact sizes:
+ * From a print preset (config/print-presets.json) and the request's overrides to exact sizes:
  * mm on the page, pt in the SVG (1 user unit = 1 pt), px in the PNG. Shared by the export CLI
  * and the story's Export menu, so both make the same map at the same size.
  */
