@@ -267,7 +267,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
       text.slice(sentence.start, sentence.end),
       paragraphLead,
     ),
-    label: draftLabel(quote, raw, period, noun),
+    label: draftLabel({ clause: quote, raw, period, noun, unit, changeRole, sentenceBefore: text.slice(sentence.start, clause.start) }),
   };
 }
 

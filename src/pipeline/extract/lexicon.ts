@@ -217,3 +217,28 @@ export const EVERY_WORDS: Array<{ every: 'month' | 'year'; words: string[] }> = 
 
 /** A clause that makes a figure about Shanxi as a whole (not a share of it: 占全省 stays the county's). */
 export const PROVINCE_WORDS = ['省委、省政府确定', '全省共', '全省累计', '山西省共', '全省有'];
+
+/**
+ * Verbs that bring the counted thing into being (建立了1301个合作社: the label is the cooperatives,
+ * not “the established cooperatives”); a label keeps every other verb before a counted noun
+ * (覆盖1129个贫困村 → 覆盖的贫困村). Matched at the end of the verb phrase (择优确立).
+ */
+export const CREATION_VERBS = ['建立', '建成', '组建', '成立', '新建', '设立', '确立', '形成', '培育', '有', '拥有'];
+
+/**
+ * Nouns that name a measure but not what it is of (总规模, 面积, 收益): a clause made of one of them
+ * takes the thing its sentence counted before (建成村级光伏电站105座，总规模58.6MW → 村级光伏电站总规模).
+ */
+export const MEASURE_NOUNS = ['规模', '面积', '收益', '收入', '产值', '产量', '人数', '户数', '金额', '投资', '资金'];
+
+/** What a measure word with no noun counts, as a label's last word (累计脱贫7.97万户 → 累计脱贫户数). */
+export const COUNT_NOUNS: Record<string, string> = {
+  人: '人数',
+  名: '人数',
+  户: '户数',
+  期: '期数',
+  次: '次数',
+  人次: '人次',
+  户次: '户次',
+  省: '省份',
+};
