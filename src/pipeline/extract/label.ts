@@ -50,7 +50,9 @@ const PREDICATE_LEADING = /^(?:已经|已|均|都|可)+/;
 /** The clause's subject when it is a place: the figure's region already says it. */
 const PLACE = new RegExp(`^(?:在|对)?(?:全市|全县|全区|本市|本县|我市|我县|该市|该县|吕梁市|${COUNTIES.map((c) => c.zh).join('|')})`);
 /** A bare change: the measure is the previous clause's (比2015年底增长了43.7%). */
-const GROWTH = /^(年均|同比|平均)?(增长|增加|提高|提升|上升|下降|减少|降低)$/;
+const GROWTH = /^(.*?)(年均|同比|平均)?(增长|增加|提高|提升|上升|下降|减少|降低)$/;
+/** The base of a comparison, before the change verb (比上年增长 → 增长). */
+const BASE = /^(?:比|较).*?(?=(?:年均|同比|平均)?(?:增长|增加|提高|提升|上升|下降|减少|降低)了?$)/;
 const MEASURE_ALONE = new RegExp(`^(?:总|年|累计)?(?:${MEASURE_NOUNS.join('|')})$`);
 const MEASURE_END = new RegExp(`(?:${MEASURE_NOUNS.join('|')})$`);
 /** A total scoped by its whole (全县造林总收益): 全… is not a subject here. */
@@ -78,7 +80,12 @@ function tidyLabel(label: string): string {
 
 function withoutPeriods(text: string): string {
   let out = text;
-  for (const p of periodPhrases(text)) out = out.replace(p.text, '');
+  // A base (比2015年) goes with its 比: 收入比2015年提高了 → 收入提高了.
+  for (const p of periodPhrases(text)) {
+    const at = out.indexOf(p.text);
+    const from = p.kind === 'base' && /[比较]/.test(out[at - 1] ?? '') ? at - 1 : at;
+    out = out.slice(0, from) + out.slice(at + p.text.length);
+  }
   return out;
 }
 
@@ -87,7 +94,7 @@ function clean(text: string): string {
   let out = text.replace(/^[”"，和及与的]+/, '').replace(/^其中/, '');
   if (/^“/.test(out) && !out.includes('”')) out = out.slice(1);
   if (!SCOPED_TOTAL.test(out)) out = out.replace(PLACE, '');
-  out = out.replace(LEADING, '').replace(/^比/, '');
+  out = out.replace(LEADING, '').replace(BASE, '').replace(/^比/, '');
   const changed = out.replace(CHANGE_END, '');
   if (changed.length >= 2) out = changed;
   return out.replace(LABEL_TRIM, '').trim();
@@ -236,7 +243,8 @@ function predicateAfter(rest: string): string {
     if (!pair) break;
     s = s.slice(pair[0].length);
   }
-  if (/^[、，的]/.test(s) || /^\d/.test(s)) return '';
+  // A list goes on (、), a modifier (的), another figure, or a coordinated thing the tables do not know.
+  if (/^[、，的和及与]/.test(s) || /^\d/.test(s)) return '';
   const words = (s.split(TOKEN)[0] ?? '')
     .replace(/^之一$/, '')
     .replace(PREDICATE_ADVERBS, '')
@@ -283,13 +291,15 @@ function measureLabel(f: LabelInput, before: string, after: string, head: (want?
   const had = own.match(/有([^有]{2,})$/);
   if (had && NOUN_LIST.some((n) => had[1]!.endsWith(n))) own = had[1]!;
 
+  // 9个乡镇和3个街道办建成…: the words before 3个 are the other member's; the thing is printed after.
+  if (/[和及与]$/.test(last) && clean(last).length >= 2) return clean(after.split(TOKEN)[0] ?? '');
+  // X提高了62.4% → X增幅; with no X (比2015年底增长了43.7%), the previous clause's measure.
   const growth = own.match(GROWTH);
-  if (growth) {
-    const h = head();
-    if (!h) return own;
-    const rises = !/下降|减少|降低/.test(growth[2]!);
+  const measure = growth && (growth[1] || head()?.label.replace(/[增降]幅$/, ''));
+  if (growth && measure) {
+    const rises = !/下降|减少|降低/.test(growth[3]!);
     const pct = f.unit === 'percent' || f.unit === 'pp';
-    return pct ? `${h.label}${growth[1] ?? ''}${rises ? '增幅' : '降幅'}` : `${h.label}${own}`;
+    return pct ? `${measure}${growth[2] ?? ''}${rises ? '增幅' : '降幅'}` : `${measure}${growth[2] ?? ''}${growth[3]}`;
   }
   // 超全国12个百分点: a comparison with the previous clause's measure.
   const compared = own.match(/^(?:超过?|高于)(.+)$/);
@@ -308,8 +318,12 @@ function measureLabel(f: LabelInput, before: string, after: string, head: (want?
   if (predicate && f.noun && own.endsWith(f.noun.zh)) return `${predicate}的${own}`;
   const word = f.raw.replace(/^[近约]?[\d.—–~～-]+[万亿]?[余多]?[万亿]?/, '').replace(/以上$/, '');
   const count = COUNT_NOUNS[word];
+  // 新建12个日间照料中心: a thing the tables do not know, printed after its count.
+  const thing = f.unit === 'count' && !f.noun && !count ? clean(after.split(/[、，]/)[0]!.split(TOKEN)[0] ?? '') : '';
+  if (thing.length >= 2) return thing;
   if (!count) return own;
   if (served) return `${own}${served}${count}`;
   if (/(?:数|率|人口|人员|人次|户次)$/.test(own) || NOUN_LIST.some((n) => own.endsWith(n))) return own;
-  return `${own || predicate}${count}`;
+  // 其中交城县1200户: no words of its own; the previous clause's measure is the label.
+  return own || predicate ? `${own || predicate}${count}` : '';
 }
