@@ -44,7 +44,7 @@ const LABEL_TRIM = /(?:全部|全面|共|有|了|为|是|达|达到|累计|实�
 /** A change verb at the end of the measure (X增长到N, X下降为N). */
 const CHANGE_END = /(?:降至|降为|下降到|下降为|降到|提高到|提高至|提升到|提升至|增加到|增长到|增至|升至|上升到)$/;
 /** Adverbs a label can do without, at its start (也是, 共结算, 已形成) or inside a predicate (全部退出). */
-const LEADING = /^(?:也|还|共|已经|已|均|都|是|完成(?=.{2}))+/;
+const LEADING = /^(?:也|还|共|已经|已|均|都|是|在|完成(?=.{2}))+/;
 const PREDICATE_ADVERBS = /全部|全面/g;
 const PREDICATE_LEADING = /^(?:已经|已|均|都|可)+/;
 /** The clause's subject when it is a place: the figure's region already says it. */
