@@ -38,7 +38,7 @@ describe('value, unit, qualifier, counted thing', () => {
     expect(f.get('36座')!.counted).toEqual({ zh: '光伏电站', en: 'photovoltaic stations' });
     expect(f.get('12期')!.counted).toEqual({ zh: '期', en: 'training courses' });
     expect(f.get('500万根')).toMatchObject({ value: 5000000, counted: { zh: '根', en: 'logs' } });
-    expect(f.get('1200头')!.counted).toEqual({ zh: '头', en: 'head of livestock' });
+    expect(f.get('1200头')!.counted).toEqual({ zh: '头', en: 'cattle' });
     expect(f.get('15个')!.counted).toEqual({ zh: '扶贫车间', en: 'poverty-relief workshops' });
   });
 

@@ -18,13 +18,13 @@
  * docs/data.md. Editors' notes (seeds/*.figures.json) override any of this; see extract.ts.
  */
 import type { Edition } from '../../schema/edition.ts';
-import { COUNTIES, PROVINCE } from '../../geo/divisions.ts';
 import { clauseAround } from './clause.ts';
 import { nounBeside } from './noun.ts';
 import { draftLabel } from './label.ts';
+import { regionOf, type RegionSource } from './region.ts';
 import { CHANGE, clauseSpan, periodOf, sentenceAround } from './period.ts';
 import { nameAt, nameSpans, tokenAt } from './tokens.ts';
-import { EVERY_WORDS, MEASURE_COUNTS, NOUNS, PER_WORDS, PERSON_NOUNS, PROVINCE_WORDS, TOPICS } from './lexicon.ts';
+import { EVERY_WORDS, MEASURE_COUNTS, MEASURE_SENSES, NOUNS, PER_WORDS, PERSON_NOUNS, TOPICS } from './lexicon.ts';
 import { parseFigure, scaleDecimal, type ParsedFigure } from './parse-figure.ts';
 
 export type FigureKind = 'figure' | 'date' | 'name' | 'unreadable';
@@ -62,6 +62,8 @@ export interface DerivedFigure {
   /** 'from' / 'to' when the clause reads 由X降至Y / 由X提高到Y. */
   changeRole: 'from' | 'to' | null;
   region: string | null;
+  /** Where the region was read: the clause names it, the sentence's subject does, or the article's place stands in. */
+  regionFrom: RegionSource | null;
   topic: string;
   label: string;
   quote: string;
@@ -70,12 +72,21 @@ export interface DerivedFigure {
 /** Power units, as divisors to MW. */
 const POWER_WORDS: Record<string, number> = { 千瓦: 1000, kW: 1000, 万千瓦: 0.1 };
 /** Measure words that count things (unit `count`). */
-const COUNTING_WORDS = /^(个|座|期|道|省|支|件|只|棒|头|根|家|所|条|套|间|处|项|次|辆|台|株|批|场|届|区|村|县)$/;
+const COUNTING_WORDS = /^(个|座|期|道|省|支|件|只|棒|头|根|家|所|条|套|间|处|项|次|辆|台|株|批|场|届|区|村|县|眼)$/;
 
-function countedOf(word: string | null, noun: { zh: string } | null): DerivedFigure['counted'] {
+function countedOf(word: string | null, noun: { zh: string } | null, clause: string): DerivedFigure['counted'] {
   const known = (zh: string) => ({ zh, en: NOUNS[zh]! });
   if (word === '人' || word === '名') return noun && PERSON_NOUNS.has(noun.zh) ? known(noun.zh) : MEASURE_COUNTS[word]!;
   if (word === '户') return noun && /户$/.test(noun.zh) ? known(noun.zh) : MEASURE_COUNTS[word]!;
+  const senses = word ? MEASURE_SENSES[word] : undefined;
+  if (word && senses) {
+    // 道 counts dams or dishes, 期 courses or phases: a known noun beside the number, else the clause's words
+    // say which; else no English is certain.
+    if (noun) return known(noun.zh);
+    const sense = senses.find((x) => x.words.some((w) => clause.includes(w)));
+    if (sense) return { zh: word, en: sense.en };
+    return MEASURE_COUNTS[word] ?? { zh: word, en: null };
+  }
   if (word && MEASURE_COUNTS[word] && word !== '村' && word !== '县') return MEASURE_COUNTS[word]!;
   if (noun) return known(noun.zh);
   if (word && MEASURE_COUNTS[word]) return MEASURE_COUNTS[word]!;
@@ -117,19 +128,6 @@ function segmentAround(text: string, at: number): string {
   return text.slice(start, end);
 }
 
-/** Shanxi for a province-set figure; else the county named nearest before the number in its clause (其中交城县12个、方山县9个), or named after it; else the article's. */
-function regionOf(clause: string, at: number, articleRegion: string | null): string | null {
-  if (PROVINCE_WORDS.some((w) => clause.includes(w))) return PROVINCE.code;
-  const named = COUNTIES.flatMap((c) =>
-    [...clause.matchAll(new RegExp(c.zh, 'g'))].map((m) => ({ code: c.code, at: m.index, end: m.index + c.zh.length })),
-  );
-  const before = named.filter((n) => n.end <= at).sort((a, b) => b.end - a.end)[0];
-  const after = named.filter((n) => n.at >= at).sort((a, b) => a.at - b.at)[0];
-  const pick = before ?? after;
-  if (pick && !/占/.test(clause.slice(0, pick.at))) return pick.code;
-  return articleRegion;
-}
-
 /**
  * Reads the number printed at text[start]: its kind and, for a figure, its meaning. `articleRegion`
  * is the region of the article the text belongs to (null for a caption).
@@ -140,6 +138,10 @@ export function readFigure(text: string, start: number, _end: number | null, art
   const end = s + raw.length;
   const quote = clauseAround(text, s, end);
   const sentence = sentenceAround(text, s);
+  const placeOf = () => {
+    const r = regionOf(text, s, clauseSpan(text, s, end), sentence, articleRegion);
+    return { region: r.code, regionFrom: r.from };
+  };
   const base: DerivedFigure = {
     paragraph,
     raw,
@@ -159,6 +161,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
     asOf: null,
     changeRole: null,
     region: null,
+    regionFrom: null,
     topic: 'other',
     label: raw,
     quote,
@@ -226,7 +229,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
       qualifier,
       range,
       fraction: parsed.fraction,
-      region: regionOf(quote, quote.indexOf(raw), articleRegion),
+      ...placeOf(),
       why: `the unit word "${unitWord}" is not in the codebook`,
     };
   }
@@ -234,7 +237,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
   const counted =
     unit === 'percent' || unit === 'pp' || unit === 'yuan' || unit === 'mu' || unit === 'MW'
       ? null
-      : countedOf(unitWord ?? (unit === 'people' ? '人' : unit === 'households' ? '户' : null), noun);
+      : countedOf(unitWord ?? (unit === 'people' ? '人' : unit === 'households' ? '户' : null), noun, quote);
 
   const clause = clauseSpan(text, s, end);
   const changeMatch = text.slice(clause.start, clause.end).match(CHANGE);
@@ -260,7 +263,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
     period,
     asOf,
     changeRole,
-    region: regionOf(quote, quote.indexOf(raw), articleRegion),
+    ...placeOf(),
     topic: topicOf(
       /^其中/.test(quote) ? `${previousClause(text, clause.start)}，${quote}` : quote,
       segment,

@@ -48,7 +48,9 @@ const LEADING = /^(?:也|还|共|已经|已|均|都|是|在|完成(?=.{2}))+/;
 const PREDICATE_ADVERBS = /全部|全面/g;
 const PREDICATE_LEADING = /^(?:已经|已|均|都|可)+/;
 /** The clause's subject when it is a place: the figure's region already says it. */
-const PLACE = new RegExp(`^(?:在|对)?(?:全市|全县|全区|本市|本县|我市|我县|该市|该县|吕梁市|${COUNTIES.map((c) => c.zh).join('|')})`);
+const PLACE = new RegExp(
+  `^(?:在|对)?(?:全市|全县|全区|本市|本县|我市|我县|该市|该县|吕梁市|${COUNTIES.flatMap((c) => (c.short ? [c.zh, c.short] : [c.zh])).join('|')})`,
+);
 /** A bare change: the measure is the previous clause's (比2015年底增长了43.7%). */
 const GROWTH = /^(.*?)(年均|同比|平均)?(增长|增加|提高|提升|上升|下降|减少|降低)$/;
 /** The base of a comparison, before the change verb (比上年增长 → 增长). */
