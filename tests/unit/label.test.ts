@@ -76,6 +76,19 @@ describe('a counted noun after the number, with its modifier', () => {
   });
 });
 
+describe('a figure beside another, and a noun that goes on', () => {
+  it('贫困人口3200户8100人: both figures take the noun before the first; 户 counts its households', () => {
+    const l = labels('交口县有贫困村45个、贫困人口3200户8100人。');
+    expect(l.get('3200户')).toBe('贫困人口户数');
+    expect(l.get('8100人')).toBe('贫困人口');
+  });
+
+  it('a known noun running into another is one compound (党员干部), and N%的X is a share of X', () => {
+    expect(labels('交城县1200名党员干部与贫困户结成帮扶对子。').get('1200名')).toBe('结成帮扶对子的党员干部');
+    expect(labels('中阳县产业扶贫覆盖90%以上的贫困户。').get('90%以上')).toBe('产业扶贫覆盖贫困户比例');
+  });
+});
+
 describe('a measure word with no noun names its count', () => {
   it('户 → 户数, 人 → 人数, for each figure of a list sharing one verb', () => {
     const l = labels('石楼县累计脱贫1.8万户5.2万人。');

@@ -49,7 +49,7 @@ const PREDICATE_ADVERBS = /全部|全面/g;
 const PREDICATE_LEADING = /^(?:已经|已|均|都|可)+/;
 /** The clause's subject when it is a place: the figure's region already says it. */
 const PLACE = new RegExp(
-  `^(?:在|对)?(?:全市|全县|全区|本市|本县|我市|我县|该市|该县|吕梁市|${COUNTIES.flatMap((c) => (c.short ? [c.zh, c.short] : [c.zh])).join('|')})`,
+  `^(?:在|对)?(?:全市|全县|全区|全省|全国|本市|本县|我市|我县|该市|该县|吕梁市|吕梁(?!山)|${COUNTIES.flatMap((c) => (c.short ? [c.zh, c.short] : [c.zh])).join('|')})`,
 );
 /** A bare change: the measure is the previous clause's (比2015年底增长了43.7%). */
 const GROWTH = /^(.*?)(年均|同比|平均)?(增长|增加|提高|提升|上升|下降|减少|降低)$/;
@@ -146,7 +146,17 @@ function headBefore(sentenceBefore: string, unit: Unit | null, want: 'unit' | 'c
       : (figures.filter((x) => x.unit === unit).at(-1) ?? figures.at(-1));
   if (!pick) return null;
   const noun = nounBeside(clause, pick.at, pick.at + pick.raw.length);
-  const label = tidyLabel(labelOf({ clause, raw: pick.raw, period: null, noun, unit: pick.unit, changeRole: null, sentenceBefore: '' }));
+  const label = tidyLabel(
+    labelOf({
+      clause,
+      raw: pick.raw,
+      period: null,
+      noun,
+      unit: pick.unit,
+      changeRole: CHANGE.test(clause) ? 'to' : null,
+      sentenceBefore: '',
+    }),
+  );
   if (!label || label === pick.raw) return null;
   return { label, thing: label.replace(MADE, ''), counts: pick.unit === 'count' && noun !== null };
 }
@@ -229,6 +239,9 @@ function nounPhrase(after: string, noun: NounBeside): { text: string; end: numbe
     return { text: head.endsWith(noun.zh) ? head : noun.zh, end: after.length };
   }
   let text = m[0];
+  // 党员干部: a known noun that goes on into another is one compound.
+  for (let next = NOUN_LIST.find((n) => s.startsWith(n, text.length)); next; next = NOUN_LIST.find((n) => s.startsWith(n, text.length)))
+    text += next;
   const more = s.slice(text.length).match(/^[和及与]([^，、和及与\d]{1,10}?)(?=$|[，、])/);
   if (more && NOUN_LIST.some((n) => more[1]!.endsWith(n))) text += more[0];
   return { text, end: lead + text.length };
@@ -260,7 +273,9 @@ function countedLabel(f: LabelInput, before: string, after: string, head: (want?
   const np = nounPhrase(after, noun);
   if (!COUNTED_UNITS.has(f.unit)) {
     // 596MW的村级电站, 10万元以上的贫困村: the number measures the noun by what precedes it.
-    if (/^的/.test(after)) return `${np.text}${clean(listItems(before).at(-1) ?? '')}`;
+    // 覆盖95%以上的贫困户: a percentage of the noun; 10万元以上的贫困村: an amount the noun has.
+    const measure = clean(listItems(before).at(-1) ?? '');
+    if (/^的/.test(after)) return f.unit === 'percent' ? `${measure}${np.text}` : `${np.text}${measure}`;
     const words = after.replace(/^[的“”]+/, '').split(/[、，]|\d/)[0] ?? '';
     return words.startsWith(noun.zh) ? words : noun.zh;
   }
@@ -282,12 +297,21 @@ function verbBefore(before: string): string {
 
 /** The words before the number name the measure (贫困发生率19.2%), or the verb its measure word counts. */
 function measureLabel(f: LabelInput, before: string, after: string, head: (want?: 'unit' | 'counted') => Head | null): string {
-  // The words right before the number; where a figure stands there (21.7万户58.5万人), the clause's
-  // first words, which the list shares, or a beneficiary's provider (…累计为4万户11万余人次).
+  // The words right before the number; where another figure stands right there (21.7万户58.5万人,
+  // 贫困人口5836户15702人), the words before that one; after 、 with none (…、11.26万人), the clause's first.
   const items = listItems(before);
   const last = items.at(-1) ?? '';
-  const provider = items.length > 2 && /[为给向]$/.test(items.at(-2)!) ? items.at(-2)! : null;
-  const item = clean(last).length >= 2 ? last : (provider ?? items[0] ?? '');
+  let item = last;
+  if (clean(last).length < 2) {
+    const adjacent = new RegExp(`(?:${TOKEN.source})$`).test(before);
+    const back = adjacent
+      ? items
+          .slice(0, -1)
+          .reverse()
+          .find((x) => clean(x).length >= 2)
+      : undefined;
+    item = back ?? items[0] ?? '';
+  }
   let own = clean(item).replace(MADE, '');
   // 13个县市区有贫困人口59万人: what 有 has is what the number counts.
   const had = own.match(/有([^有]{2,})$/);
@@ -300,7 +324,8 @@ function measureLabel(f: LabelInput, before: string, after: string, head: (want?
   const measure = growth && (growth[1] || head()?.label.replace(/[增降]幅$/, ''));
   if (growth && measure) {
     const rises = !/下降|减少|降低/.test(growth[3]!);
-    const pct = f.unit === 'percent' || f.unit === 'pp';
+    // Points are a difference of rates (森林覆盖率提高4.2个百分点): the verb says it; a percentage is a 增幅.
+    const pct = f.unit === 'percent';
     return pct ? `${measure}${growth[2] ?? ''}${rises ? '增幅' : '降幅'}` : `${measure}${growth[2] ?? ''}${growth[3]}`;
   }
   // 超全国12个百分点: a comparison with the previous clause's measure.
@@ -325,6 +350,8 @@ function measureLabel(f: LabelInput, before: string, after: string, head: (want?
   if (thing.length >= 2) return thing;
   if (!count) return own;
   if (served) return `${own}${served}${count}`;
+  // 贫困人口5836户: households of people are counted in 户数, not as the people.
+  if (word === '户' && own && !/[户数]$/.test(own)) return `${own}${count}`;
   if (/(?:数|率|人口|人员|人次|户次)$/.test(own) || NOUN_LIST.some((n) => own.endsWith(n))) return own;
   // 其中交城县1200户: no words of its own; the previous clause's measure is the label.
   return own || predicate ? `${own || predicate}${count}` : '';
