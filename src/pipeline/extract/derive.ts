@@ -19,10 +19,11 @@
  */
 import type { Edition } from '../../schema/edition.ts';
 import { clauseAround } from './clause.ts';
+import { nounBeside } from './noun.ts';
 import { draftLabel } from './label.ts';
 import { regionOf, type RegionSource } from './region.ts';
 import { CHANGE, clauseSpan, periodOf, sentenceAround } from './period.ts';
-import { nameAt, nameSpans, TOKEN_TEST, tokenAt } from './tokens.ts';
+import { nameAt, nameSpans, tokenAt } from './tokens.ts';
 import { EVERY_WORDS, MEASURE_COUNTS, MEASURE_SENSES, NOUNS, PER_WORDS, PERSON_NOUNS, TOPICS } from './lexicon.ts';
 import { parseFigure, scaleDecimal, type ParsedFigure } from './parse-figure.ts';
 
@@ -72,25 +73,6 @@ export interface DerivedFigure {
 const POWER_WORDS: Record<string, number> = { 千瓦: 1000, kW: 1000, 万千瓦: 0.1 };
 /** Measure words that count things (unit `count`). */
 const COUNTING_WORDS = /^(个|座|期|道|省|支|件|只|棒|头|根|家|所|条|套|间|处|项|次|辆|台|株|批|场|届|区|村|县|眼)$/;
-
-const NOUN_LIST = Object.keys(NOUNS).sort((a, b) => b.length - a.length);
-
-/** The longest known noun right after `end` (skipping 的), or right before `start`. */
-function nounBeside(text: string, start: number, end: number): { zh: string; after: boolean } | null {
-  const after = text.slice(end).replace(/^[的“”]+/, '');
-  const a = NOUN_LIST.find((n) => after.startsWith(n));
-  if (a) return { zh: a, after: true };
-  // 462座总规模596MW的村级电站和集中式电站: the clause's head noun, at its end.
-  const clause = clauseAround(text, start, end);
-  const rest = clause.slice(clause.indexOf(text.slice(start, end)) + (end - start));
-  if (/的/.test(rest) && !TOKEN_TEST.test(rest.slice(rest.lastIndexOf('的')))) {
-    const head = NOUN_LIST.find((n) => rest.endsWith(n));
-    if (head) return { zh: head, after: true };
-  }
-  const before = text.slice(Math.max(0, start - 14), start).replace(/(共|有|了|为|达|达到|累计|建成|建立|组建|开设|完成|覆盖)+$/, '');
-  const b = NOUN_LIST.find((n) => before.endsWith(n));
-  return b ? { zh: b, after: false } : null;
-}
 
 function countedOf(word: string | null, noun: { zh: string } | null, clause: string): DerivedFigure['counted'] {
   const known = (zh: string) => ({ zh, en: NOUNS[zh]! });
@@ -288,7 +270,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
       text.slice(sentence.start, sentence.end),
       paragraphLead,
     ),
-    label: draftLabel(quote, raw, period, noun),
+    label: draftLabel({ clause: quote, raw, period, noun, unit, changeRole, sentenceBefore: text.slice(sentence.start, clause.start) }),
   };
 }
 

@@ -292,3 +292,28 @@ export const EVERY_WORDS: Array<{ every: 'month' | 'year'; words: string[] }> = 
   { every: 'month', words: ['每月', '月工资', '月均', '月收入', '月薪', '月人均'] },
   { every: 'year', words: ['每年', '年均', '年收益', '年收入', '年薪', '纯收入', '可支配收入', '年人均'] },
 ];
+
+/**
+ * Verbs that bring the counted thing into being (建立了1301个合作社: the label is the cooperatives,
+ * not “the established cooperatives”); a label keeps every other verb before a counted noun
+ * (覆盖1129个贫困村 → 覆盖的贫困村). Matched at the end of the verb phrase (择优确立).
+ */
+export const CREATION_VERBS = ['建立', '建成', '组建', '成立', '新建', '设立', '确立', '形成', '培育', '有', '拥有'];
+
+/**
+ * Nouns that name a measure but not what it is of (总规模, 面积, 收益): a clause made of one of them
+ * takes the thing its sentence counted before (建成村级光伏电站105座，总规模58.6MW → 村级光伏电站总规模).
+ */
+export const MEASURE_NOUNS = ['规模', '面积', '收益', '收入', '产值', '产量', '人数', '户数', '金额', '投资', '资金'];
+
+/** What a measure word with no noun counts, as a label's last word (累计脱贫7.97万户 → 累计脱贫户数). */
+export const COUNT_NOUNS: Record<string, string> = {
+  人: '人数',
+  名: '人数',
+  户: '户数',
+  期: '期数',
+  次: '次数',
+  人次: '人次',
+  户次: '户次',
+  省: '省份',
+};
