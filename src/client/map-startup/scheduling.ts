@@ -5,12 +5,9 @@
  * painted first, and the GPU's work fenced and polled instead of waited for.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { nextTask } from '../next-task.ts';
 
-/** A task boundary: input waiting since the last one is handled before the map goes on. */
-export const nextTask = (): Promise<void> => {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-};
+export { nextTask };
 
 type Repainting = Pick<MapLibreMap, 'triggerRepaint' | 'redraw'>;
 
