@@ -239,6 +239,14 @@ function mainThreadSummary({ traceEvents }: { traceEvents: TraceEvent[] }) {
     const outer = top.filter((e) => !top.some((p) => p !== e && p.ts <= e.ts && p.ts + p.dur! >= e.ts + e.dur!));
     return `${k} ${ms(outer.reduce((s, e) => s + (e.tdur ?? e.dur ?? 0), 0))}`;
   });
+  // The heaviest tasks by CPU time, each with the event that took most of it.
+  const evs = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
+  const heaviest = [...tasks].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0)).slice(0, 5);
+  const what = (t: TraceEvent) => {
+    const inside = evs.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur! <= t.ts + t.dur!);
+    return [...selfTimes(inside)].sort((a, b) => b[1] - a[1])[0]?.[0] ?? t.name;
+  };
+  console.log(`  heaviest tasks (thread ms): ${heaviest.map((t) => `${ms(t.tdur ?? 0)} ${what(t)}`).join(', ')}`);
   console.log(`  main thread: ${tasks.length} tasks, ${long.length} over 50 ms (thread ${ms(long.reduce((s, t) => s + (t.tdur ?? 0), 0))} ms); thread ms by kind: ${byKind.join(', ')}`);
 }
 
