@@ -8,15 +8,16 @@
  *    round trips, for every parallel request — a cost no reader of an HTTPS news site pays.
  * 3. Lighthouse (mobile, default simulated throttling) on /, /en/ and /embed/pv/: the four
  *    category scores.
- * 4. The story against its text-only baseline, alternately, RUNS times each, Lighthouse
+ * 4. The story against its text-only baseline, alternately, LH_RUNS times each, Lighthouse
  *    performance only: median LCP (ratio), CLS, TBT.
  * 5. The phone with applied throttling (phone.ts: CPU 4×, 1.6 Mbps / 150 ms RTT, 390 × 844), RUNS
  *    alternating visits of the story and its text-only copy: LCP ratio, TBT before the first
- *    input, the longest wait for a tap answered while the live map starts, the time from the
+ *    input, the slowest tap of each visit while the live map starts (median, and the slowest visit), the time from the
  *    first input to the live map drawn (medians). Beside Lighthouse's simulated figures.
  * 6. Bytes in Chromium (bytes.ts).
  * 7. Scale: the same project with a synthetic edition 20× the size, built in a temp copy; build
- *    time and page weight ratios (each build timed twice, the faster counts: the first warms caches).
+ *    time and page weight ratios (each built once from a cold start: the whole bench ends within
+ *    BENCH_BUDGET_S, itself a figure).
  * Prints the table, appends a line to bench/results.jsonl (git-ignored: this machine's history),
  * exits 1 if a budget is missed.
  * Timing figures depend on the machine: CI does not run this (see .ci/run).
@@ -34,6 +35,10 @@ import { appendResults, figure, table, type Figure } from './report.ts';
 import { scaleProject } from './scale.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Lighthouse's story / text-only pairs per language (each ~10 s): fewer than the phone's visits, so that the bench ends within BENCH_BUDGET_S. */
+const LH_RUNS = Number(process.env.BENCH_LH_RUNS ?? 3);
+/** The whole bench, on a quiet machine (issue 24). */
+const BENCH_BUDGET_S = 300;
 const SCALE = 20;
 const KB = 1024;
 
@@ -45,15 +50,17 @@ const median = (xs: number[]) => {
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 
 async function main() {
+  const started = Date.now();
   const work = mkdtempSync(join(tmpdir(), 'bench-'));
   const figures: Figure[] = [];
   const extra: Record<string, unknown> = {};
   try {
     // 1. The site (copy of the work tree, so that the 1× and 20× builds are timed alike).
-    log('building the site (1×, twice) …');
+    log('building the site (1×) …');
     const one = copyProject('1x');
     const site = join(work, 'site');
-    const oneBuild = Math.min(build(one, site).seconds, build(one, site).seconds);
+    // Once, from a cold start (a fresh copy has no content cache); the 20× build below likewise.
+    const oneBuild = build(one, site).seconds;
     // Weighed before the bench adds its own pages to the folder.
     const oneHtml = bytesUnder(site, /\.html$/);
     const oneStory = statSync(join(site, 'index.html')).size;
@@ -79,8 +86,8 @@ async function main() {
       for (const [lang, path] of [['zh', '/'], ['en', '/en/']] as const) {
         const story: LighthouseRun[] = [];
         const base: LighthouseRun[] = [];
-        for (let i = 0; i < RUNS; i++) {
-          log(`LCP ${path} run ${i + 1}/${RUNS} (story, then baseline) …`);
+        for (let i = 0; i < LH_RUNS; i++) {
+          log(`LCP ${path} run ${i + 1}/${LH_RUNS} (story, then baseline) …`);
           story.push(await lh.run(server.url(path), ['performance']));
           base.push(await lh.run(server.url(baselines[lang]), ['performance']));
         }
@@ -107,14 +114,16 @@ async function main() {
       const tbt = medianOf(p.story.map((r) => r.tbtMs));
       const waits = p.story.map((r) => r.maxInputDelayMs);
       const wait = medianOf(waits);
+      const worstWait = Math.max(...waits);
       const drawn = medianOf(p.story.map((r) => r.mapDrawnMs));
       const longest = p.story.map((r) => Math.round(r.longestTaskMs));
       const tag = `phone ${path} (CPU ${THROTTLE.cpu}×, ${THROTTLE.downKbps / 1000} Mbps, ${THROTTLE.rttMs} ms)`;
       extra[`phone ${path}`] = { story: p.story, baseline: p.baseline.map((r) => Math.round(r.lcpMs)) };
-      figures.push(figure(`LCP ${tag} ÷ text-only`, Number(ratio.toFixed(3)), `${ratio.toFixed(2)} (${Math.round(lcp)} / ${Math.round(lcpBase)} ms)`, '≤ 1.15', ratio <= 1.15));
-      figures.push(figure(`TBT ${tag}, before the first input`, Math.round(tbt), `${Math.round(tbt)} ms`, '≤ 100 ms', tbt <= 100));
-      figures.push(figure(`Longest wait for a tap, first input → live map, ${tag}`, Math.round(wait), `${Math.round(wait)} ms (runs: ${waits.map(Math.round).join(', ')})`, '≤ 200 ms', wait <= 200));
-      figures.push(figure(`Live map drawn after the first input, ${tag}`, Math.round(drawn), `${Math.round(drawn)} ms (longest task per run: ${longest.join(', ')} ms)`, '≤ 2500 ms', drawn <= 2500));
+      figures.push(figure(`LCP ${tag} ÷ text-only`, Number(ratio.toFixed(3)), `${ratio.toFixed(2)} (${Math.round(lcp)} / ${Math.round(lcpBase)} ms)`, '≤ 1.10', ratio <= 1.1));
+      figures.push(figure(`TBT ${tag}, before the first input`, Math.round(tbt), `${Math.round(tbt)} ms (runs: ${p.story.map((r) => Math.round(r.tbtMs)).join(', ')})`, '≤ 30 ms', tbt <= 30));
+      figures.push(figure(`Slowest tap per visit, first input → live map, ${tag}: median`, Math.round(wait), `${Math.round(wait)} ms (runs: ${waits.map(Math.round).join(', ')})`, '≤ 200 ms', wait <= 200));
+      figures.push(figure(`Slowest tap per visit, first input → live map, ${tag}: slowest visit`, Math.round(worstWait), `${Math.round(worstWait)} ms`, '≤ 250 ms', worstWait <= 250));
+      figures.push(figure(`Live map drawn after the first input, ${tag}`, Math.round(drawn), `${Math.round(drawn)} ms (longest task per run: ${longest.join(', ')} ms)`, '≤ 1200 ms', drawn <= 1200));
     }
 
     // 6. Bytes.
@@ -128,11 +137,11 @@ async function main() {
     figures.push(figure('Geography + data the map loads (gzip)', bytes.mapData, `${(bytes.mapData / KB).toFixed(1)} KB (${bytes.mapDataFiles.join(', ')})`, '≤ 80 KB', bytes.mapData <= 80 * KB));
 
     // 7. Scale.
-    log(`scale: a synthetic edition ${SCALE}× (build twice) …`);
+    log(`scale: a synthetic edition ${SCALE}× …`);
     const big = copyProject(`x${SCALE}`);
     scaleProject(big, SCALE);
     const bigSite = join(work, `site-x${SCALE}`);
-    const bigBuild = Math.min(build(big, bigSite).seconds, build(big, bigSite).seconds);
+    const bigBuild = build(big, bigSite).seconds;
     const timeRatio = bigBuild / oneBuild;
     const bigHtml = bytesUnder(bigSite, /\.html$/);
     const bigStory = statSync(join(bigSite, 'index.html')).size;
@@ -148,6 +157,8 @@ async function main() {
     rmSync(work, { recursive: true, force: true });
   }
 
+  const seconds = (Date.now() - started) / 1000;
+  figures.push(figure('The bench itself, start to end', Math.round(seconds), `${Math.round(seconds)} s (${RUNS} phone visits, ${LH_RUNS} Lighthouse pairs per language)`, `≤ ${BENCH_BUDGET_S} s`, seconds <= BENCH_BUDGET_S));
   console.log(table(figures));
   appendResults(join(ROOT, 'bench', 'results.jsonl'), figures, extra);
   const failed = figures.filter((f) => !f.pass);

@@ -27,9 +27,11 @@ interface Profile {
   timeDeltas: number[];
 }
 
+const TRACE_CATEGORIES = ['devtools.timeline', 'gpu.angle', 'disabled-by-default-gpu.angle', 'disabled-by-default-gpu.service', 'disabled-by-default-gpu.decoder', 'gpu.service', 'viz', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'cc', 'gpu', 'v8', 'blink.user_timing', 'loading'];
 const runs = Number(process.argv[2] ?? 1);
 const minMs = Number(process.argv[3] ?? 100);
-const server = await startNginx(join(ROOT, 'dist'), { tls: true });
+// DIST=folder: another build (e.g. the commit before's), to compare on the same machine.
+const server = await startNginx(process.env.DIST ?? join(ROOT, 'dist'), { tls: true });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-quic', '--no-first-run'] });
 try {
   for (let run = 0; run < runs; run++) {
@@ -51,14 +53,27 @@ try {
         buffered: true,
       });
     });
+    // BEFORE=1: what the first screen runs before any input (load, then the idle-time work), traced.
+    const before = !!process.env.BEFORE;
+    if (before) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.goto(server.url(process.env.PAGE ?? '/'), { waitUntil: 'load', timeout: 60_000 });
     await page.waitForLoadState('networkidle', { timeout: 60_000 });
     await page.evaluate(() => new Promise((done) => requestIdleCallback(() => requestIdleCallback(() => done(0), { timeout: 3000 }), { timeout: 3000 })));
+    if (before) {
+      const raw = (await browser.stopTracing()).toString();
+      if (process.env.TRACE_OUT) writeFileSync(`${process.env.TRACE_OUT}-before-${run + 1}.json`, raw);
+      const tasks = await page.evaluate(() => (window as unknown as { __tasks: Array<[number, number]> }).__tasks);
+      const tbt = tasks.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0);
+      console.log(`run ${run + 1}: before any input, long tasks (start, ms): ${tasks.map(([s, d]) => `${s}:${d}`).join(' ')} | Σ over 50 ms: ${tbt} ms`);
+      const trace = JSON.parse(raw) as { traceEvents: TraceEvent[] };
+      mainThreadSummary(trace);
+      if (!process.env.SUMMARY) analyseTrace(trace, minMs);
+      await context.close();
+      continue;
+    }
     const tracing = !!process.env.TRACE;
     if (tracing)
-      await browser.startTracing(page, {
-        categories: ['devtools.timeline', 'gpu.angle', 'disabled-by-default-gpu.angle', 'disabled-by-default-gpu.service', 'disabled-by-default-gpu.decoder', 'gpu.service', 'viz', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'cc', 'gpu', 'v8', 'blink.user_timing', 'loading'],
-      });
+      await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     else {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -161,7 +176,7 @@ interface TraceEvent {
 
 /** The main thread's tasks longer than minMs, and the events inside them that took the time. */
 function analyseTrace({ traceEvents }: { traceEvents: TraceEvent[] }, minMs: number) {
-  const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && traceEvents.some((t) => t.pid === e.pid && t.name === 'RunTask' && (t.dur ?? 0) > 100_000));
+  const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && traceEvents.some((t) => t.pid === e.pid && t.name === 'RunTask' && (t.dur ?? 0) > minMs * 1000));
   if (!main) return console.log('  no main thread found');
   const evs = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
   const marks = traceEvents.filter((e) => e.cat.includes('user_timing') && e.name.startsWith('story-map'));
@@ -202,6 +217,39 @@ function analyseTrace({ traceEvents }: { traceEvents: TraceEvent[] }, minMs: num
     console.log(`    self: ${[...self].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([k, v]) => `${k} ${Math.round(v / 1000)}`).join(', ')}`);
   }
 }
+/**
+ * The main thread's tasks as counts and thread times (CPU time, which neither the throttling's
+ * pauses nor other processes on a shared machine add to): tasks over 50 ms wall, and the thread
+ * time of the scripts, parsing and layout inside all tasks, by kind.
+ */
+function mainThreadSummary({ traceEvents }: { traceEvents: TraceEvent[] }) {
+  const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && traceEvents.some((t) => t.pid === e.pid && t.name === 'ParseHTML'));
+  if (!main) return console.log('  no main thread found');
+  const tasks = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask' && e.dur !== undefined);
+  const long = tasks.filter((t) => t.dur! > 50_000);
+  const kinds: Record<string, RegExp> = {
+    script: /^(v8\.evaluateModule|v8\.compile|v8\.compileModule|FunctionCall|FireIdleCallback|TimerFire|EventDispatch|v8\.callFunction)$/,
+    parse: /^ParseHTML$/,
+    layout: /^(Layout|UpdateLayoutTree|LocalFrameView::performLayout)$/,
+  };
+  const ms = (us: number) => Math.round(us / 1000);
+  const byKind = Object.entries(kinds).map(([k, re]) => {
+    const top = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && re.test(e.name));
+    // Outermost only: nested events of the same kind are inside their parent's time.
+    const outer = top.filter((e) => !top.some((p) => p !== e && p.ts <= e.ts && p.ts + p.dur! >= e.ts + e.dur!));
+    return `${k} ${ms(outer.reduce((s, e) => s + (e.tdur ?? e.dur ?? 0), 0))}`;
+  });
+  // The heaviest tasks by CPU time, each with the event that took most of it.
+  const evs = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
+  const heaviest = [...tasks].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0)).slice(0, 5);
+  const what = (t: TraceEvent) => {
+    const inside = evs.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur! <= t.ts + t.dur!);
+    return [...selfTimes(inside)].sort((a, b) => b[1] - a[1])[0]?.[0] ?? t.name;
+  };
+  console.log(`  heaviest tasks (thread ms): ${heaviest.map((t) => `${ms(t.tdur ?? 0)} ${what(t)}`).join(', ')}`);
+  console.log(`  main thread: ${tasks.length} tasks, ${long.length} over 50 ms (thread ${ms(long.reduce((s, t) => s + (t.tdur ?? 0), 0))} ms); thread ms by kind: ${byKind.join(', ')}`);
+}
+
 /** Self time by event label: each event's duration less what its nested events cover (events in start order). */
 function selfTimes(events: TraceEvent[]): Map<string, number> {
   const self = new Map<string, number>();
@@ -218,7 +266,9 @@ function selfTimes(events: TraceEvent[]): Map<string, number> {
 
 function label(e: TraceEvent): string {
   const d = e.args?.data as { functionName?: string; url?: string; type?: string } | undefined;
-  if (e.name === 'FunctionCall' && d?.functionName) return `FunctionCall(${d.functionName})`;
+  const file = d?.url ? ` ${d.url.split('/').pop()}` : '';
+  if (e.name === 'FunctionCall' && d?.functionName) return `FunctionCall(${d.functionName}${file})`;
+  if (/^(EvaluateScript|v8\.compile|v8\.compileModule|v8\.evaluateModule)$/.test(e.name) && file) return `${e.name}(${file.trim()})`;
   if (e.name === 'EventDispatch' && d?.type) return `EventDispatch(${d.type})`;
   return e.name;
 }

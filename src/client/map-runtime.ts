@@ -9,21 +9,14 @@
  * around the map: the caller says what covers it (`padding`) and which picture it replaces
  * (`facade`).
  *
- * Start-up is cut into tasks that yield to input (creating the map, the style's first layers,
- * the rest of the layers, the labels): a reader tapping while the map starts is answered
- * between them, where one ~1 s task made them wait. The canvas is drawn small while hidden,
- * then once at full resolution, and shown only when the GPU has finished that frame (a fence
- * polled between tasks), so that showing it never makes the main thread wait for the GPU.
+ * `startMap` is the start-up's sequence; each step's how is a module of map-startup/:
+ * scheduling.ts (tasks, not frames, while hidden; input first; the GPU fenced), resolution.ts
+ * (pixel ratios: built small, shown sharp, flights where the CPU draws WebGL), staging.ts (the
+ * layers in three frames), labels.ts (names placed and decluttered), camera.ts (framing, the
+ * facade's first frame). A reader tapping while the map starts is answered between its steps,
+ * and the canvas is shown only once the GPU has finished its first full frame.
  */
-import {
-  Map as MapLibreMap,
-  Marker,
-  MercatorCoordinate,
-  prewarm,
-  setWorkerUrl,
-  type LngLatBoundsLike,
-  type StyleSpecification,
-} from 'maplibre-gl';
+import { Map as MapLibreMap, prewarm, setWorkerUrl, type LngLatBoundsLike, type StyleSpecification } from 'maplibre-gl';
 // Its stylesheet as a file linked on demand: a plain CSS import would be hoisted by Astro into
 // the page's <head> as 70 KB of render-blocking CSS for a map that may never load.
 import cssUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
@@ -34,13 +27,17 @@ import { geoFromTopology, type GeoData } from '../views/geo-data.ts';
 import { fetchJson } from './fetch-json.ts';
 import { PALETTE } from '../views/palette.ts';
 import { GEO_SOURCES, HATCH_IMAGE, toMapLibreStyle } from '../render/maplibre-style.ts';
-import { MAP_INSET } from '../render/map-frame.ts';
 import { CITY_CODE } from '../geo/divisions.ts';
+import { boundsOf, cameraFor, facadePadding, margin, type Padding } from './map-startup/camera.ts';
+import { mapLabels } from './map-startup/labels.ts';
+import { pixelRatios, policyFor, STARTUP_PIXEL_RATIO } from './map-startup/resolution.ts';
+import { drawInTasks, fenceFrames, nextTask, yieldFramesToInput } from './map-startup/scheduling.ts';
+import { addInStages } from './map-startup/staging.ts';
 
 setWorkerUrl(workerUrl);
 
+export type { Padding };
 export type Views = Record<string, CompiledView>;
-type Bounds = [[number, number], [number, number]];
 
 /** What the map shows: a view, its state (before/after) if it has states, and the region to frame. */
 export interface MapTarget {
@@ -50,14 +47,6 @@ export interface MapTarget {
   region: string;
   /** The views JSON key: the view id, or `${view}-${state}`. */
   key: string;
-}
-
-/** Pixels of the map's box that something covers (a legend box, a card, buttons), per edge. */
-export interface Padding {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
 }
 
 export interface MapRuntime {
@@ -95,134 +84,6 @@ export interface StartMapOptions {
   facade?: HTMLImageElement | null;
   /** Boxes over the map (viewport pixels) that no name may sit under: a legend box, buttons. */
   obstacles?: () => DOMRect[];
-}
-
-/** A county's name without its kind, where a full one does not fit ("Lan County" → "Lan"). */
-const shortName = (name: string): string => name.replace(/ (County|City|District)$/, '');
-
-/**
- * The drawing buffer's resolution while the map is built behind the facade: every frame drawn
- * then is hidden and only there to compile the next layers' programs, so it is drawn at a
- * sixteenth of the pixels; the last one is drawn at the screen's resolution.
- */
-const STARTUP_PIXEL_RATIO = 0.25;
-
-/**
- * The drawing buffer's resolution during a camera flight where WebGL is drawn by the CPU
- * (softwareGl): the main thread waits for each frame to be drawn and read back, 40–65 ms at
- * one pixel per CSS pixel on the throttled phone profile, and a tap waited for several such
- * frames in a row. A quarter of the pixels while moving; the resting frame is sharp again.
- */
-const FLIGHT_PIXEL_RATIO = 0.5;
-
-/** A task boundary: input waiting since the last one is handled before the map goes on. */
-const nextTask = (): Promise<void> => {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-};
-
-const margin = (box: DOMRect): Padding => {
-  const gap = Math.round(Math.min(box.width, box.height) * 0.04) + 8;
-  return { top: gap, bottom: gap, left: gap, right: gap };
-};
-
-/**
- * Where the SVG (object-fit: contain in its box) draws its view's bounds, as padding inside
- * `box`: renderSvg fits the bounds inside the picture less MAP_INSET of its smaller side.
- */
-function facadePadding(img: HTMLImageElement, box: DOMRect): Padding | null {
-  const r = img.getBoundingClientRect();
-  const nw = img.naturalWidth || img.width,
-    nh = img.naturalHeight || img.height;
-  if (!r.width || !r.height || !nw || !nh) return null;
-  const scale = Math.min(r.width / nw, r.height / nh);
-  const w = nw * scale,
-    h = nh * scale;
-  const [px = '50%', py = '50%'] = getComputedStyle(img).objectPosition.split(/\s+/);
-  const at = (v: string, free: number) => (v.endsWith('%') ? (parseFloat(v) / 100) * free : parseFloat(v) || 0);
-  const left = r.left + at(px, r.width - w),
-    top = r.top + at(py, r.height - h);
-  const inset = Math.min(nw, nh) * MAP_INSET * scale;
-  return {
-    top: top + inset - box.top,
-    left: left + inset - box.left,
-    bottom: box.bottom - (top + h - inset),
-    right: box.right - (left + w - inset),
-  };
-}
-
-/**
- * The style's layers in three groups: the first is drawn in the first frame, each other a frame
- * later, so that shader compiles (which block the main thread) are spread over three frames.
- * Each frame also costs a tap waiting for it a frame's work, so more, smaller groups did not
- * answer taps sooner: six groups measured a median slowest tap of 376 ms against 312 ms for
- * three (8 bench runs each), and drew the map later. A layer in no group joins the last.
- */
-const LAYER_STAGES: ReadonlyArray<ReadonlySet<string>> = [
-  new Set(['background', 'neighbours-fill', 'counties-fill']),
-  new Set(['neighbours-line', 'counties-line', 'river', 'highlight', 'counties-hatch']),
-  new Set(['precision', 'symbols', 'sites']),
-];
-const stageOf = (id: string) => {
-  const i = LAYER_STAGES.findIndex((s) => s.has(id));
-  return i < 0 ? LAYER_STAGES.length - 1 : i;
-};
-
-/**
- * Has the map's frames drawn in ordinary tasks instead of animation frames, until the returned
- * function is called. While the canvas is hidden behind its facade nothing needs a frame's
- * timing, and a frame is 50–90 ms of work on the throttled phone profile (shader compiles,
- * mostly). In an animation frame that work runs before the browser paints, and in the traces
- * Chromium ran one or two such frames after a long start-up task before the tap that had been
- * waiting through it. As a task, a map frame gives way to input
- * that came first, and the tap's answer is painted without it. (MapLibre has no option for
- * this: its repaint request is wrapped.)
- */
-function drawInTasks(map: MapLibreMap): () => void {
-  const inFrame = map.triggerRepaint.bind(map);
-  let queued = false;
-  let on = true;
-  map.triggerRepaint = () => {
-    if (!on) return inFrame();
-    if (queued) return;
-    queued = true;
-    setTimeout(() => {
-      queued = false;
-      if (on) map.redraw();
-      else inFrame();
-    }, 0);
-  };
-  return () => {
-    on = false;
-    map.triggerRepaint = inFrame;
-  };
-}
-
-/** Input a reader expects an answer to; scrolling and hovering are the compositor's or continuous. */
-const DISCRETE_INPUT = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'touchstart', 'touchend', 'keydown', 'keyup'] as const;
-
-/**
- * A map frame put off to the next animation frame when the reader's input was handled since
- * the last one: that input's answer is painted first, without a map frame's work in the same
- * paint. Chromium hands a tap to the page at the start of a frame, before the animation-frame
- * callbacks, so the paint that shows its answer also waited for MapLibre's render (50–90 ms
- * where WebGL is drawn by the CPU, on the throttled phone profile). (MapLibre has no hook for
- * it: its render step is wrapped.)
- */
-function yieldFramesToInput(map: MapLibreMap): void {
-  let inputAt = -Infinity;
-  let frameAt = -Infinity;
-  const note = () => (inputAt = performance.now());
-  for (const type of DISCRETE_INPUT) addEventListener(type, note, { capture: true, passive: true });
-  const render = map._render.bind(map);
-  map._render = (time: number) => {
-    const answerFirst = time > 0 && inputAt > frameAt;
-    frameAt = performance.now();
-    if (!answerFirst) return render(time);
-    map.triggerRepaint();
-    return map;
-  };
-  map.once('remove', () => DISCRETE_INPUT.forEach((type) => removeEventListener(type, note, { capture: true })));
 }
 
 /**
@@ -302,118 +163,59 @@ function glOf(map: MapLibreMap): WebGL2RenderingContext | null {
 }
 
 /**
- * WebGL drawn by the CPU: no GPU, or one the browser will not use (Chromium then runs
- * SwiftShader, Firefox may run llvmpipe). Such a browser also composites in software: every
- * frame of a canvas on show is read back into memory on the main thread, and at a phone's
- * pixel ratio of 2–3 that costs ~0.1 s a frame on a throttled phone profile. Such a browser
- * gets the map at one pixel per CSS pixel; a GPU draws it at the screen's resolution.
- */
-function softwareGl(gl: WebGL2RenderingContext | null): boolean {
-  if (!gl) return false;
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-  return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
-}
-
-/**
- * Resolves once the GPU has done the work behind `fence`, polling between tasks: the main thread
- * never waits for it. Without this, a browser that composites in software (and reads a WebGL
- * canvas back into memory to show it) does all the frames drawn while the canvas was hidden in
- * the one task that first shows it: ~1 s on a throttled phone profile with SwiftShader.
- */
-function gpuDone(gl: WebGL2RenderingContext | null, fence: WebGLSync | null, maxMs = 3000): Promise<void> {
-  if (!gl || !fence) return Promise.resolve();
-  const start = performance.now();
-  return new Promise((resolve) => {
-    const poll = () => {
-      const done = gl.isContextLost() || gl.getSyncParameter(fence, gl.SYNC_STATUS) === gl.SIGNALED || performance.now() - start > maxMs;
-      if (!done) return void setTimeout(poll, 16);
-      if (!gl.isContextLost()) gl.deleteSync(fence);
-      resolve();
-    };
-    setTimeout(poll, 0);
-  });
-}
-
-/**
- * `bounds` grown to hold every circle that the camera would show only in part: one crossing the
- * map's edge or reaching under what covers it (`pad`). Null if none does.
- */
-function takeInCircles(
-  bounds: Bounds,
-  camera: { center?: unknown; zoom?: number },
-  circles: CompiledView['symbols'],
-  box: DOMRect,
-  pad: Padding,
-): Bounds | null {
-  const c = camera.center as { lng: number; lat: number } | undefined;
-  if (!c || camera.zoom === undefined) return null;
-  // Web Mercator in world units (0–1), as MapLibre draws it; a world is 512 px at zoom 0.
-  const world = 512 * 2 ** camera.zoom;
-  const centre = MercatorCoordinate.fromLngLat(c);
-  let [[w, s], [e, n]] = bounds;
-  let grew = false;
-  for (const circle of circles) {
-    const at = MercatorCoordinate.fromLngLat(circle.lonLat);
-    const x = box.width / 2 + (at.x - centre.x) * world,
-      y = box.height / 2 + (at.y - centre.y) * world;
-    const r = circle.radius + 2;
-    const seen = x + r > 0 && x - r < box.width && y + r > 0 && y - r < box.height;
-    const whole = x - r >= pad.left && x + r <= box.width - pad.right && y - r >= pad.top && y + r <= box.height - pad.bottom;
-    if (!seen || whole) continue;
-    // The circle's box, back in degrees: its south-west and north-east corners.
-    const d = r / world;
-    const sw = new MercatorCoordinate(at.x - d, at.y + d).toLngLat(),
-      ne = new MercatorCoordinate(at.x + d, at.y - d).toLngLat();
-    w = Math.min(w, sw.lng);
-    s = Math.min(s, sw.lat);
-    e = Math.max(e, ne.lng);
-    n = Math.max(n, ne.lat);
-    grew = true;
-  }
-  return grew
-    ? [
-        [w, s],
-        [e, n],
-      ]
-    : null;
-}
-
-/** Share of a county's size shown around it on each side when a step frames that county. */
-const COUNTY_CONTEXT = 0.45;
-const grow = ([[w, s], [e, n]]: Bounds, k: number): Bounds => [
-  [w - (e - w) * k, s - (n - s) * k],
-  [e + (e - w) * k, n + (n - s) * k],
-];
-
-function boundsOf(geometry: GeoJSON.Geometry): Bounds {
-  let w = Infinity,
-    s = Infinity,
-    e = -Infinity,
-    n = -Infinity;
-  const walk = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as [number, number];
-      w = Math.min(w, x);
-      e = Math.max(e, x);
-      s = Math.min(s, y);
-      n = Math.max(n, y);
-    } else (c as unknown[]).forEach(walk);
-  };
-  if ('coordinates' in geometry) walk(geometry.coordinates);
-  return [
-    [w, s],
-    [e, n],
-  ];
-}
-
-/**
  * Ahead of startMap, while the reader has not touched the page: MapLibre's workers start (their
  * script downloads) and its stylesheet is linked, so the first input waits for no network.
  */
 export function prepareMap(): void {
   prewarm();
   linkStylesheet(cssUrl).catch(() => undefined);
+}
+
+/**
+ * The map, framed on `bounds`, drawing on `canvas` if given, its buffer at `pixelRatio`. On a
+ * touch screen nothing of the map is dragged or pinched: scrolling and taps belong to the page
+ * (mapbox/storytelling#29/#33/#64).
+ */
+function createMap(
+  container: HTMLElement,
+  bounds: LngLatBoundsLike,
+  pixelRatio: number,
+  touch: boolean,
+  canvas?: HTMLCanvasElement,
+): MapLibreMap {
+  const restoreCreateElement = canvas ? handOver(canvas) : () => undefined;
+  try {
+    const map = new MapLibreMap({
+      container,
+      bounds,
+      // The styles are compiled from checked views; validating them again costs the reader time.
+      validateStyle: false,
+      attributionControl: false,
+      interactive: !touch,
+      cooperativeGestures: false,
+      dragPan: !touch,
+      touchZoomRotate: false,
+      touchPitch: false,
+      dragRotate: false,
+      scrollZoom: false,
+      boxZoom: false,
+      keyboard: false,
+      pitchWithRotate: false,
+      fadeDuration: 0,
+      pixelRatio,
+    });
+    // MapLibre listens on the map's box whether or not its handlers are on, among them a touchmove
+    // and a wheel listener that are not passive: every scroll that starts over the map then waits
+    // for the main thread (busy while the map starts), and a capturing mousemove on the document
+    // ran ~35 ms at the phone profile before each tap's click. A touch screen has no use for them:
+    // they go (the tooltips listen on the map's box themselves, tooltip.ts).
+    if (touch) map._handlers.destroy();
+    // The canvas sits in an aria-hidden container: keyboard users get the county buttons instead.
+    map.getCanvas().setAttribute('tabindex', '-1');
+    return map;
+  } finally {
+    restoreCreateElement();
+  }
 }
 
 /** Callers check webglCanvas() (webgl.ts) before importing this module. */
@@ -425,8 +227,10 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
     panel.dataset.map = 'svg';
     panel.dataset.mapFallback = 'error';
   };
+  const givenUp = () => panel.dataset.map === 'svg';
   panel.dataset.map = 'loading';
 
+  // 1. The data: views, geography (converted ahead by the story) and MapLibre's stylesheet.
   let views: Views;
   let geo: GeoData;
   try {
@@ -448,49 +252,19 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
     return null;
   }
 
+  // 2. The map, built small while hidden (resolution.ts), its frames in tasks that give way to
+  // input (scheduling.ts).
   await nextTask();
   performance.mark('story-map-create');
   let map: MapLibreMap;
-  const restoreCreateElement = o.canvas ? handOver(o.canvas) : () => undefined;
   try {
-    map = new MapLibreMap({
-      container,
-      bounds: firstView.bounds as LngLatBoundsLike,
-      // The styles are compiled from checked views; validating them again costs the reader time.
-      validateStyle: false,
-      attributionControl: false,
-      // On a touch screen nothing of the map is dragged or pinched: scrolling and taps belong to
-      // the page (mapbox/storytelling#29/#33/#64), and MapLibre's listeners go (below).
-      interactive: !touch,
-      cooperativeGestures: false,
-      dragPan: !touch,
-      touchZoomRotate: false,
-      touchPitch: false,
-      dragRotate: false,
-      scrollZoom: false,
-      boxZoom: false,
-      keyboard: false,
-      pitchWithRotate: false,
-      fadeDuration: 0,
-      // Drawn small while hidden (see below), at the screen's resolution once all is in place.
-      pixelRatio: STARTUP_PIXEL_RATIO,
-    });
+    map = createMap(container, firstView.bounds as LngLatBoundsLike, STARTUP_PIXEL_RATIO, touch, o.canvas);
   } catch (error) {
     fallback(error);
     return null;
-  } finally {
-    restoreCreateElement();
   }
-  // MapLibre listens on the map's box whether or not its handlers are on, among them a touchmove
-  // and a wheel listener that are not passive: every scroll that starts over the map then waits
-  // for the main thread (busy while the map starts), and a capturing mousemove on the document
-  // ran ~35 ms at the phone profile before each tap's click. A touch screen has no use for them:
-  // they go (the tooltips listen on the map's box themselves, tooltip.ts).
-  if (touch) map._handlers.destroy();
   const drawInFrames = drawInTasks(map);
   yieldFramesToInput(map);
-  // The canvas sits in an aria-hidden container: keyboard users get the county buttons instead.
-  map.getCanvas().setAttribute('tabindex', '-1');
 
   const addHatch = () => {
     if (!map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchImage(), { pixelRatio: Math.max(1, Math.round(devicePixelRatio || 1)) });
@@ -501,6 +275,7 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
     if (id === HATCH_IMAGE) addHatch();
   });
 
+  // 3. What the page reads of the map's state.
   let ready = false;
   map.on('error', (e) => {
     // Registering this listener also stops MapLibre's own console.error.
@@ -523,126 +298,29 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
   // on screen (what screenshots and the browser tests wait for).
   map.on('movestart', () => (panel.dataset.mapSettled = 'false'));
   map.on('idle', () => (panel.dataset.mapSettled = 'true'));
-  // Each start-up frame's drawing handed to the GPU as it is drawn (see gpuDone).
+  // Each start-up frame's drawing handed to the GPU as it is drawn (scheduling.ts, gpuDone).
   const gl = glOf(map);
-  let lastFence: WebGLSync | null = null;
-  const submit = () => {
-    if (!gl) return;
-    if (lastFence) gl.deleteSync(lastFence);
-    lastFence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
-    gl.flush();
-  };
-  map.on('render', submit);
+  const fences = fenceFrames(map, gl);
 
-  // County names as HTML: no glyph server exists, and the page's own CJK fonts render them.
-  const labels = new Map<string, { el: HTMLElement; marker: Marker; name: string }>();
-  const placeLabels = (view: CompiledView) => {
-    const all = [
-      ...view.neighbourLabels.map((l) => ({ ...l, dy: 0, kind: 'neighbour' })),
-      ...view.labels.map((l) => ({ ...l, kind: 'county' })),
-    ];
-    const subject = new Set(view.highlight);
-    for (const l of all) {
-      const id = `${l.kind}:${l.code}`;
-      let label = labels.get(id);
-      if (!label) {
-        const el = document.createElement('span');
-        el.className = `map-label map-label--${l.kind}`;
-        el.dataset.code = l.code;
-        label = { el, marker: new Marker({ element: el, anchor: 'center' }).setLngLat(l.lonLat).addTo(map), name: l.name };
-        labels.set(id, label);
-      }
-      label.name = l.name;
-      if (label.el.textContent !== l.name) label.el.textContent = l.name;
-      // `dy` moves a name below a symbol drawn on its label point (as the SVG does).
-      label.marker.setOffset([0, l.dy]);
-      label.el.classList.toggle('is-subject', l.kind === 'county' && subject.has(l.code));
-    }
-  };
-
-  /**
-   * Names placed by rank: the subject counties (the story's featured ones) first, then the other
-   * counties, then the neighbours. Where a name would overlap one placed before it, sit under
-   * what covers the map (`obstacles`), or be cut by the panel's edge, it takes its short form
-   * ("Lan" for "Lan County"), and if that does not fit either, it steps aside — except a
-   * subject's, which is always shown: neighbours give way to it. (HTML markers have no
-   * collision detection of their own; long English names need it on a phone.)
-   */
-  const declutter = () => {
-    const box = container.getBoundingClientRect();
-    const rank = (el: HTMLElement) => (el.classList.contains('is-subject') ? 0 : el.classList.contains('map-label--county') ? 1 : 2);
-    const taken: DOMRect[] = o.obstacles?.() ?? [];
-    const fits = (r: DOMRect) =>
-      r.left >= box.left &&
-      r.right <= box.right &&
-      r.top >= box.top &&
-      r.bottom <= box.bottom &&
-      !taken.some((t) => r.left < t.right + 3 && r.right > t.left - 3 && r.top < t.bottom + 1 && r.bottom > t.top - 1);
-    const all = [...labels.values()].sort((a, b) => rank(a.el) - rank(b.el));
-    // Each name's box in both forms, measured in two passes (all written, then all read): one
-    // layout each, not one per name (a name's box does not depend on the others'). English on
-    // the phone profile: 7–14 ms a call instead of 8–22 ms.
-    const measure = (text: (name: string) => string) => {
-      for (const { el, name } of all) if (el.textContent !== text(name)) el.textContent = text(name);
-      return all.map(({ el }) => el.getBoundingClientRect());
-    };
-    const full = measure((name) => name);
-    const short = measure(shortName);
-    all.forEach(({ el, name }, i) => {
-      const useShort = !fits(full[i]!) && shortName(name) !== name;
-      const r = useShort ? short[i]! : full[i]!;
-      if (!useShort) el.textContent = name;
-      const shown = fits(r) || rank(el) === 0;
-      el.classList.toggle('is-crowded', !shown);
-      if (shown) taken.push(r);
-    });
-  };
-  map.on('moveend', declutter);
-  map.on('idle', declutter);
-
-  // Where the CPU draws WebGL: one pixel per CSS pixel at rest, fewer in flight (FLIGHT_PIXEL_RATIO).
-  const cpuDrawn = softwareGl(gl);
-  const restingRatio = cpuDrawn ? Math.min(1, devicePixelRatio || 1) : (undefined as unknown as number);
-  let changingRatio = false;
-  /** A new drawing-buffer size, which MapLibre reports as a resize: not a new layout to re-frame for. */
-  const setPixelRatio = (ratio: number) => {
-    changingRatio = true;
-    map.setPixelRatio(ratio);
-    changingRatio = false;
-  };
-
-  const padding = (target: MapTarget): Padding => {
-    const box = container.getBoundingClientRect();
-    return o.padding ? o.padding(box, target) : margin(box);
-  };
+  // 4. Names (labels.ts), resolution (resolution.ts) and framing (camera.ts).
+  const labels = mapLabels(map, container, o.obstacles);
+  map.on('moveend', labels.declutter);
+  map.on('idle', labels.declutter);
+  const ratios = pixelRatios(map, policyFor(gl, devicePixelRatio));
 
   const frame = (target: MapTarget, animate: boolean) => {
     const view = views[target.key];
     if (!view) return;
     const county = target.region && target.region !== CITY_CODE ? countyBounds.get(target.region) : undefined;
-    // A county is framed with a ring of its neighbours around it: where it is matters too.
-    let bounds = county ? grow(county, COUNTY_CONTEXT) : view.bounds;
-    const pad = padding(target);
     const box = container.getBoundingClientRect();
+    const pad = o.padding ? o.padding(box, target) : margin(box);
     // cameraForBounds + jumpTo/easeTo rather than fitBounds: MapLibre once dropped fitBounds'
     // padding when reduced motion turned the flight into a jump (maplibre-gl-js#6576).
-    let camera = map.cameraForBounds(bounds as LngLatBoundsLike, { padding: pad, maxZoom: 11 });
-    // A circle the frame would cut (at the map's edge, or under what covers it) is taken in
-    // whole: the frame grows to hold it (its radius is in pixels, so again at the new zoom).
-    for (let i = 0; i < 4 && camera && county; i++) {
-      const grown = takeInCircles(bounds, camera, view.symbols, box, pad);
-      if (!grown) break;
-      bounds = grown;
-      camera = map.cameraForBounds(bounds as LngLatBoundsLike, { padding: pad, maxZoom: 11 });
-    }
+    const camera = cameraFor(map, view, county, box, pad);
     if (!camera) return;
     if (!animate || reducedMotion.matches) return void map.jumpTo(camera);
     map.easeTo({ ...camera, duration: 900, essential: false });
-    // After easeTo, whose stop() ends a flight under way (and runs that flight's moveend).
-    if (cpuDrawn) {
-      setPixelRatio(FLIGHT_PIXEL_RATIO);
-      map.once('moveend', () => setPixelRatio(restingRatio));
-    }
+    ratios.fly();
   };
 
   let currentKey = views[shown.key] ? shown.key : '';
@@ -656,7 +334,7 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
       panel.dataset.mapSettled = 'false';
       // diff: only the changed layers, filters and symbol data are touched, no flash.
       map.setStyle(styleFor(view, geo), { diff: true });
-      placeLabels(view);
+      labels.place(view);
     }
     // A state switch (before/after) keeps the camera; a new view or region moves it.
     if (previous.region !== target.region || previous.view !== target.view) {
@@ -667,62 +345,30 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
     }
   };
 
-  // The first frame is the facade's: same bounds, same place in the box.
+  // 5. The first frame is the facade's: same bounds, same place in the box (camera.ts).
   const facade = o.facade ? facadePadding(o.facade, container.getBoundingClientRect()) : null;
   const facadeCamera = facade && map.cameraForBounds(firstView.bounds as LngLatBoundsLike, { padding: facade });
   if (facadeCamera) map.jumpTo(facadeCamera);
 
-  // The first layers, then the others one task each: shader compilation and bucket uploads
-  // spread over several short tasks instead of one long one.
-  const full = styleFor(firstView, geo);
-  const loaded = new Promise<void>((resolve) => {
-    map.once('load', () => resolve());
-    map.once('error', () => resolve());
+  // 6. The layers in stages, one frame each (staging.ts), then the names.
+  const staged = await addInStages(map, styleFor(firstView, geo), {
+    onFirstStyle: addHatch,
+    onFirstLayers: () => performance.mark('story-map-first-layers'),
+    stopped: givenUp,
   });
-  await nextTask();
-  map.setStyle({ ...full, layers: full.layers.filter((l) => stageOf(l.id) === 0) });
-  addHatch();
-  await loaded;
-  performance.mark('story-map-first-layers');
-  if (panel.dataset.map === 'svg') return null;
-  // A frame drawn, then a task boundary (input first); at most 100 ms if nothing draws.
-  const nextFrame = () =>
-    new Promise<void>((resolve) => {
-      const go = () => {
-        clearTimeout(timer);
-        map.off('render', go);
-        void nextTask().then(resolve);
-      };
-      const timer = setTimeout(go, 100);
-      map.on('render', go);
-    });
-  for (let stage = 1; stage < LAYER_STAGES.length; stage++) {
-    const layers = full.layers.filter((l) => stageOf(l.id) === stage);
-    if (!layers.length) continue;
-    await nextFrame();
-    if (panel.dataset.map === 'svg') return null;
-    for (const layer of layers) {
-      // In the full style's order: before the first later layer already on the map.
-      const after = full.layers.slice(full.layers.indexOf(layer) + 1).find((l) => map.getLayer(l.id));
-      map.addLayer(layer, after?.id);
-    }
-  }
-  await nextTask();
-  placeLabels(firstView);
+  if (!staged) return null;
+  labels.place(firstView);
   performance.mark('story-map-labels');
 
+  // 7. One frame at the resting resolution, shown once the GPU has done it.
   const wanted = o.current();
   await nextTask();
   const drawn = new Promise<void>((resolve) => map.once('idle', () => resolve()));
-  // Back to the screen's resolution (undefined: follow devicePixelRatio, as without the option),
-  // but not above one pixel per CSS pixel where WebGL is drawn by the CPU (softwareGl).
-  setPixelRatio(restingRatio);
+  ratios.rest();
   if (!facadeCamera) frame(shown, false);
   await drawn;
-  map.off('render', submit);
-  await gpuDone(gl, lastFence);
-  lastFence = null;
-  if (panel.dataset.map === 'svg') return null;
+  await fences.finish();
+  if (givenUp()) return null;
   ready = true;
   drawInFrames();
   panel.dataset.map = 'maplibre';
@@ -733,12 +379,13 @@ export async function startMap(o: StartMapOptions): Promise<MapRuntime | null> {
     setTimeout(resolve, 1000);
   });
   performance.mark('story-map-idle');
-  // Now on show, as the facade was: move to the step's own frame (and view, if the reader moved on).
+
+  // 8. Now on show, as the facade was: move to the step's own frame (and view, if the reader moved on).
   const first = shown;
   shown = { ...first, region: '' };
   show(wanted);
   // A new layout (rotation, phone ↔ desktop) moves the free part: re-frame without flying.
-  map.on('resize', () => changingRatio || frame(shown, false));
+  map.on('resize', () => ratios.changing || frame(shown, false));
 
   return {
     map,

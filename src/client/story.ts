@@ -13,6 +13,7 @@ import type { MapRuntime } from './map-runtime.ts';
 import { fetchJson } from './fetch-json.ts';
 import { afterFirstInput, markFirstInput } from './first-input.ts';
 import { loadMapPanels } from './map-panels.ts';
+import { nextTask } from './next-task.ts';
 import './print-maps.ts';
 import { startStorySteps } from './scroll-steps.ts';
 import { storyMapPadding } from './story-frame.ts';
@@ -45,10 +46,16 @@ function start(main: HTMLElement, panel: HTMLElement) {
       throw error;
     }));
 
-  // The other views' blocks and the tools: once, then the tools are wired (their modules load with them).
+  // When the browser has a moment to spare (at most 0.6 s later).
+  const soon = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 600 }) : setTimeout(fn, 50));
+  // The other views' blocks and the tools: once, then the tools are wired (their modules load
+  // with them), a block per slice. Fetched at idle, they are parsed and wired at idle too, so
+  // that they never hold up the map's start-up or a tap; once a step needs one, a task each.
   let panelsRequest: Promise<void> | null = null;
-  const panels = () =>
-    (panelsRequest ??= loadMapPanels(panel)
+  let nextSlice = () => new Promise<void>((resolve) => soon(() => resolve()));
+  const panels = (needed: boolean) => {
+    if (needed) nextSlice = nextTask;
+    return (panelsRequest ??= loadMapPanels(panel, () => nextSlice())
       .then(async (added) => {
         steps.refresh();
         const [{ wireEmbedDialogs }, { showExportMenus }] = await Promise.all([
@@ -56,6 +63,7 @@ function start(main: HTMLElement, panel: HTMLElement) {
           import('./export-menu-toggle.ts'),
         ]);
         for (const block of added) {
+          await nextSlice();
           wireEmbedDialogs(block);
           showExportMenus(block);
         }
@@ -65,8 +73,9 @@ function start(main: HTMLElement, panel: HTMLElement) {
         panel.dataset.chrome = 'error';
         console.warn('Story map: the other views’ legends could not be loaded.', error);
       }));
+  };
 
-  const steps = startStorySteps(main, panel, { missingChrome: () => void panels() });
+  const steps = startStorySteps(main, panel, { missingChrome: () => void panels(true) });
   let tooltip: Tooltip | null = null;
   let runtime: MapRuntime | null = null;
   let tooltipRequest: Promise<void> | null = null;
@@ -183,8 +192,7 @@ function start(main: HTMLElement, panel: HTMLElement) {
   else addEventListener('load', midStory, { once: true });
 
   // "Nears the viewport" (half a screen ahead) and the reader's first input (first-input.ts:
-  // until then the SVG is the map), then when the browser has a moment to spare.
-  const soon = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 600 }) : setTimeout(fn, 50));
+  // until then the SVG is the map).
   const whenNear = (fn: () => void) => {
     if (!('IntersectionObserver' in window)) return fn();
     const near = new IntersectionObserver(
@@ -211,7 +219,7 @@ function start(main: HTMLElement, panel: HTMLElement) {
   // the embeds), one round trip more before the first map on a slow network.
   const afterLoad = () =>
     soon(() => {
-      void Promise.all([panels(), tooltips(), langSwitch()]);
+      void Promise.all([panels(false), tooltips(), langSwitch()]);
       soon(prefetchMap);
     });
   if (document.readyState === 'complete') afterLoad();

@@ -338,7 +338,9 @@ describe('while the live map starts and moves on a touch screen (issue 15)', () 
     expect(p.hiddenDrawsInFrames).toBe(0);
   });
 
-  it('paints a tap’s answer before the map frame it asked for, and flies at a lower resolution than it rests at', async () => {
+  // Whether a flight draws fewer pixels depends on the machine's GPU (software GL only): that
+  // decision is tested as such in tests/unit/map-startup/resolution.test.ts, not here.
+  it('paints a tap’s answer before the map frame it asked for, and rests at the resolution it rested at', async () => {
     const rest = await page.evaluate(() => document.querySelector<HTMLCanvasElement>('.map-canvas canvas')!.width);
     // Armed before the tap: the first frame after it (the one that paints its answer), then every
     // frame until the camera is still again (folding the legend box frees map space: the camera
@@ -368,7 +370,6 @@ describe('while the live map starts and moves on a touch screen (issue 15)', () 
     const { answer, draws, drawsInFrame } = await record();
     expect(drawsInFrame[answer!.frame] ?? 0, 'map draw calls in the frame that painted the answer').toBe(0);
     expect(draws, 'the map drew the flight afterwards').toBeGreaterThan(drawsBefore);
-    expect(Math.min(...answer!.widths), 'a frame of the flight at a lower resolution').toBeLessThan(rest);
     expect(answer!.widths.at(-1), 'at rest, the resolution it rested at').toBe(rest);
     expect(probe.errors()).toEqual([]);
   });
