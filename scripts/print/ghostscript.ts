@@ -141,6 +141,8 @@ export function cmykRaster(path: string, widthPt: number, dpi: number, only?: 't
     `-r${dpi}`,
     '-dGraphicsAlphaBits=1',
     '-dTextAlphaBits=1',
+    // As the plate gets it: black overprinting a fill adds to it (a CMYK device does so anyway; said, not assumed).
+    '-dOverprint=/simulate',
     ...filters,
     '-dFirstPage=1',
     '-dLastPage=1',

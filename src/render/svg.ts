@@ -103,6 +103,8 @@ export interface SvgOptions {
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
+/** Print: how far a knocked-out black outline still overprints the fill at each edge (0.3 pt ≈ 0.1 mm, a newspaper trap). */
+const PRINT_TRAP_PT = 0.3;
 
 /**
  * The view as a standalone SVG drawn with d3-geo: every county, context and symbol as vector
@@ -198,14 +200,20 @@ export function renderSvg(v: CompiledView, geo: GeoData, o: SvgOptions): string 
     `</g>${hatching}<path id="yellow-river" d="${path(geo.river)}" fill="none" stroke="${PALETTE.river.hex}" stroke-width="2.4" stroke-linejoin="round"/>`,
   );
   out.push(`<g id="highlight">`);
+  // Print: a paper-white line under each black outline knocks it out of the fill, all but a
+  // trap at each edge where the black overprints. Overprinting in full, the outline over the
+  // darkest red (0/100/95/20 + K 100 = 295 %) averaged 245 % over a millimetre, over the press's 220 %.
+  const knockOut = (d: string, width: number, dash = '') =>
+    p ? `<path d="${d}" fill="none" stroke="${PALETTE.paper.hex}" stroke-width="${r2(width - 2 * PRINT_TRAP_PT)}"${dash}/>` : '';
   for (const code of v.highlight) {
-    const f = geo.counties.features.find((c) => c.properties.code === code)!;
-    out.push(`<path d="${path(f)}" fill="none" stroke="${PALETTE.focus.hex}" stroke-width="2"/>`);
+    const d = path(geo.counties.features.find((c) => c.properties.code === code)!) ?? '';
+    out.push(`${knockOut(d, 2)}<path d="${d}" fill="none" stroke="${PALETTE.focus.hex}" stroke-width="2"/>`);
   }
   for (const pr of v.precision) {
-    const f = geo.counties.features.find((c) => c.properties.code === pr.region)!;
+    const d = path(geo.counties.features.find((c) => c.properties.code === pr.region)!) ?? '';
+    const dash = ' stroke-dasharray="5 3"';
     out.push(
-      `<path id="precision-${pr.region}" d="${path(f)}" fill="none" stroke="${ink}" stroke-width="1.6" stroke-dasharray="5 3"><title>${esc(pr.text)}</title></path>`,
+      `${knockOut(d, 1.6, dash)}<path id="precision-${pr.region}" d="${d}" fill="none" stroke="${ink}" stroke-width="1.6"${dash}><title>${esc(pr.text)}</title></path>`,
     );
   }
   const k = p ? p.symbolScale : 1;

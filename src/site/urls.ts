@@ -44,3 +44,9 @@ export const resizeScriptPath = '/embed/resize.js';
 /** The story of page ① (or of a later page, by its name), at a chapter or its top. */
 export const storyPath = (lang: Lang, chapter: string | null, page?: string) =>
   `${langPrefix(lang)}/${page ? `pages/${page}/` : ''}${chapter ? `#${chapter}` : ''}`;
+
+/**
+ * A URL cut after each slash (`["http://", "127.0.0.1:4321/", "en/", …]`), for showing it in a
+ * narrow box: it wraps between the parts, never inside a word (src/components/EmbedGallery.astro).
+ */
+export const urlLineParts = (url: string): string[] => url.match(/[^/]*(?:\/+|$)/g)!.filter(Boolean);

@@ -4,11 +4,22 @@ import type { Metric } from '../schema/metrics.ts';
 const zhCompact = new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumFractionDigits: 4, useGrouping: false });
 const zhPlain = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4, useGrouping: false });
 const enPlain = new Intl.NumberFormat('en', { maximumFractionDigits: 4 });
-const enLarge = new Intl.NumberFormat('en', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 4 });
+/** Millions and up are read, not audited: three significant figures (README, "English numbers"). */
+export const EN_LARGE_SIGNIFICANT_DIGITS = 3;
+const enLarge = new Intl.NumberFormat('en', {
+  notation: 'compact',
+  compactDisplay: 'long',
+  maximumSignificantDigits: EN_LARGE_SIGNIFICANT_DIGITS,
+});
 
 type Figure = Pick<Metric, 'value' | 'unit' | 'raw' | 'qualifier' | 'range' | 'fraction'>;
 
-/** English numbers: 70 million, 1.63 million, 56,316 (millions and up in words, as newspapers write them). */
+/**
+ * English numbers for reading: 70 million, 1.63 million, 1.03 million (102.64万 = 1,026,400),
+ * 56,316. A million and up is written in words, rounded to three significant figures, as
+ * newspapers write them; below a million every printed digit is kept. The exact value is always
+ * one step away: the data page's normalised column and the downloads (`formatExact`).
+ */
 export function englishNumber(value: number): string {
   return Math.abs(value) >= 1e6 ? enLarge.format(value) : enPlain.format(value);
 }

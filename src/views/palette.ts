@@ -1,7 +1,11 @@
 /**
  * Every colour the maps use, defined once with the CMYK the print desk gets (total ink ≤ 220 %,
  * the coldset newsprint limit of config/print-presets.json; text and rules on black only). The
- * darkest red was 0/100/100/30 (230 %): it is 0/100/95/20 (215 %) since the limit became 220 %. Screen renderers read `hex`, the CMYK export reads `cmyk`.
+ * darkest red was 0/100/100/30 (230 %), then 0/100/95/20 (215 %); it is 0/90/80/25 (195 %) since ink
+ * is measured as the plate gets it (issue 26): black type and rules overprint a fill and replace
+ * only its K, so a dark fill keeps its depth in K, which black overprinting does not add to, and
+ * its C+M+Y low enough that type over it stays within 220 % over any square millimetre.
+ * Screen renderers read `hex`, the CMYK export reads `cmyk`.
  */
 export interface Swatch {
   hex: string;
@@ -41,7 +45,7 @@ export const RAMPS = {
     s('#fdbb84', [0, 26, 48, 1]),
     s('#fc8d59', [0, 44, 65, 1]),
     s('#e34a33', [0, 67, 78, 11]),
-    s('#b30000', [0, 100, 95, 20]),
+    s('#b30000', [0, 90, 80, 25]),
   ],
   forest: [
     s('#edf8e9', [4, 0, 6, 3]),

@@ -97,6 +97,19 @@ describe('the data page', () => {
 });
 
 describe('the language switch on the data page', () => {
+  it.each(['/data/', '/en/data/'])('%s: the back link and the language switch stand apart, as two links', async (path) => {
+    const p = await newPage(browser, { width: 390, height: 844 });
+    try {
+      await p.page.goto(server.url(path), { waitUntil: 'load' });
+      const [back, other] = await p.page.$$eval('.data-nav a', (links) => links.map((a) => a.getBoundingClientRect().toJSON() as DOMRect));
+      // On one line with at least a word space between them, or each on its own line.
+      const apart = back!.bottom <= other!.top || other!.left - back!.right >= 12;
+      expect(apart, `back ${back!.right}, switch ${other!.left}`).toBe(true);
+    } finally {
+      await p.close();
+    }
+  });
+
   const switchHref = (page: PageProbe['page']) => page.getAttribute('.data-nav a[data-lang-switch]', 'href');
   /**
    * Scrolls by `by` px, or to centre `selector`'s first match, and resolves once the scroll event

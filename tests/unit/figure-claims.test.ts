@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSiteData } from '../../src/data/load.ts';
 import type { Metric } from '../../src/schema/metrics.ts';
 import { compileView } from '../../src/views/compile.ts';
-import { formatBasis, formatFigure, formatMetric } from '../../src/views/format.ts';
+import { englishNumber, formatBasis, formatExact, formatFigure, formatMetric } from '../../src/views/format.ts';
 import { sumMetrics } from '../../src/views/totals.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
 import { VIEWS } from '../../src/views/views.ts';
@@ -130,6 +130,20 @@ describe('no quantity is counted twice', () => {
 });
 
 describe('English numbers read as English', () => {
+  it('rounds a million and up to three significant figures for reading; the exact value stays in the data column', () => {
+    // 102.64万亩 = 1,026,400 mu: "1.0264 million mu" read as a translation.
+    expect(formatMetric(metric('lin-afforestation'), 'en')).toBe('1.03 million mu');
+    expect(formatExact(metric('lin-afforestation').value!, 'en')).toBe('1,026,400');
+    expect(englishNumber(123_456_789)).toBe('123 million');
+    expect(englishNumber(999_999)).toBe('999,999');
+    for (const m of data.metrics) {
+      if (m.value === null && !m.range) continue;
+      const text = formatFigure(m, 'en');
+      for (const [, digits] of text.matchAll(/([\d.]+) (?:million|billion)/g))
+        expect(digits!.replace('.', '').replace(/^0+/, '').length, `${m.id}: ${text}`).toBeLessThanOrEqual(3);
+    }
+  });
+
   it('millions in words, fractions in words, ranges with a dash, basis spelled out', () => {
     expect(formatMetric(metric('city-edible-fungi'), 'en')).toBe('70 million');
     expect(formatFigure(metric('city-edible-fungi'), 'en')).toBe('70 million mushroom logs');
