@@ -14,6 +14,8 @@ export interface Line {
   /** Baseline, and the line's top (baseline − size). */
   y: number;
   top: number;
+  /** The baseline again, so a line is a box (x0, x1, top, bottom). */
+  bottom: number;
   size: number;
   font: string;
   bold: boolean;
@@ -107,6 +109,7 @@ export function runsToLines(runs: Array<Run & { doubled: boolean }>): Line[] {
           x1: Math.max(...visible.map((r) => r.x1)),
           y,
           top: y - size,
+          bottom: y,
           size,
           font,
           bold: weightedMode(weights.map((w) => ({ key: w.r.bold, weight: w.weight }))),

@@ -50,7 +50,6 @@ async function open(bytes: Uint8Array, file: string): Promise<{ task: PDFDocumen
     fontExtraProperties: true,
     disableFontFace: true,
     useSystemFonts: false,
-    isEvalSupported: false,
     stopAtErrors: true,
     verbosity: 0,
   });

@@ -26,6 +26,9 @@ export const TOLERANCES = {
   CAPTION_RATIO: 0.93,
   /** Lines of one block are at most this many of their own line heights apart. */
   BLOCK_GAP_LINES: 1.0,
+  /** Reading order cuts the page where a gap this wide (across) or tall (down), in body ems, parts its blocks. */
+  FLOW_GAP_X_EM: 0.5,
+  FLOW_GAP_Y_EM: 0.3,
   /** A gap above a caption this many body lines tall is a picture's place. */
   PICTURE_GAP_LINES: 2,
   /** A figures block holds at least this many printed numbers and no full stop. */
