@@ -95,6 +95,8 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
     ...pieces.map((p) => ({ ...p, kind: 'body' as const })),
   ];
   const gap = { x: T.FLOW_GAP_X_EM * body, y: T.FLOW_GAP_Y_EM * body };
+  /** Bold body-size lines right under a headline, printing figures and no full stop: the figures block. */
+  const boldFigures = (b: LineBlock) => b.lines.every((l) => l.bold) && A_FIGURE.test(textOf(b.lines)) && !/。/.test(textOf(b.lines));
   /** Display type right under a headline, smaller, printing figures and no full stop: the figures block. */
   const smallerFigures = (b: LineBlock, headline: LineBlock) =>
     b.lines[0]!.size < headline.lines[0]!.size && A_FIGURE.test(textOf(b.lines)) && !/。/.test(textOf(b.lines));
@@ -103,7 +105,8 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
   const strips = pageStrips(blocks, gap.y);
   // A header is display or body type; a strip of small type at the foot of the page is a caption.
   const headerStrip = [strips[0]!, strips.at(-1)!].find(
-    (strip) => strip.some((b) => b.kind !== 'marker') && strip.every((b) => b.kind === 'marker' || b.kind === 'headline' || b.kind === 'deck'),
+    (strip) =>
+      strip.some((b) => b.kind !== 'marker') && strip.every((b) => b.kind === 'marker' || b.kind === 'headline' || b.kind === 'deck'),
   );
   if (!headerStrip)
     throw new InputError(
@@ -139,11 +142,16 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
         articles.push(current);
         byHeadline.set(b, current);
       }
-    } else if (b.kind === 'deck' || (b.kind === 'headline' && previous?.kind === 'headline' && current?.headline && !current.pieces.length && smallerFigures(b, current.headline))) {
+    } else if (
+      b.kind === 'deck' ||
+      (previous?.kind === 'headline' &&
+        current?.headline &&
+        !current.pieces.length &&
+        ((b.kind === 'headline' && smallerFigures(b, current.headline)) || (b.kind === 'body' && boldFigures(b))))
+    ) {
       b.kind = 'deck';
       decks.push(b);
-    }
-    else if (b.kind === 'body') {
+    } else if (b.kind === 'body') {
       const h = directlyUnder(b);
       const owner: Article = (h && byHeadline.get(h)) ||
         current || { headline: null, deck: null, pieces: [], body: [], place: null, at: b };

@@ -9,7 +9,7 @@ export const TOLERANCES = {
   /** Runs whose baselines differ by less than this share a line. */
   BASELINE_EM: 0.3,
   /** A horizontal gap wider than this between runs on one baseline separates two columns' lines. */
-  COLUMN_GAP_EM: 1.0,
+  COLUMN_GAP_EM: 0.7,
   /** A gap wider than this between two ASCII letters or digits is a word space. */
   WORD_SPACE_EM: 0.2,
   /** Lines whose left edges are this close share an edge (a column's). */
