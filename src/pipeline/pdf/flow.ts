@@ -1,9 +1,10 @@
 /**
  * The page's reading order by recursive XY-cut over its printed blocks (headlines, column
- * pieces, captions…): a region is cut first into horizontal strips where a gap crosses all
- * of it, else into columns where a gap runs down all of it, and so on inside each part; the
- * parts are read top to bottom, left to right. A newspaper's flow: across the page's bands,
- * and in each band down one column, then the next.
+ * pieces, captions…): a region is cut first into columns where a gap runs down all of it, else
+ * into horizontal strips where a gap crosses all of it, and so on inside each part; the parts
+ * are read left to right, top to bottom. A newspaper's flow: down one column, then the next;
+ * a headline or header across columns makes bands read top to bottom. Columns first, because
+ * pictures in neighbouring columns often leave a gap at the same height, which is no band.
  */
 import type { Box } from './roles.ts';
 
@@ -23,10 +24,10 @@ function split<T extends Box>(items: T[], axis: 'y' | 'x', gap: number): T[][] {
 /** The blocks in reading order. */
 export function readingFlow<T extends Box>(items: T[], gap: { x: number; y: number }): T[] {
   if (items.length <= 1) return items;
-  const strips = split(items, 'y', gap.y);
-  if (strips.length > 1) return strips.flatMap((s) => readingFlow(s, gap));
   const columns = split(items, 'x', gap.x);
   if (columns.length > 1) return columns.flatMap((c) => readingFlow(c, gap));
+  const strips = split(items, 'y', gap.y);
+  if (strips.length > 1) return strips.flatMap((s) => readingFlow(s, gap));
   return [...items].sort((a, b) => a.top - b.top || a.x0 - b.x0);
 }
 

@@ -51,6 +51,9 @@ const FIGURE = /\d+(?:\.\d+)?/g;
 const A_FIGURE = /\d/;
 const SENTENCE_END = /[。！？][”’」』）]?$/;
 const round = (n: number) => Math.round(n * 10) / 10;
+/** A line set with tracking: pdf.js writes a space between most of its ideographs. Its word spaces cannot be told from the tracking. */
+const letterSpaced = (text: string) =>
+  (text.match(/\p{Script=Han} (?=\p{Script=Han})/gu)?.length ?? 0) >= 0.6 * (text.match(/\p{Script=Han}/gu)?.length ?? 1);
 const textOf = (ls: RoledLine[]) => joinLines(ls.map((l) => l.text));
 
 interface BodyLine {
@@ -116,12 +119,20 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
   const headerBlocks = headerStrip.filter((b) => b.kind !== 'marker');
   for (const b of headerBlocks) b.kind = 'header';
   const headerLines = headerBlocks.flatMap((b) => b.lines).sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  if (headerLines.some((l) => letterSpaced(l.text)))
+    undecided.push(
+      `${region(boxOf(headerLines))}: the page header is letter-spaced; its word spaces cannot be told from the tracking, so it is written without any (${quote(dropLayoutSpaces(headerLines.map((l) => l.text).join('')), 40)}): add the spaces it prints`,
+    );
   found.push(
     `page header: ${quote(headerLines.map((h) => h.text).join(' '), 40)} at ${region(boxOf(headerLines))} (the ${headerStrip === strips[0] ? 'top' : 'bottom'} strip of the page, apart from every article${headerStrip.some((b) => b.kind === 'marker') ? ', beside the edition marker' : ''})`,
   );
 
   // Articles, in the page's flow: a headline opens one, a body piece goes to the headline straight over it, else continues the flow.
-  const flow = readingFlow(blocks, gap);
+  // The header and the marker stand apart from the flow (a header band over some columns would block the cut between them).
+  const flow = readingFlow(
+    blocks.filter((b) => b.kind !== 'header' && b.kind !== 'marker'),
+    gap,
+  );
   const articles: Article[] = [];
   const byHeadline = new Map<LineBlock, Article>();
   const directlyUnder = (b: Box) =>
@@ -132,6 +143,9 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
   let previous: Block | null = null;
   const decks: Block[] = [];
   for (const b of flow) {
+    const underHeadline = previous?.kind === 'headline' && current?.headline && !current.pieces.length;
+    if (underHeadline && ((b.kind === 'headline' && smallerFigures(b, current!.headline!)) || (b.kind === 'body' && boldFigures(b))))
+      b.kind = 'deck';
     if (b.kind === 'headline') {
       // A headline wrapped into the next column (its rest higher up, to the right) is one headline.
       if (previous?.kind === 'headline' && current?.headline && !current.pieces.length && b.top < previous.top && b.x0 > previous.x0) {
@@ -142,16 +156,8 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
         articles.push(current);
         byHeadline.set(b, current);
       }
-    } else if (
-      b.kind === 'deck' ||
-      (previous?.kind === 'headline' &&
-        current?.headline &&
-        !current.pieces.length &&
-        ((b.kind === 'headline' && smallerFigures(b, current.headline)) || (b.kind === 'body' && boldFigures(b))))
-    ) {
-      b.kind = 'deck';
-      decks.push(b);
-    } else if (b.kind === 'body') {
+    } else if (b.kind === 'deck') decks.push(b);
+    else if (b.kind === 'body') {
       const h = directlyUnder(b);
       const owner: Article = (h && byHeadline.get(h)) ||
         current || { headline: null, deck: null, pieces: [], body: [], place: null, at: b };
@@ -272,7 +278,7 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
     const from = out.length + 1;
     for (const l of ls)
       out.push({
-        text: role === 'header' ? l.text : dropLayoutSpaces(l.text),
+        text: role === 'header' && !letterSpaced(l.text) ? l.text : dropLayoutSpaces(l.text),
         role,
         box: [round(l.x0), round(l.top), round(l.x1), round(l.y)],
         size: l.size,
