@@ -82,12 +82,10 @@ describe('npm run draft on the independent typeset pages (PDF, hand keys)', () =
             .filter((a) => a.region === region)
             .flatMap((a) => [a.deck?.text ?? '', ...a.paragraphs.map((p) => p.text)])
             .join('|');
-        const misplaced = key.figures
-          .filter((f) => 'article' in f && f.article)
-          .filter((f) => {
-            const a = key.articles.find((x) => x.id === (f as { article: string }).article)!;
-            return !articleText(a.region).includes(f.raw);
-          });
+        const misplaced = key.figures.filter((f) => {
+          const a = key.articles.find((x) => x.id === f.article);
+          return a && !articleText(a.region).includes(f.raw);
+        });
         expect(misplaced.map((f) => f.raw)).toEqual([]);
       });
 

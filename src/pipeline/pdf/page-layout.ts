@@ -329,9 +329,13 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
   const captions = captionBlocks.map((c) => {
     // One caption a line, a line that wraps joined to the next (it reaches the block's right edge and the sentence runs on).
     const logical: RoledLine[][] = [];
+    // Its column's right edge: the body text's in the same column, else the block's own.
+    const distance = (p: Box) => Math.max(p.top - c.bottom, c.top - p.bottom);
+    const column = pieces.filter((p) => overlapX(p, c) > 0.5 * (c.x1 - c.x0)).sort((a, b) => distance(a) - distance(b))[0];
+    const edge = column?.x1 ?? c.x1;
     for (const l of c.lines) {
       const last = logical.at(-1)?.at(-1);
-      if (last && last.x1 >= c.x1 - l.size && !SENTENCE_END.test(last.text) && Math.abs(l.x0 - c.x0) <= T.EDGE_PT) logical.at(-1)!.push(l);
+      if (last && last.x1 >= edge - l.size && !SENTENCE_END.test(last.text) && Math.abs(l.x0 - c.x0) <= T.EDGE_PT) logical.at(-1)!.push(l);
       else logical.push([l]);
     }
     const from = out.length + 1;
