@@ -353,7 +353,7 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
     return { lines: [from, out.length] as [number, number], breaks: [], draft: true as const };
   });
   found.push(
-    `reading order: ${reading.map((a) => a.place!.zh).join(' → ')} (the city's own article first, then by where each starts: top to bottom, left to right)`,
+    `reading order: ${reading.map((a) => a.place!.zh).join(' → ')} (the city's own article first, then the page's flow: down each column, columns left to right, bands top to bottom)`,
   );
   undecided.push(
     'paragraph breaks are read from indents and short lines: a paragraph with no indent that ends at the column edge cannot be seen',
