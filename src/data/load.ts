@@ -99,7 +99,7 @@ export function loadSiteData(root = process.cwd()): SiteData {
   if (cached) return cached;
   const edition = readJsonFile('data/edition.json', Edition, { root, hint: 'run npm run data' });
   const { metrics: firstMetrics, unreadable } = readJsonFile('data/metrics.json', Metrics, { root, hint: 'run npm run data' });
-  const pages: PageData[] = [{ name: edition.source.seed.replace(/^.*\//, '').replace(/\.txt$/, ''), number: pageNumberOf(edition), first: true, edition, metrics: firstMetrics, unreadable }];
+  const pages: PageData[] = [{ name: edition.source.seed.replace(/^.*\//, '').replace(/\.(txt|pdf)$/, ''), number: pageNumberOf(edition), first: true, edition, metrics: firstMetrics, unreadable }];
   const pagesDir = join(root, 'data/pages');
   for (const name of existsSync(pagesDir) ? readdirSync(pagesDir).sort() : []) {
     const e = readJsonFile(`data/pages/${name}/edition.json`, Edition, { root, hint: 'run npm run data' });

@@ -8,10 +8,21 @@ import { readFileSync } from 'node:fs';
 import { generateData, restoreForReading, undoubleReport } from './generate.ts';
 import { decodeSeed } from './seed-file.ts';
 import { describeDecision } from './draft/decisions.ts';
-import { draftPage } from './draft/draft-page.ts';
+import { draftPage, type DraftResult } from './draft/draft-page.ts';
+import { draftPdfPage } from './pdf/draft-pdf.ts';
+import { PDF_SEED } from './pdf/pdf-seed.ts';
 import { InputError } from '../schema/json-file.ts';
 
-function main(argv: string[]): void {
+/** `--page N` of a PDF seed of several pages. */
+function pageOption(argv: string[]): number | undefined {
+  const i = argv.indexOf('--page');
+  if (i < 0) return undefined;
+  const n = Number(argv[i + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new InputError('--page', `"${argv[i + 1] ?? ''}" is not a page number (1, 2…)`);
+  return n;
+}
+
+async function main(argv: string[]): Promise<void> {
   const [command, file] = argv;
   if (command === 'data') {
     const written = generateData(process.cwd());
@@ -19,8 +30,8 @@ function main(argv: string[]): void {
     return;
   }
   if (command === 'draft') {
-    if (!file) throw new InputError('(none)', 'usage: npm run draft -- seeds/<name>.txt');
-    const r = draftPage(process.cwd(), file);
+    if (!file) throw new InputError('(none)', 'usage: npm run draft -- seeds/<name>.txt | seeds/<name>.pdf [--page N]');
+    const r: DraftResult = PDF_SEED.test(file) ? await draftPdfPage(process.cwd(), file, pageOption(argv)) : draftPage(process.cwd(), file);
     console.log('Found:');
     for (const f of r.found) console.log(`  ${describeDecision(f)}`);
     console.log('Could not decide (check these first):');
@@ -35,6 +46,7 @@ function main(argv: string[]): void {
     const path = resolve(file);
     if (!existsSync(path)) throw new InputError(relative(process.cwd(), path), 'no such file');
     process.stdout.write(restoreForReading(path));
+    if (PDF_SEED.test(path)) return; // its lines were read from positions: nothing was undoubled
     const report = undoubleReport(decodeSeed(readFileSync(path), file));
     if (report.printedOnce.length)
       console.error(
@@ -49,12 +61,10 @@ function main(argv: string[]): void {
   throw new InputError(basename(import.meta.filename), `unknown command "${command ?? ''}" (use: data | restore FILE | draft FILE)`);
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (e) {
+main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof InputError) {
     console.error(`error: ${e.message}`);
     process.exit(1);
   }
   throw e;
-}
+});

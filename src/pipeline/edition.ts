@@ -13,6 +13,10 @@ export interface EditionInput {
   seedFile: string;
   manifest: Manifest;
   manifestFile: string;
+  /** Lines already restored, one per seed line (a PDF seed's lines file, src/pipeline/pdf/pdf-seed.ts): taken as they are. */
+  restored?: RestoredLine[];
+  /** The source file's SHA-256 when the source is not `seedText` itself (a PDF seed: the PDF's). */
+  sha256?: string;
 }
 
 /** Checks that the manifest's blocks exist in the seed, don't overlap and leave no text out. */
@@ -40,9 +44,9 @@ function checkCoverage(lines: string[], m: Manifest, manifestFile: string, seedF
   });
 }
 
-function restoreRange(lines: string[], [from, to]: LineRange): RestoredLine[] {
+function restoreSeedRange(lines: string[], [from, to]: LineRange, restored?: RestoredLine[]): RestoredLine[] {
   const out: RestoredLine[] = [];
-  for (let n = from; n <= to; n++) if (lines[n - 1]!.trim()) out.push(restoreLine(lines[n - 1]!, n));
+  for (let n = from; n <= to; n++) if (lines[n - 1]!.trim()) out.push(restored?.[n - 1] ?? restoreLine(lines[n - 1]!, n));
   return out;
 }
 
@@ -95,6 +99,7 @@ function captionTexts(
 
 export function buildEdition(input: EditionInput): Edition {
   const { seedText, seedFile, manifest: m, manifestFile } = input;
+  const restoreRange = (ls: string[], range: LineRange) => restoreSeedRange(ls, range, input.restored);
   const lines = seedLines(seedText);
   checkCoverage(lines, m, manifestFile, seedFile);
   const flags: SourceFlag[] = [];
@@ -143,7 +148,7 @@ export function buildEdition(input: EditionInput): Edition {
   return Edition.parse({
     source: {
       seed: seedFile,
-      sha256: createHash('sha256').update(seedText).digest('hex'),
+      sha256: input.sha256 ?? createHash('sha256').update(seedText).digest('hex'),
       manifest: manifestFile,
     },
     pageHeader: m.pageHeader ? single(m.pageHeader.lines, 'pageHeader') : null,

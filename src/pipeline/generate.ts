@@ -9,22 +9,28 @@ import { parseManifest } from './manifest.ts';
 import { restoreLine } from './restore-line.ts';
 import { InputError } from '../schema/json-file.ts';
 import { decodeSeed, seedLines } from './seed-file.ts';
+import { loadPdfSeed, PDF_SEED } from './pdf/pdf-seed.ts';
 import { toJson, writeFilesAtomically } from './write-atomic.ts';
 
 const SEEDS = 'seeds';
 
-/** The seed file and its manifest, read and checked. */
+/** A seed's name without its extension: a text seed (.txt) or a PDF seed (.pdf, read through its .lines.json). */
+const SEED_EXT = /\.(txt|pdf)$/;
+export const seedBase = (seedName: string) => seedName.replace(SEED_EXT, '');
+
+/** The seed's text (a PDF seed's: its restored lines) and its manifest, read and checked. */
 export function loadSeed(root: string, seedName: string) {
   const seedFile = `${SEEDS}/${seedName}`;
   const seedPath = join(root, seedFile);
   if (!existsSync(seedPath)) throw new InputError(seedFile, 'the seed file is missing');
-  const seedText = decodeSeed(readFileSync(seedPath), seedFile);
-  const manifestFile = seedFile.replace(/\.txt$/, '.manifest.json');
+  const pdf = PDF_SEED.test(seedName) ? loadPdfSeed(root, seedFile) : null;
+  const seedText = pdf?.seedText ?? decodeSeed(readFileSync(seedPath), seedFile);
+  const manifestFile = seedFile.replace(SEED_EXT, '.manifest.json');
   const manifestPath = join(root, manifestFile);
   if (!existsSync(manifestPath)) throw new InputError(manifestFile, 'the manifest beside the seed is missing');
   const manifest = parseManifest(readFileSync(manifestPath, 'utf8'), manifestFile);
   if (manifest.seed !== seedName) throw new InputError(manifestFile, `describes "${manifest.seed}", not "${seedName}"`);
-  return { seedText, seedFile, manifest, manifestFile };
+  return { seedText, seedFile, manifest, manifestFile, ...(pdf ? { restored: pdf.restored, sha256: pdf.sha256 } : {}) };
 }
 
 /** Every page of the series: the seeds that have a manifest beside them, by name. */
@@ -35,11 +41,17 @@ export function findSeedNames(root: string): string[] {
     .filter((f) => f.endsWith('.manifest.json'))
     .sort();
   if (manifests.length === 0) throw new InputError(SEEDS, 'no *.manifest.json beside a seed');
-  return manifests.map((m) => m.replace(/\.manifest\.json$/, '.txt'));
+  return manifests.map((m) => {
+    const base = m.replace(/\.manifest\.json$/, '');
+    // A page kept both as its PDF and as a text extraction is read from the one its manifest was drafted from.
+    const both = ['.txt', '.pdf'].every((ext) => existsSync(join(dir, base + ext)));
+    if (both) return parseManifest(readFileSync(join(dir, m), 'utf8'), `${SEEDS}/${m}`).seed;
+    return base + (existsSync(join(dir, `${base}.pdf`)) ? '.pdf' : '.txt');
+  });
 }
 
 export interface BuiltPage {
-  /** The seed's name without .txt: the page's folder in data/pages/ and its URL. */
+  /** The seed's name without .txt or .pdf: the page's folder in data/pages/ and its URL. */
   name: string;
   /** Its number in the series, read from the edition marker (专刊①…). */
   number: number;
@@ -61,10 +73,10 @@ function pageNumber(edition: Edition, manifestFile: string): number {
 function buildPage(root: string, seedName: string): BuiltPage {
   const seed = loadSeed(root, seedName);
   const edition = buildEdition(seed);
-  const notesFile = `${SEEDS}/${seedName.replace(/\.txt$/, '.figures.json')}`;
+  const notesFile = `${SEEDS}/${seedBase(seedName)}.figures.json`;
   if (!existsSync(join(root, notesFile))) throw new InputError(notesFile, 'the figure notes beside the seed are missing');
   const metrics = buildMetrics(edition, parseFiguresFile(readFileSync(join(root, notesFile), 'utf8'), notesFile), notesFile);
-  return { name: seedName.replace(/\.txt$/, ''), number: pageNumber(edition, seed.manifestFile), edition, metrics };
+  return { name: seedBase(seedName), number: pageNumber(edition, seed.manifestFile), edition, metrics };
 }
 
 /**
@@ -79,8 +91,8 @@ export function buildPages(root: string): BuiltPage[] {
     if (pages[i]!.number === pages[i - 1]!.number) {
       const [a, b] = [pages[i - 1]!, pages[i]!];
       throw new InputError(
-        `${SEEDS}/${b.name}.txt`,
-        `line ${b.edition.editionMarker.lines[0]} prints page ${circled(b.number)}, as ${SEEDS}/${a.name}.txt does at line ${a.edition.editionMarker.lines[0]}: two pages with the same name`,
+        b.edition.source.seed,
+        `line ${b.edition.editionMarker.lines[0]} prints page ${circled(b.number)}, as ${a.edition.source.seed} does at line ${a.edition.editionMarker.lines[0]}: two pages with the same name`,
       );
     }
   const owner = new Map<string, string>();
@@ -138,12 +150,13 @@ export function undoubleReport(seedText: string): { printedOnce: number[]; cutSh
 
 /** A seed's restored text for reading: the page in reading order when a manifest exists, else line by line. */
 export function restoreForReading(seedPath: string): string {
-  const manifestPath = seedPath.replace(/\.txt$/, '.manifest.json');
+  const manifestPath = seedPath.replace(SEED_EXT, '.manifest.json');
   const name = seedPath.split('/').at(-1)!;
-  const text = decodeSeed(readFileSync(seedPath), seedPath);
+  const pdf = PDF_SEED.test(seedPath) ? loadPdfSeed('', seedPath) : null;
+  const text = pdf?.seedText ?? decodeSeed(readFileSync(seedPath), seedPath);
   if (!existsSync(manifestPath)) {
     return seedLines(text)
-      .map((l, i) => (l.trim() ? restoreLine(l, i + 1).text : null))
+      .map((l, i) => (l.trim() ? (pdf ? l : restoreLine(l, i + 1).text) : null))
       .filter((t) => t !== null)
       .join('\n')
       .concat('\n');
@@ -153,6 +166,7 @@ export function restoreForReading(seedPath: string): string {
     seedFile: name,
     manifest: parseManifest(readFileSync(manifestPath, 'utf8'), manifestPath),
     manifestFile: manifestPath,
+    ...(pdf ? { restored: pdf.restored, sha256: pdf.sha256 } : {}),
   });
   const out = [...(e.pageHeader ? [e.pageHeader.text] : []), e.editionMarker.text, ''];
   for (const a of e.articles) {

@@ -13,6 +13,7 @@ import { ChapterFrontmatter } from '../../src/story/chapter-schema.ts';
 import { VIEWS } from '../../src/views/views.ts';
 import { damagePage, truthPassages, type CleanPage } from '../fixtures/damage.ts';
 import { syntheticPages } from '../fixtures/pages/index.ts';
+import { recall } from '../fixtures/recall.ts';
 
 /** Drafts a damaged page with no hand edit and reads it back as the pipeline would. */
 function draftOf(page: CleanPage) {
@@ -24,18 +25,6 @@ function draftOf(page: CleanPage) {
   const edition = buildEdition({ seedText, seedFile: seedName, manifest, manifestFile: 'manifest' });
   const metrics = buildMetrics(edition, parseFiguresFile(file('.figures.json'), 'figures'), 'figures');
   return { d, edition, metrics };
-}
-
-/** Share of `want` found in `got`, each found item used once. */
-function recall(want: string[], got: string[]): { share: number; missing: string[] } {
-  const pool = [...got];
-  const missing = want.filter((w) => {
-    const i = pool.indexOf(w);
-    if (i < 0) return true;
-    pool.splice(i, 1);
-    return false;
-  });
-  return { share: (want.length - missing.length) / want.length, missing };
 }
 
 describe('npm run draft on synthetic pages it was not tuned to', () => {

@@ -4,7 +4,7 @@
  * decision it could not make with confidence goes to `undecided` with the same shape.
  */
 export type DecisionKind =
-  'header' | 'marker' | 'deck' | 'article' | 'split' | 'headline' | 'caption' | 'paragraph' | 'place' | 'damage' | 'figure';
+  'header' | 'marker' | 'deck' | 'article' | 'split' | 'headline' | 'caption' | 'paragraph' | 'place' | 'damage' | 'figure' | 'layout';
 
 export interface Decision {
   kind: DecisionKind;
@@ -20,6 +20,9 @@ export const decision = (kind: DecisionKind, lines: [number, number] | null, mes
   message,
   evidence,
 });
+
+/** A finding said in words only, with no lines to point at. */
+export const fromText = (message: string): Decision => decision('layout', null, message);
 
 export const lineSpan = (lines: [number, number] | null): string =>
   !lines ? '' : lines[0] === lines[1] ? `line ${lines[0]}` : `lines ${lines[0]}–${lines[1]}`;

@@ -15,7 +15,9 @@ import { toJson, writeFilesAtomically } from '../write-atomic.ts';
 import { CHAPTERS_DIR } from '../../schema/paths.ts';
 import { deriveFigures } from '../extract/derive.ts';
 import { decision, type Decision } from './decisions.ts';
-import { detectLayout } from './detect-layout.ts';
+import { detectLayout, type DraftLayout } from './detect-layout.ts';
+import { seedBase } from '../generate.ts';
+import type { RestoredLine } from '../restore-line.ts';
 import { draftChapters } from './draft-chapters.ts';
 import { draftFigures } from './draft-figures.ts';
 
@@ -29,14 +31,38 @@ export interface DraftResult {
 
 /** Drafts everything for one seed, in memory; `draftPage` writes it. */
 export function draftFromSeed(seedText: string, seedName: string, seedFile: string): DraftResult & { pageName: string } {
-  const layout = detectLayout(seedText, seedName, seedFile);
-  const manifestFile = seedFile.replace(/\.txt$/, '.manifest.json');
+  return draftFromLayout(detectLayout(seedText, seedName, seedFile), { seedText, seedName, seedFile });
+}
+
+/** A seed's text as the draft reads it; a PDF seed's lines come already restored (src/pipeline/pdf/). */
+export interface DraftSeed {
+  seedText: string;
+  seedName: string;
+  seedFile: string;
+  restored?: RestoredLine[];
+  sha256?: string;
+}
+
+/** The figure notes and chapters of a page whose layout is read (from its text or its PDF), in memory. */
+export function draftFromLayout(
+  layout: Pick<DraftLayout, 'manifest' | 'found' | 'undecided'>,
+  seed: DraftSeed,
+): DraftResult & { pageName: string } {
+  const { seedText, seedName, seedFile } = seed;
+  const manifestFile = `${seedBase(seedFile)}.manifest.json`;
   const manifest = parseManifest(JSON.stringify(layout.manifest), manifestFile);
-  const edition = buildEdition({ seedText, seedFile: seedName, manifest, manifestFile });
+  const edition = buildEdition({
+    seedText,
+    seedFile: seedName,
+    manifest,
+    manifestFile,
+    ...(seed.restored ? { restored: seed.restored } : {}),
+    ...(seed.sha256 ? { sha256: seed.sha256 } : {}),
+  });
   const figures = draftFigures(edition, seedName);
-  const notesFile = seedFile.replace(/\.txt$/, '.figures.json');
+  const notesFile = `${seedBase(seedFile)}.figures.json`;
   const metrics = buildMetrics(edition, parseFiguresFile(JSON.stringify(figures.file), notesFile), notesFile);
-  const pageName = seedName.replace(/\.txt$/, '');
+  const pageName = seedBase(seedName);
   const chapters = draftChapters(edition);
   const derived = deriveFigures(edition).filter((d) => d.kind === 'figure');
   const fellBack = derived.filter((d) => d.regionFrom === 'article').length;
@@ -72,7 +98,7 @@ export function draftFromSeed(seedText: string, seedName: string, seedFile: stri
       ...chapters.map((c) => ({ path: `${CHAPTERS_DIR}/${pageName}/${c.file}`, content: c.text })),
     ],
     report: {
-      path: seedFile.replace(/\.txt$/, '.draft-report.json'),
+      path: `${seedBase(seedFile)}.draft-report.json`,
       content: toJson({ seed: seedName, found, undecided: [...layout.undecided, ...figures.undecided] }),
     },
     found,
@@ -95,16 +121,26 @@ function untouchedDraft(path: string): boolean {
 export function draftPage(root: string, seedArg: string): DraftResult {
   const seedPath = join(root, seedArg);
   const seedFile = relative(root, seedPath);
-  if (!seedFile.endsWith('.txt')) throw new InputError(seedFile, 'a seed is a .txt file (the raw page as extracted)');
+  if (!seedFile.endsWith('.txt'))
+    throw new InputError(seedFile, 'a seed is a .txt file (the raw page as extracted) or a .pdf (the page as typeset)');
   if (!existsSync(seedPath)) throw new InputError(seedFile, 'no such file');
   const seedText = decodeSeed(readFileSync(seedPath), seedFile);
   const result = draftFromSeed(seedText, basename(seedPath), seedFile);
-  const refused = result.files.filter((f) => existsSync(join(root, f.path)) && !untouchedDraft(join(root, f.path))).map((f) => f.path);
+  writeDrafts(root, result.files, [result.report]);
+  return result;
+}
+
+/**
+ * Writes a draft's files, all or none, refusing (before writing anything) when one of them exists
+ * and is not an untouched draft. `alongside` are written with them, unchecked (the draft's report, a
+ * PDF seed's lines).
+ */
+export function writeDrafts(root: string, files: DraftResult['files'], alongside: DraftResult['files'] = []): void {
+  const refused = files.filter((f) => existsSync(join(root, f.path)) && !untouchedDraft(join(root, f.path))).map((f) => f.path);
   if (refused.length)
     throw new InputError(
       refused[0]!,
       `already exists and is not an untouched draft (confirmed by an editor); not overwritten. Move it away to draft again.${refused.length > 1 ? ` Also: ${refused.slice(1).join(', ')}` : ''}`,
     );
-  writeFilesAtomically([...result.files, result.report].map((f) => ({ path: join(root, f.path), content: f.content })));
-  return result;
+  writeFilesAtomically([...files, ...alongside].map((f) => ({ path: join(root, f.path), content: f.content })));
 }
