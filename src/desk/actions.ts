@@ -285,7 +285,7 @@ function confirmNote(n: FigureNote): FigureNote {
 
 /** The plan for one submitted form. */
 export function planAction(state: PageState, form: Form): Plan {
-  const { built, raw } = state;
+  const { raw } = state;
   const m = raw.manifest;
   const roles = () => rolesOf(m, state.lines);
   switch (need(form, 'action')) {

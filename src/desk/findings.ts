@@ -79,10 +79,22 @@ export function decisionOf(sentence: string, edition: Edition | null): Decision 
 /** The findings file the draft will write beside the manifest. */
 export const findingsFile = (page: string): string => `seeds/${page}.findings.json`;
 
+/** The draft re-run for a seed text is the same every time: kept per page and text. */
+const rerun = new Map<string, Findings>();
+
 /** The draft's findings for a page: its findings file where there is one, else the draft re-run in memory. */
 export function readFindings(root: string, page: string, seedText: string): Findings {
   const file = findingsFile(page);
   if (existsSync(join(root, file))) return parseJsonFile(readFileSync(join(root, file), 'utf8'), file, Findings);
+  const key = `${page}\n${seedText}`;
+  const known = rerun.get(key);
+  if (known) return known;
+  const found = redraft(page, seedText);
+  rerun.set(key, found);
+  return found;
+}
+
+function redraft(page: string, seedText: string): Findings {
   try {
     const seedFile = `seeds/${page}.txt`;
     const r = draftFromSeed(seedText, `${page}.txt`, seedFile);

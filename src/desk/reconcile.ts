@@ -116,9 +116,18 @@ export function reconcileNotes(
     if (drafted && wasDrafted && n.label.en === wasDrafted.label.en) next.label = { ...n.label, en: drafted.label.en };
     placed.set(key, next);
   }
+  const notFigures = (notes.notFigures ?? []).flatMap((nf) => {
+    const target = moveTo(nf.paragraph, nf.raw, 1);
+    if (!target) {
+      report.push(`"${nf.raw}" (not a figure) is no longer in ${nf.paragraph}: its entry was removed`);
+      return [];
+    }
+    return [{ ...nf, paragraph: target.paragraph }];
+  });
   for (const f of newDrafts) {
     const key = figureKey(f.paragraph, f.raw, f.nth ?? 1);
-    if (placed.has(key)) continue;
+    // An editor's "not a figure" stays one wherever its line now belongs.
+    if (placed.has(key) || notFigures.some((nf) => nf.paragraph === f.paragraph && nf.raw === f.raw)) continue;
     report.push(`"${f.raw}" in ${f.paragraph} is newly in the text: drafted as ${f.id}`);
     placed.set(key, f as FigureNote);
   }
@@ -133,14 +142,6 @@ export function reconcileNotes(
     f.id = id;
     seen.add(id);
   }
-  const notFigures = (notes.notFigures ?? []).flatMap((nf) => {
-    const target = moveTo(nf.paragraph, nf.raw, 1);
-    if (!target) {
-      report.push(`"${nf.raw}" (not a figure) is no longer in ${nf.paragraph}: its entry was removed`);
-      return [];
-    }
-    return [{ ...nf, paragraph: target.paragraph }];
-  });
   // Links between figures follow renamed ids.
   for (const f of figures) {
     if (f.restates) f.restates = renamed.get(f.restates) ?? f.restates;

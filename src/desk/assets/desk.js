@@ -50,8 +50,10 @@ async function send(form, submitter) {
   const group = groupOf(row ?? document.getElementById(focusId));
   const index = group ? rowsOf(group).indexOf(row ?? document.getElementById(focusId)) : -1;
   if (data.has('focus')) data.set('focus', focusId);
-  const get = form.method.toLowerCase() === 'get';
-  const response = await fetch(get ? `${form.action}?${data}` : form.action, {
+  // form.action would be the form's buttons named "action": read the attributes.
+  const get = form.getAttribute('method').toLowerCase() === 'get';
+  const url = form.getAttribute('action');
+  const response = await fetch(get ? `${url}?${data}` : url, {
     method: get ? 'GET' : 'POST',
     headers: get ? { 'x-desk-fetch': '1' } : { 'content-type': 'application/x-www-form-urlencoded', 'x-desk-fetch': '1' },
     body: get ? undefined : data,
