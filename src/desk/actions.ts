@@ -54,13 +54,13 @@ const lineOf = (form: Form, state: PageState): number => {
 const NOTE_KEYS = Object.keys(FigureNote.shape);
 const FILE_KEYS = Object.keys(FiguresFile.shape);
 
-/** Sets a key, keeping the file's own order; a new key goes before the first key the schema puts after it. */
+/** Sets a key, keeping the file's own order; a new key goes after the last key the schema puts before it. */
 function setKey<T extends object>(obj: T, key: string, value: unknown, order: string[] = NOTE_KEYS): T {
   if (key in obj) return { ...obj, [key]: value };
   const rank = order.indexOf(key);
   const entries = Object.entries(obj);
-  const at = entries.findIndex(([k]) => order.indexOf(k) > rank);
-  entries.splice(at < 0 ? entries.length : at, 0, [key, value]);
+  const before = entries.map(([k]) => order.indexOf(k)).findLastIndex((r) => r >= 0 && r < rank);
+  entries.splice(before + 1, 0, [key, value]);
   return Object.fromEntries(entries) as T;
 }
 function dropKey<T extends object>(obj: T, key: string): T {

@@ -25,6 +25,7 @@ import { commit, pendingUndo, undo } from './store.ts';
 import { pageView } from './views/page.ts';
 import { pagesView } from './views/pages.ts';
 import { shell, type Flash } from './views/shell.ts';
+import { langQuery } from './views/lang.ts';
 
 export const DESK_HOST = '127.0.0.1';
 const MAX_BODY = 64 * 1024;
@@ -62,12 +63,14 @@ function readForm(req: IncomingMessage): Promise<Form> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new DeskError('bad-request', `the form is larger than ${MAX_BODY} bytes`));
-        req.destroy();
-      } else chunks.push(c);
+      // Past the limit the rest is read and dropped, so the refusal reaches the browser.
+      if (size <= MAX_BODY) chunks.push(c);
     });
-    req.on('end', () => resolve(Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')))));
+    req.on('end', () =>
+      size > MAX_BODY
+        ? reject(new DeskError('bad-request', `the form is larger than ${MAX_BODY} bytes`))
+        : resolve(Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')))),
+    );
     req.on('error', reject);
   });
 }
@@ -149,7 +152,7 @@ export function startDesk(root: string, port = 0): Promise<Desk> {
     if (scripted) return render(res, status, lang, page, flash);
     flashes.set(page, flash);
     const focus = /^[A-Za-z0-9_-]+$/.test(form.focus ?? '') ? `#${form.focus}` : '';
-    res.writeHead(303, { ...HEADERS, location: `/page/${page}${lang === 'en' ? '?lang=en' : ''}${focus}`, 'content-length': '0' });
+    res.writeHead(303, { ...HEADERS, location: `/page/${page}${langQuery(lang)}${focus}`, 'content-length': '0' });
     res.end();
   };
 

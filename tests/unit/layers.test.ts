@@ -68,8 +68,14 @@ describe('layers point one way', () => {
     expect(show(scripts.filter((e) => under(e.to, 'tests')))).toEqual([]);
   });
 
-  it('only the pipeline imports the pipeline: the site reads what it wrote to data/', () => {
-    expect(show(all.filter((e) => under(e.to, 'src/pipeline') && !under(e.from, 'src/pipeline')))).toEqual([]);
+  it('only the pipeline and the review desk (a tool, src/desk) import the pipeline: the site reads what it wrote to data/', () => {
+    const tools = ['src/pipeline', 'src/desk'];
+    expect(show(all.filter((e) => under(e.to, 'src/pipeline') && !tools.some((d) => under(e.from, d))))).toEqual([]);
+    expect(all.some((e) => under(e.from, 'src/desk') && under(e.to, 'src/pipeline'))).toBe(true);
+  });
+
+  it("nothing outside the review desk imports it: the public site never carries the editor's tool", () => {
+    expect(show(all.filter((e) => under(e.to, 'src/desk') && !under(e.from, 'src/desk')))).toEqual([]);
   });
 
   it('the pipeline imports only itself, the schemas and the geographic facts (src/geo)', () => {

@@ -19,6 +19,7 @@ import { rolesOf, type Role } from '../line-roles.ts';
 import { viewsDrawing } from '../map-views.ts';
 import { pagePaths, type PageState } from '../page-state.ts';
 import type { ReleaseCheck } from '../release.ts';
+import { langField, langQuery, otherLanguageLink } from './lang.ts';
 
 type S = ReturnType<typeof strings>['desk'];
 
@@ -31,7 +32,6 @@ export interface PageViewInput {
   firstPage: Map<string, Metric>;
 }
 
-const langQuery = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
 const opt = (value: string, label: string, selected: boolean) =>
   `<option value="${h(value)}"${selected ? ' selected' : ''}>${h(label)}</option>`;
 const kbd = (key: string) => ` <kbd>${h(key)}</kbd>`;
@@ -69,7 +69,7 @@ function statusSection(v: PageViewInput, s: S): string {
     'status',
     `<button type="submit" name="action" value="undo" aria-keyshortcuts="Control+Z U"${v.undoLabel ? '' : ' disabled'}>${h(s.undo)}${v.undoLabel ? h(fill(s.undoWhat, { label: v.undoLabel })) : ''}${kbd('U')}</button>`,
   );
-  const check = `<form method="get" action="/page/${state.name}" class="inline">${lang === 'en' ? '<input type="hidden" name="lang" value="en">' : ''}<input type="hidden" name="release" value="1"><button type="submit" id="check-release" aria-keyshortcuts="Shift+R">${h(s.checkRelease)}${kbd('⇧R')}</button></form>`;
+  const check = `<form method="get" action="/page/${state.name}" class="inline">${langField(lang)}<input type="hidden" name="release" value="1"><button type="submit" id="check-release" aria-keyshortcuts="Shift+R">${h(s.checkRelease)}${kbd('⇧R')}</button></form>`;
   return `<section id="status" aria-labelledby="status-h" tabindex="-1">
 <h2 id="status-h">${h(s.statusHeading)}</h2>
 <p>${h(left ? fill(s.draftsLeft, counts) : s.noDraftsLeft)}</p>
@@ -337,8 +337,7 @@ export function pageView(v: PageViewInput): { title: string; main: string } {
   const s = strings(lang).desk;
   const number = seriesNumber(state.built.edition.editionMarker.text);
   const title = `${state.name}${number ? ` · ${circled(number)}` : ''} — ${s.title}`;
-  const other = lang === 'en' ? `/page/${state.name}` : `/page/${state.name}?lang=en`;
-  const main = `<nav class="crumbs"><a href="/${langQuery(lang)}">${h(s.backToPages)}</a> · <a href="${other}" lang="${lang === 'en' ? 'zh-CN' : 'en'}">${h(s.otherLanguage)}</a></nav>
+  const main = `<nav class="crumbs"><a href="/${langQuery(lang)}">${h(s.backToPages)}</a> · ${otherLanguageLink(`/page/${state.name}`, lang)}</nav>
 <h1>${h(title)}</h1>
 ${statusSection(v, s)}
 <details id="help"><summary>${h(s.shortcutsHeading)} <kbd>?</kbd></summary><ul>${s.shortcuts.map((x) => `<li>${h(x)}</li>`).join('')}</ul></details>
