@@ -70,7 +70,7 @@ export function formatBasis(m: Pick<Metric, 'basis'>, lang: Lang): string {
 
 /**
  * A figure standing alone (tooltip, legend, data table): Chinese is `raw` plus the basis gloss;
- * English names what is counted (1,769 first Party secretaries, 70 million growing logs) and the basis.
+ * English names what is counted (1,769 first Party secretaries, 70 million mushroom logs) and the basis.
  */
 export function formatFigure(m: Figure & Pick<Metric, 'basis' | 'counted'>, lang: Lang): string {
   if (lang === 'zh') return `${m.raw}${formatBasis(m, lang)}`;

@@ -1,9 +1,10 @@
-import { CITY, COUNTIES, PROVINCE } from '../geo/divisions.ts';
+import { CITY, COUNTIES, COUNTRY, PROVINCE } from '../geo/divisions.ts';
 import type { Lang } from './format.ts';
 
 const PLACES = new Map<string, { zh: string; en: string }>([
   [CITY.code, CITY],
   [PROVINCE.code, PROVINCE],
+  [COUNTRY.code, COUNTRY],
   ...COUNTIES.map((c) => [c.code, c] as [string, { zh: string; en: string }]),
 ]);
 

@@ -3,7 +3,8 @@
  * money, basis and period phrasings. Each case is a sentence of our own.
  */
 import { describe, expect, it } from 'vitest';
-import { deriveText, isoOf, readFigure } from '../../src/pipeline/extract/derive.ts';
+import { deriveText, readFigure } from '../../src/pipeline/extract/derive.ts';
+import { isoOf } from '../../src/pipeline/extract/period.ts';
 
 const JIAOCHENG = '141122';
 const FANGSHAN = '141128';
@@ -37,7 +38,7 @@ describe('value, unit, qualifier, counted thing', () => {
     expect(f.get('36座')!.counted).toEqual({ zh: '光伏电站', en: 'photovoltaic stations' });
     expect(f.get('12期')!.counted).toEqual({ zh: '期', en: 'training courses' });
     expect(f.get('500万根')).toMatchObject({ value: 5000000, counted: { zh: '根', en: 'logs' } });
-    expect(f.get('1200头')!.counted).toEqual({ zh: '头', en: 'head of livestock' });
+    expect(f.get('1200头')!.counted).toEqual({ zh: '头', en: 'cattle' });
     expect(f.get('15个')!.counted).toEqual({ zh: '扶贫车间', en: 'poverty-relief workshops' });
   });
 

@@ -177,7 +177,7 @@ describe('what issue 11 found in the data', () => {
   it('names what a count counts', () => {
     expect(byId.get('city-pv-stations')!.counted).toEqual({ zh: '电站', en: 'stations' });
     expect(byId.get('city-carer-training-sessions')!.counted).toEqual({ zh: '期', en: 'training courses' });
-    expect(byId.get('city-edible-fungi')!.counted).toEqual({ zh: '棒', en: 'growing logs' });
+    expect(byId.get('city-edible-fungi')!.counted).toEqual({ zh: '棒', en: 'mushroom logs' });
     expect(byId.get('city-first-secretaries')!.counted).toEqual({ zh: '第一书记', en: 'first Party secretaries' });
   });
 

@@ -132,7 +132,7 @@ describe('no quantity is counted twice', () => {
 describe('English numbers read as English', () => {
   it('millions in words, fractions in words, ranges with a dash, basis spelled out', () => {
     expect(formatMetric(metric('city-edible-fungi'), 'en')).toBe('70 million');
-    expect(formatFigure(metric('city-edible-fungi'), 'en')).toBe('70 million growing logs');
+    expect(formatFigure(metric('city-edible-fungi'), 'en')).toBe('70 million mushroom logs');
     expect(formatMetric(metric('city-red-dates-area'), 'en')).toBe('1.63 million mu');
     expect(formatMetric(metric('lin-relocation-share-city'), 'en')).toBe('a third');
     expect(formatMetric(metric('lin-pv-share-province'), 'en')).toBe('one-seventh');

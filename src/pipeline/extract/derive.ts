@@ -18,9 +18,12 @@
  * docs/data.md. Editors' notes (seeds/*.figures.json) override any of this; see extract.ts.
  */
 import type { Edition } from '../../schema/edition.ts';
-import { COUNTIES, PROVINCE } from '../../geo/divisions.ts';
 import { clauseAround } from './clause.ts';
-import { EVERY_WORDS, MEASURE_COUNTS, NOUNS, PER_WORDS, PERSON_NOUNS, PROVINCE_WORDS, TOPICS, UNIT_WORDS } from './lexicon.ts';
+import { draftLabel } from './label.ts';
+import { regionOf, type RegionSource } from './region.ts';
+import { CHANGE, clauseSpan, periodOf, sentenceAround } from './period.ts';
+import { nameAt, nameSpans, TOKEN_TEST, tokenAt } from './tokens.ts';
+import { EVERY_WORDS, MEASURE_COUNTS, MEASURE_SENSES, NOUNS, PER_WORDS, PERSON_NOUNS, TOPICS } from './lexicon.ts';
 import { parseFigure, scaleDecimal, type ParsedFigure } from './parse-figure.ts';
 
 export type FigureKind = 'figure' | 'date' | 'name' | 'unreadable';
@@ -58,162 +61,17 @@ export interface DerivedFigure {
   /** 'from' / 'to' when the clause reads 由X降至Y / 由X提高到Y. */
   changeRole: 'from' | 'to' | null;
   region: string | null;
+  /** Where the region was read: the clause names it, the sentence's subject does, or the article's place stands in. */
+  regionFrom: RegionSource | null;
   topic: string;
   label: string;
   quote: string;
 }
 
-// ── scanning ──────────────────────────────────────────────────────────────────────────────
-
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const UNIT_ALT = UNIT_WORDS.map(esc).join('|');
-const NUM = String.raw`\d+(?:\.\d+)?`;
-/** One printed number with everything that belongs to it (qualifiers, 万/亿, unit word). */
-const TOKEN = new RegExp(
-  [
-    '[一二三四五六七八九十]分之[一二三四五六七八九十]',
-    String.raw`\d+/\d+(?![\d年月])`,
-    `${NUM}%[—–~～至到-]+${NUM}%`,
-    `(?:近|约)?${NUM}(?:[—–~～-]${NUM})?(?:万|亿)?(?:余|多)?(?:万|亿)?(?:${UNIT_ALT})?(?:以上|左右)?`,
-  ].join('|'),
-  'g',
-);
-
-const TOKEN_TEST = /\d/;
 /** Power units, as divisors to MW. */
 const POWER_WORDS: Record<string, number> = { 千瓦: 1000, kW: 1000, 万千瓦: 0.1 };
 /** Measure words that count things (unit `count`). */
-const COUNTING_WORDS = /^(个|座|期|道|省|支|件|只|棒|头|根|家|所|条|套|间|处|项|次|辆|台|株|批|场|届|区|村|县)$/;
-
-/** Quoted programme names made of numbers: “22324”, “7乘3X”, “3+6+X”, 1+2+N. */
-const NAME_IN_QUOTES = /“([0-9A-Za-z+＋×乘]+)”/g;
-const NAME_BARE = /\d+(?:[+＋×乘][0-9A-Za-z]+)+|\d+乘\d+[A-Za-z]*/g;
-
-interface Span {
-  start: number;
-  end: number;
-}
-function nameSpans(text: string): Span[] {
-  const out: Span[] = [];
-  for (const m of text.matchAll(NAME_IN_QUOTES))
-    if ((/\d/.test(m[1]!) && !/^\d+(?:\.\d+)?$/.test(m[1]!)) || isNumberName(text, m))
-      out.push({ start: m.index + 1, end: m.index + 1 + m[1]!.length });
-  for (const m of text.matchAll(NAME_BARE))
-    if (!out.some((s) => s.start <= m.index && m.index < s.end)) out.push({ start: m.index, end: m.index + m[0].length });
-  return out;
-}
-/** “22324”产业发展模式: all digits in quotes followed by a name word (模式, 工程…) and no unit. */
-function isNumberName(text: string, m: RegExpMatchArray): boolean {
-  const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 8);
-  return /^\d+$/.test(m[1]!) && /^[^，。；]{0,4}(模式|工程|计划|组合拳|战略|行动|机制|体系)/.test(after);
-}
-
-/** The printed extent of the number at `start` (a whole token, qualifiers and unit word included). */
-export function tokenAt(text: string, start: number): string {
-  const re = new RegExp(TOKEN.source, 'y');
-  let s = start;
-  if (/[近约]/.test(text[start - 1] ?? '') && /\d/.test(text[start]!)) s = start - 1;
-  re.lastIndex = s;
-  const m = re.exec(text);
-  return m ? m[0] : (text.slice(start).match(/^\d+(?:\.\d+)?/)?.[0] ?? '');
-}
-
-// ── period phrases ────────────────────────────────────────────────────────────────────────
-
-type PhraseKind = 'point' | 'frame' | 'clause' | 'base';
-interface Phrase extends Span {
-  text: string;
-  kind: PhraseKind;
-}
-const CN = '[一二三四五六七八九十两\\d]+';
-const PERIODS: Array<{ re: RegExp; kind: PhraseKind }> = [
-  { re: /(?:截至|截止到?|到|至)\d{4}年(?:\d{1,2}月)?(?:底|末)?/g, kind: 'point' },
-  { re: /(?:截至|截止到?)目前/g, kind: 'point' },
-  { re: /(?:预计)?从\d{4}年(?:起|开始)/g, kind: 'frame' },
-  { re: /\d{4}年(?:\d{1,2}月)?(?:底|末)?(?:以来|起)/g, kind: 'frame' },
-  { re: /脱贫攻坚战?役?打响(?:以来|之后|后)/g, kind: 'frame' },
-  { re: new RegExp(`近?${CN}年(?:来|以来)`, 'g'), kind: 'frame' },
-  { re: new RegExp(`过去的?${CN}年里?`, 'g'), kind: 'frame' },
-  { re: /近年来|今年以来/g, kind: 'frame' },
-  { re: /“?十[一二三四五六七八九]五”?(?:期间|以来)/g, kind: 'frame' },
-  { re: new RegExp(`连续${CN}年`, 'g'), kind: 'clause' },
-  { re: /今年\d{1,2}月(?:底|末)?|去年底|去年|今年/g, kind: 'point' },
-  { re: /\d{4}年(?:\d{1,2}月)?(?:底|末)?/g, kind: 'point' },
-  { re: /目前/g, kind: 'point' },
-];
-
-function periodPhrases(text: string): Phrase[] {
-  const all: Phrase[] = [];
-  for (const { re, kind } of PERIODS)
-    for (const m of text.matchAll(re)) {
-      const before = text.slice(Math.max(0, m.index - 2), m.index);
-      const k: PhraseKind = /(比|较)$/.test(before) ? 'base' : kind;
-      all.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: k });
-    }
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Phrase[] = [];
-  for (const p of all) if (!out.some((q) => p.start < q.end && q.start < p.end)) out.push(p);
-  return out;
-}
-
-/** Sentence bounds: 。！？ end a sentence; ；followed by a new heading (…方面，) does too. */
-function sentenceAround(text: string, at: number): Span {
-  const isEnd = (i: number) => /[。！？!?]/.test(text[i]!) || (/[；;]/.test(text[i]!) && /^[^，。；]{1,8}方面/.test(text.slice(i + 1)));
-  let start = at;
-  while (start > 0 && !isEnd(start - 1)) start--;
-  let end = at;
-  while (end < text.length && !isEnd(end)) end++;
-  return { start, end };
-}
-
-function clauseSpan(text: string, start: number, end: number): Span {
-  const q = clauseAround(text, start, end);
-  const from = text.lastIndexOf(q, start);
-  return { start: from, end: from + q.length };
-}
-
-const CHANGE = /由([^，。；]*?)(?:降至|降为|下降到|下降为|降到|提高到|提高至|提升到|提升至|增加到|增长到|增至|升至|上升到)/;
-
-function periodOf(
-  text: string,
-  start: number,
-  end: number,
-  changeRole: 'from' | 'to' | null,
-): { period: string | null; asOf: string | null } {
-  const phrases = periodPhrases(text).filter((p) => p.end <= start);
-  const sentence = sentenceAround(text, start);
-  const clause = clauseSpan(text, start, end);
-  const eligible = phrases.filter((p) => {
-    if (p.kind === 'clause') return p.start >= clause.start;
-    if (p.kind === 'point') return p.start >= sentence.start;
-    if (p.kind === 'base') return false;
-    return true;
-  });
-  let best = eligible.at(-1) ?? null;
-  // 由X降至Y: X is the starting value; a span (以来) is not its time unless X carries its own date.
-  if (changeRole === 'from' && best && !(best.kind === 'point' && best.start >= clause.start)) best = null;
-  if (!best) return { period: null, asOf: null };
-  const base = phrases.find((p) => p.kind === 'base' && p.start >= clause.start);
-  if (base && best.kind === 'point') {
-    const endDate = best.text.replace(/^(截至|截止到?|到|至)/, '');
-    return { period: `${base.text}至${endDate}`, asOf: isoOf(endDate) };
-  }
-  return { period: best.text, asOf: best.kind === 'point' ? isoOf(best.text) : null };
-}
-
-/** An ISO date (or year, or year-month) the phrase names; null where the text gives none (目前, 今年). */
-export function isoOf(phrase: string): string | null {
-  const m = [...phrase.matchAll(/(\d{4})年(?:(\d{1,2})月)?(底|末)?/g)].at(-1);
-  if (!m || /以来|起|开始/.test(phrase)) return null;
-  const year = m[1]!;
-  if (!m[2]) return m[3] ? `${year}-12-31` : year;
-  const month = m[2].padStart(2, '0');
-  if (!m[3]) return `${year}-${month}`;
-  const last = new Date(Date.UTC(Number(year), Number(m[2]), 0)).getUTCDate();
-  return `${year}-${month}-${String(last).padStart(2, '0')}`;
-}
-
-// ── meaning ───────────────────────────────────────────────────────────────────────────────
+const COUNTING_WORDS = /^(个|座|期|道|省|支|件|只|棒|头|根|家|所|条|套|间|处|项|次|辆|台|株|批|场|届|区|村|县|眼)$/;
 
 const NOUN_LIST = Object.keys(NOUNS).sort((a, b) => b.length - a.length);
 
@@ -234,10 +92,19 @@ function nounBeside(text: string, start: number, end: number): { zh: string; aft
   return b ? { zh: b, after: false } : null;
 }
 
-function countedOf(word: string | null, noun: { zh: string } | null): DerivedFigure['counted'] {
+function countedOf(word: string | null, noun: { zh: string } | null, clause: string): DerivedFigure['counted'] {
   const known = (zh: string) => ({ zh, en: NOUNS[zh]! });
   if (word === '人' || word === '名') return noun && PERSON_NOUNS.has(noun.zh) ? known(noun.zh) : MEASURE_COUNTS[word]!;
   if (word === '户') return noun && /户$/.test(noun.zh) ? known(noun.zh) : MEASURE_COUNTS[word]!;
+  const senses = word ? MEASURE_SENSES[word] : undefined;
+  if (word && senses) {
+    // 道 counts dams or dishes, 期 courses or phases: a known noun beside the number, else the clause's words
+    // say which; else no English is certain.
+    if (noun) return known(noun.zh);
+    const sense = senses.find((x) => x.words.some((w) => clause.includes(w)));
+    if (sense) return { zh: word, en: sense.en };
+    return MEASURE_COUNTS[word] ?? { zh: word, en: null };
+  }
   if (word && MEASURE_COUNTS[word] && word !== '村' && word !== '县') return MEASURE_COUNTS[word]!;
   if (noun) return known(noun.zh);
   if (word && MEASURE_COUNTS[word]) return MEASURE_COUNTS[word]!;
@@ -279,69 +146,6 @@ function segmentAround(text: string, at: number): string {
   return text.slice(start, end);
 }
 
-/** Shanxi for a province-set figure; else the county named nearest before the number in its clause (其中交城县12个、方山县9个), or named after it; else the article's. */
-function regionOf(clause: string, at: number, articleRegion: string | null): string | null {
-  if (PROVINCE_WORDS.some((w) => clause.includes(w))) return PROVINCE.code;
-  const named = COUNTIES.flatMap((c) =>
-    [...clause.matchAll(new RegExp(c.zh, 'g'))].map((m) => ({ code: c.code, at: m.index, end: m.index + c.zh.length })),
-  );
-  const before = named.filter((n) => n.end <= at).sort((a, b) => b.end - a.end)[0];
-  const after = named.filter((n) => n.at >= at).sort((a, b) => a.at - b.at)[0];
-  const pick = before ?? after;
-  if (pick && !/占/.test(clause.slice(0, pick.at))) return pick.code;
-  return articleRegion;
-}
-
-const LABEL_TRIM = /(?:全部|全面|共|有|了|为|是|达|达到|累计|实现|约|已|可|高于|超|由|的)+$/;
-const CHANGE_VERB = /^(?:降至|降为|下降到|下降为|降到|提高到|提高至|提升到|增加到|增长到|增至|升至|上升到)/;
-
-/**
- * A zh label drafted from the clause: the counted noun and what follows it (1439个贫困村全部退出 →
- * 贫困村全部退出), else this list item's words before the number (红枣163万亩、核桃300万亩 → 核桃),
- * else the clause's shared words (全市累计减贫21.7万户58.5万人 → 全市累计减贫). A draft for the editor.
- */
-function draftLabel(clause: string, raw: string, period: string | null, noun: { zh: string; after: boolean } | null): string {
-  return tidyLabel(labelWords(clause, raw, period, noun));
-}
-
-/** No dangling 的/和 or half a pair of quotes at either end. */
-function tidyLabel(label: string): string {
-  let out = label.replace(/[的和与及、]+$/, '');
-  const open = (out.match(/“/g) ?? []).length;
-  const close = (out.match(/”/g) ?? []).length;
-  if (open > close) out = out.replace(/“(?!.*“)/, '');
-  if (close > open) out = out.replace(/”/, '');
-  return out.replace(/[的和与及、]+$/, '') || label;
-}
-
-function labelWords(clause: string, raw: string, period: string | null, noun: { zh: string; after: boolean } | null): string {
-  const at = clause.indexOf(raw);
-  let before = clause.slice(0, at);
-  for (const p of periodPhrases(before)) before = before.replace(p.text, '');
-  // A figure becomes a separator: the list items are what stands between figures and 、.
-  const items = before.replace(TOKEN, '、').split(/、[和及与]?/);
-  const clean = (x: string) =>
-    x
-      .replace(/^[“”"，和及与的]+/, '')
-      .replace(LABEL_TRIM, '')
-      .replace(/^比/, '')
-      .trim();
-  const first = clean(items[0] ?? '');
-  const own = clean(items.at(-1) ?? '');
-  if (noun?.after) {
-    const after =
-      clause
-        .slice(at + raw.length)
-        .replace(/^[的“”]+/, '')
-        .split(/[、，]|\d/)[0] ?? '';
-    return after.startsWith(noun.zh) ? after : noun.zh;
-  }
-  if (CHANGE_VERB.test(own)) return `${first}${own}`;
-  if (own.length >= 2) return own;
-  if (first.length >= 2) return first;
-  return period ? `${period}${raw}` : raw;
-}
-
 /**
  * Reads the number printed at text[start]: its kind and, for a figure, its meaning. `articleRegion`
  * is the region of the article the text belongs to (null for a caption).
@@ -352,6 +156,10 @@ export function readFigure(text: string, start: number, _end: number | null, art
   const end = s + raw.length;
   const quote = clauseAround(text, s, end);
   const sentence = sentenceAround(text, s);
+  const placeOf = () => {
+    const r = regionOf(text, s, clauseSpan(text, s, end), sentence, articleRegion);
+    return { region: r.code, regionFrom: r.from };
+  };
   const base: DerivedFigure = {
     paragraph,
     raw,
@@ -371,6 +179,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
     asOf: null,
     changeRole: null,
     region: null,
+    regionFrom: null,
     topic: 'other',
     label: raw,
     quote,
@@ -438,7 +247,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
       qualifier,
       range,
       fraction: parsed.fraction,
-      region: regionOf(quote, quote.indexOf(raw), articleRegion),
+      ...placeOf(),
       why: `the unit word "${unitWord}" is not in the codebook`,
     };
   }
@@ -446,7 +255,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
   const counted =
     unit === 'percent' || unit === 'pp' || unit === 'yuan' || unit === 'mu' || unit === 'MW'
       ? null
-      : countedOf(unitWord ?? (unit === 'people' ? '人' : unit === 'households' ? '户' : null), noun);
+      : countedOf(unitWord ?? (unit === 'people' ? '人' : unit === 'households' ? '户' : null), noun, quote);
 
   const clause = clauseSpan(text, s, end);
   const changeMatch = text.slice(clause.start, clause.end).match(CHANGE);
@@ -472,7 +281,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
     period,
     asOf,
     changeRole,
-    region: regionOf(quote, quote.indexOf(raw), articleRegion),
+    ...placeOf(),
     topic: topicOf(
       /^其中/.test(quote) ? `${previousClause(text, clause.start)}，${quote}` : quote,
       segment,
@@ -481,11 +290,6 @@ export function readFigure(text: string, start: number, _end: number | null, art
     ),
     label: draftLabel(quote, raw, period, noun),
   };
-}
-
-function nameAt(text: string, at: number): string {
-  const n = nameSpans(text).find((x) => x.start <= at && at < x.end)!;
-  return text.slice(n.start, n.end);
 }
 
 /** Every number of one text, in order, read; `nth` counts repeats of the same raw. */

@@ -3,7 +3,8 @@ import { Metrics, type Metric } from '../../schema/metrics.ts';
 import { InputError } from '../../schema/json-file.ts';
 import { clauseAround } from './clause.ts';
 import type { FiguresFile } from './figures-file.ts';
-import { deriveFigures, isoOf, type DerivedFigure } from './derive.ts';
+import { deriveFigures, type DerivedFigure } from './derive.ts';
+import { isoOf } from './period.ts';
 import { periodEnglish } from './period-en.ts';
 
 interface Text {

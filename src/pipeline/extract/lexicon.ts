@@ -47,6 +47,7 @@ export const UNIT_WORDS = [
   '台',
   '株',
   '斤',
+  '眼',
   '倍',
   '批',
   '场',
@@ -57,8 +58,8 @@ export const UNIT_WORDS = [
 ] as const;
 
 /**
- * What a measure word counts when no noun beside it says more (zh, en). 个/座/支/家… need the
- * noun (NOUNS); these do not.
+ * What a measure word counts when its sense does not depend on the noun (zh, en). 个/座/支/家…
+ * need the noun (NOUNS); the words of MEASURE_SENSES need the clause; 头/只 fall back to head.
  */
 export const MEASURE_COUNTS: Record<string, { zh: string; en: string }> = {
   人: { zh: '人', en: 'people' },
@@ -66,12 +67,9 @@ export const MEASURE_COUNTS: Record<string, { zh: string; en: string }> = {
   户: { zh: '户', en: 'households' },
   人次: { zh: '人次', en: 'person-visits' },
   户次: { zh: '户次', en: 'household-visits' },
-  期: { zh: '期', en: 'training courses' },
-  棒: { zh: '棒', en: 'growing logs' },
   根: { zh: '根', en: 'logs' },
   只: { zh: '只', en: 'head' },
   头: { zh: '头', en: 'head of livestock' },
-  道: { zh: '道', en: 'dishes' },
   件: { zh: '件', en: 'items' },
   省: { zh: '省', en: 'provinces' },
   次: { zh: '次', en: 'times' },
@@ -83,6 +81,46 @@ export const MEASURE_COUNTS: Record<string, { zh: string; en: string }> = {
   台: { zh: '台', en: 'machines' },
   村: { zh: '村', en: 'villages' },
   县: { zh: '县', en: 'counties' },
+};
+
+/**
+ * Measure words whose English depends on what they count, chosen by a word of the clause
+ * (108道土豆宴 dishes, 36道淤地坝 dams; 26期培训 courses, 二期工程 phases). Where no sense's word
+ * is in the clause and no known noun stands beside the number, the English is left untranslated.
+ */
+export const MEASURE_SENSES: Record<string, Array<{ words: string[]; en: string }>> = {
+  道: [
+    { words: ['淤地坝', '坝'], en: 'dams' },
+    { words: ['宴', '菜', '美食'], en: 'dishes' },
+    { words: ['工序', '程序', '环节', '手续'], en: 'procedures' },
+  ],
+  期: [
+    { words: ['培训', '班'], en: 'training courses' },
+    { words: ['工程', '项目'], en: 'phases' },
+    { words: ['刊', '杂志', '简报'], en: 'issues' },
+  ],
+  棒: [{ words: ['菌', '菇', '木耳'], en: 'mushroom logs' }],
+  座: [
+    { words: ['电站'], en: 'stations' },
+    { words: ['桥'], en: 'bridges' },
+    { words: ['水库'], en: 'reservoirs' },
+    { words: ['淤地坝', '坝'], en: 'dams' },
+    { words: ['大棚', '棚'], en: 'greenhouses' },
+  ],
+  所: [
+    { words: ['学校', '小学', '中学', '幼儿园'], en: 'schools' },
+    { words: ['卫生院', '卫生室', '医院'], en: 'clinics' },
+  ],
+  处: [{ words: ['景点', '景区'], en: 'scenic spots' }],
+  眼: [{ words: ['井', '水窖'], en: 'wells' }],
+  只: [
+    { words: ['羊'], en: 'sheep' },
+    { words: ['鸡'], en: 'chickens' },
+  ],
+  头: [
+    { words: ['牛'], en: 'cattle' },
+    { words: ['猪'], en: 'pigs' },
+  ],
 };
 
 /**
@@ -182,21 +220,59 @@ export const PERSON_NOUNS = new Set([
  * Topics by keyword, in priority order: the first topic whose keyword the clause holds wins;
  * `strong` keywords name a programme, `weak` ones (增收, 贫困人口) only a general aim, so a
  * clause with only weak words takes its sentence's or paragraph's strong topic first.
+ *
+ * The keywords are poverty relief's own programme names and their usual objects (产业扶贫,
+ * 就业扶贫, 易地扶贫搬迁, 生态扶贫, 光伏扶贫, 教育扶贫, 健康扶贫, 危房改造, 金融扶贫, 消费扶贫,
+ * 兜底保障, 村集体经济…), not one page's words; tests/unit/topics.test.ts reads each topic
+ * from clauses written for it.
  */
 export const TOPICS: Array<{ topic: string; strong: string[]; weak?: string[] }> = [
-  { topic: 'cooperatives', strong: ['合作总社', '村集体股', '股金'] },
-  { topic: 'welfare', strong: ['爱心超市', '爱心服务', '孝心', '兑换物品', '兑换', '养老', '低保', '救助'] },
+  { topic: 'cooperatives', strong: ['合作总社', '村集体股', '股金', '村集体经济', '集体经济'] },
+  {
+    topic: 'welfare',
+    strong: ['爱心超市', '爱心服务', '孝心', '兑换物品', '兑换', '养老', '低保', '救助', '兜底', '特困供养', '残疾', '五保'],
+  },
   { topic: 'pv', strong: ['光伏', '电站', '阳光收入'] },
-  { topic: 'relocation', strong: ['搬迁', '安置点', '安置', '移民'] },
-  { topic: 'training', strong: ['培训', '护工', '就业', '务工'] },
-  { topic: 'ecology', strong: ['造林', '退耕还林', '森林', '生态', '林业', '提质增效', '护林', '管护'] },
-  { topic: 'cadres', strong: ['工作队', '第一书记', '机关干部', '帮扶单位', '结对帮扶', '干部'] },
-  { topic: 'finance', strong: ['贷款', '金融', '风险补偿', '信贷'] },
-  { topic: 'consumption', strong: ['销售额', '消费扶贫', '展销', '电商'] },
-  { topic: 'infrastructure', strong: ['卫生室', '文化服务中心', '硬化路', '动力电', '通电', '饮水', '网络', '道路'] },
+  { topic: 'relocation', strong: ['搬迁', '安置点', '安置', '移民', '复垦', '旧村拆除', '拆旧'] },
+  { topic: 'training', strong: ['培训', '护工', '就业', '务工', '劳务输出', '技能', '公益岗位', '扶贫车间'] },
+  { topic: 'education', strong: ['教育', '学校', '助学', '学生', '辍学', '雨露计划', '营养餐'] },
+  { topic: 'health', strong: ['医疗', '健康扶贫', '医保', '大病', '家庭医生', '签约服务', '住院', '报销', '先诊疗后付费'] },
+  { topic: 'housing', strong: ['危房', '住房安全', '农房'] },
+  {
+    topic: 'ecology',
+    strong: ['造林', '退耕还林', '森林', '生态', '林业', '提质增效', '护林', '管护', '淤地坝', '水土流失', '水土保持', '治理'],
+  },
+  { topic: 'cadres', strong: ['工作队', '第一书记', '机关干部', '帮扶单位', '结对帮扶', '干部', '驻村'] },
+  { topic: 'finance', strong: ['贷款', '金融', '风险补偿', '信贷', '保险'] },
+  { topic: 'consumption', strong: ['销售额', '消费扶贫', '展销', '电商', '直播带货', '农产品销售'] },
+  {
+    topic: 'infrastructure',
+    strong: ['卫生室', '文化服务中心', '硬化路', '动力电', '通电', '饮水', '网络', '道路', '公路', '自来水', '宽带', '桥'],
+  },
   {
     topic: 'industry',
-    strong: ['产业', '种植', '养殖', '红枣', '核桃', '杂粮', '食用菌', '中药材', '畜禽', '土豆', '马铃薯', '金鸡', '菜品'],
+    strong: [
+      '产业',
+      '种植',
+      '养殖',
+      '红枣',
+      '核桃',
+      '杂粮',
+      '食用菌',
+      '香菇',
+      '中药材',
+      '畜禽',
+      '土豆',
+      '马铃薯',
+      '金鸡',
+      '菜品',
+      '大棚',
+      '乡村旅游',
+      '旅游',
+      '龙头企业',
+      '特色农业',
+      '一村一品',
+    ],
   },
   { topic: 'poverty', strong: ['贫困发生率', '减贫', '累计脱贫', '摘帽', '退出', '深度贫困', '贫困县'], weak: ['脱贫', '贫困人口'] },
   { topic: 'income', strong: ['纯收入', '可支配收入'], weak: ['收入', '增收', '收益'] },
@@ -214,6 +290,3 @@ export const EVERY_WORDS: Array<{ every: 'month' | 'year'; words: string[] }> = 
   { every: 'month', words: ['每月', '月工资', '月均', '月收入', '月薪', '月人均'] },
   { every: 'year', words: ['每年', '年均', '年收益', '年收入', '年薪', '纯收入', '可支配收入', '年人均'] },
 ];
-
-/** A clause that makes a figure about Shanxi as a whole (not a share of it: 占全省 stays the county's). */
-export const PROVINCE_WORDS = ['省委、省政府确定', '全省共', '全省累计', '山西省共', '全省有'];
