@@ -29,9 +29,11 @@ import { langQuery } from './views/lang.ts';
 
 export const DESK_HOST = '127.0.0.1';
 const MAX_BODY = 64 * 1024;
-const ASSETS: Record<string, string> = {
-  '/assets/desk.js': 'text/javascript; charset=utf-8',
-  '/assets/desk.css': 'text/css; charset=utf-8',
+/** The desk's static files: its script and stylesheet, and the site's one visually-hidden rule (src/styles/sr-only.css). */
+const ASSETS: Record<string, { file: string; type: string }> = {
+  '/assets/desk.js': { file: join(import.meta.dirname, 'assets/desk.js'), type: 'text/javascript; charset=utf-8' },
+  '/assets/desk.css': { file: join(import.meta.dirname, 'assets/desk.css'), type: 'text/css; charset=utf-8' },
+  '/assets/sr-only.css': { file: join(import.meta.dirname, '../styles/sr-only.css'), type: 'text/css; charset=utf-8' },
 };
 
 const HEADERS = {
@@ -88,8 +90,6 @@ export function startDesk(root: string, port = 0): Promise<Desk> {
   /** One message per page for the next view of it (a form posted without script is answered with a redirect). */
   const flashes = new Map<string, Flash>();
   let origin = '';
-  const assetsDir = join(import.meta.dirname, 'assets');
-
   const render = (res: ServerResponse, status: number, lang: Lang, page: string | null, flash: Flash | null, release = false) => {
     if (page === null) {
       const v = pagesView(deskPages(root), lang);
@@ -112,8 +112,8 @@ export function startDesk(root: string, port = 0): Promise<Desk> {
       throw new DeskError('forbidden', `Host "${host}" is not this desk`);
     const url = new URL(req.url ?? '/', origin);
     const lang: Lang = url.searchParams.get('lang') === 'en' ? 'en' : 'zh';
-    if (req.method === 'GET' && ASSETS[url.pathname])
-      return send(res, 200, ASSETS[url.pathname]!, readFileSync(join(assetsDir, url.pathname.slice('/assets/'.length)), 'utf8'));
+    const asset = req.method === 'GET' ? ASSETS[url.pathname] : undefined;
+    if (asset) return send(res, 200, asset.type, readFileSync(asset.file, 'utf8'));
     if (req.method === 'GET' && url.pathname === '/') return render(res, 200, lang, null, null);
     if (req.method === 'GET' && url.pathname === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     const page = url.pathname.match(/^\/page\/([A-Za-z0-9_-]+)$/)?.[1];

@@ -72,6 +72,8 @@ describe('the desk answers only its own page', () => {
     expect(r.headers['content-security-policy']).toContain("script-src 'self'");
     expect(r.headers['x-frame-options']).toBe('DENY');
     expect(r.text).toContain('id="L13"');
+    for (const asset of ['/assets/desk.js', '/assets/desk.css', '/assets/sr-only.css'])
+      expect((await http('GET', asset)).status, asset).toBe(200);
   });
 
   it('refuses another Host (DNS rebinding) and a change from another Origin or none, writing nothing', async () => {

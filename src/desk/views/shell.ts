@@ -21,6 +21,7 @@ export function shell(lang: Lang, title: string, main: string, flash: Flash | nu
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(title)}</title>
+<link rel="stylesheet" href="/assets/sr-only.css">
 <link rel="stylesheet" href="/assets/desk.css">
 <script type="module" src="/assets/desk.js"></script>
 </head>
