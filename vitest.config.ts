@@ -28,6 +28,7 @@ const LONGEST = [
   'tests/e2e/security.test.ts',
   'tests/e2e/export.test.ts',
   'tests/e2e/story.test.ts',
+  'tests/e2e/desk.test.ts',
   'tests/e2e/embed-many.test.ts',
   'tests/unit/data-cli.test.ts',
 ];

@@ -79,13 +79,31 @@ function draftChapterFiles(root: string): string[] {
   return out;
 }
 
-function refuseDrafts(root: string, pages: PageData[]): void {
-  const problems = [
-    ...pages.flatMap((p) => (p.edition.draft ?? []).map((d) => `seeds/${p.name}.manifest.json: ${d} is a draft`)),
-    ...pages.flatMap((p) => p.metrics.filter((m) => m.draft).map((m) => `seeds/${p.name}.figures.json: figure ${m.id} is a draft`)),
-    ...pages.flatMap((p) => p.unreadable.filter((u) => u.why.startsWith('draft ')).map((u) => `seeds/${p.name}.figures.json: ${u.why}`)),
-    ...draftChapterFiles(root).map((f) => `${f}: the chapter is a draft`),
+/** One entry a release build refuses, with the file and the entry in it (articles.lishi, figure:lishi-p1-f1, chapter). */
+export interface ReleaseBlocker {
+  file: string;
+  entry: string;
+  message: string;
+}
+
+/** Everything still marked draft on any page: what a release build refuses (the review desk lists the same). */
+export function releaseBlockers(root: string, pages: Array<Pick<PageData, 'name' | 'edition' | 'metrics' | 'unreadable'>>): ReleaseBlocker[] {
+  return [
+    ...pages.flatMap((p) => (p.edition.draft ?? []).map((d) => ({ file: `seeds/${p.name}.manifest.json`, entry: d, message: `${d} is a draft` }))),
+    ...pages.flatMap((p) =>
+      p.metrics.filter((m) => m.draft).map((m) => ({ file: `seeds/${p.name}.figures.json`, entry: `figure:${m.id}`, message: `figure ${m.id} is a draft` })),
+    ),
+    ...pages.flatMap((p) =>
+      p.unreadable
+        .filter((u) => u.why.startsWith('draft '))
+        .map((u) => ({ file: `seeds/${p.name}.figures.json`, entry: `figure:${u.why.match(/^draft ([^:]+):/)?.[1] ?? u.raw}`, message: u.why })),
+    ),
+    ...draftChapterFiles(root).map((f) => ({ file: f, entry: 'chapter', message: 'the chapter is a draft' })),
   ];
+}
+
+function refuseDrafts(root: string, pages: PageData[]): void {
+  const problems = releaseBlockers(root, pages).map((b) => `${b.file}: ${b.message}`);
   if (problems.length)
     throw new Error(
       `release build refused: ${problems.length} entr${problems.length === 1 ? 'y is' : 'ies are'} still unconfirmed (check each, then remove its draft mark):\n  ${problems.slice(0, 40).join('\n  ')}${problems.length > 40 ? `\n  … and ${problems.length - 40} more` : ''}`,

@@ -5,19 +5,18 @@
  * 方山县 figure (the same kind: 森林覆盖率, to date), marked with its page.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftPage } from '../../src/pipeline/draft/draft-page.ts';
 import { generateData } from '../../src/pipeline/generate.ts';
 import { damagePage } from '../fixtures/damage.ts';
+import { scratchSite } from '../fixtures/scratch-project.ts';
 import { syntheticPages } from '../fixtures/pages/index.ts';
 import { launchBrowser, newPage, ROOT, startServer, type PageProbe, type StaticServer } from './harness.ts';
 
 const PAGE = 'test-jiaocheng';
-const SKIP = new Set(['node_modules', 'dist', '.git', '.astro', 'test-results', 'tmp', 'exports', '.cache']);
 
 let dir: string;
 let site: StaticServer;
@@ -25,9 +24,7 @@ let browser: Browser;
 let probe: PageProbe;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lvliang-series-site-'));
-  cpSync(ROOT, dir, { recursive: true, filter: (src) => !SKIP.has(src.slice(ROOT.length).split('/')[0]!) });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  dir = scratchSite('lvliang-series-site', ROOT);
   writeFileSync(join(dir, `seeds/${PAGE}.txt`), damagePage(syntheticPages[0]!));
   draftPage(dir, `seeds/${PAGE}.txt`);
   generateData(dir);

@@ -136,7 +136,27 @@ export function assignShortLines(
   for (const u of units.filter((x) => x.place)) {
     const code = u.place === 'city' ? articles.find((a) => a.place === '141100')?.place : u.place;
     const owners = articles.filter((a) => a.place === code && !taken.has(a));
-    const owner = owners.find((a) => a === u.run.after || a === u.run.before) ?? owners[0];
+    let owner = owners.find((a) => a === u.run.after || a === u.run.before) ?? owners[0];
+    // No article of that place: the body beside it that names the place (two articles run together under one headline?).
+    const beside = [u.run.before, u.run.after].find(
+      (a): a is DraftArticle => !!a && !taken.has(a) && countiesNamedIn(a.body.map((l) => l.text).join('')).includes(code ?? ''),
+    );
+    if (!owner && beside) {
+      owner = beside;
+      headlineOf.set(u, owner);
+      taken.add(owner);
+      owner.place = code ?? owner.place;
+      owner.placeEvidence = 'its headline names it';
+      undecided.push(
+        decision(
+          'headline',
+          spanOf(u.lines),
+          `headline naming ${nameOf(code!)}, given to the body beside it, which names ${nameOf(code!)} but opens on another place: two articles may run together here; confirm`,
+          ['no article opens naming the headline’s place'],
+        ),
+      );
+      continue;
+    }
     if (!owner) {
       undecided.push(
         decision(
