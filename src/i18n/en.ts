@@ -167,7 +167,7 @@ export const en: Dictionary = {
       'The phrase “带动11.5贫困人口” prints no unit; it is kept as printed, flagged, and left out of the data.',
     ],
     inconsistencies:
-      'Figures of the source that do not agree with each other are kept as printed, not corrected: Lin County’s carers’ employment rate is printed as {rate}, while the edition’s own {employed} placed in jobs ÷ {trained} trained gives {computed}; industry-based relief is said to have raised the incomes of {beneficiaries} living in poverty, while the whole city had {poor2014} living in poverty at the end of 2014.',
+      'Figures of the source that do not agree with each other are kept as printed, not corrected: Lin County’s carers’ employment rate is printed as {rate}, while the edition’s own {employed} placed in jobs ÷ {trained} trained gives {computed}.',
     flags: 'Defects of the source (kept as printed)',
     q: { 'more-than': 'more than (余/多)', 'at-least': 'at least (以上)', nearly: 'nearly (近)' },
     units: {

@@ -167,7 +167,7 @@ export const zh = {
       '原文“带动11.5贫困人口”缺少单位，保留原样并标注，不计入数据。',
     ],
     inconsistencies:
-      '原文中彼此对不上的数字保留原样，不作修正：临县护工就业率印作{rate}，而按原文的输出就业{employed}÷培训{trained}计算为{computed}；产业扶贫“带动{beneficiaries}贫困群众”，而2014年底全市贫困人口为{poor2014}。',
+      '原文中彼此对不上的数字保留原样，不作修正：临县护工就业率印作{rate}，而按原文的输出就业{employed}÷培训{trained}计算为{computed}。',
     flags: '原文瑕疵（保留原样）',
     q: { 'more-than': '余/多（多于）', 'at-least': '以上（不少于）', nearly: '近（略少于）' },
     units: { percent: '%', pp: '百分点', people: '人', households: '户', mu: '亩', yuan: '元', MW: '兆瓦', count: '个/项' },

@@ -78,7 +78,7 @@ export const VIEWS: ViewSpec[] = [
           },
           {
             id: 'after',
-            label: { zh: '现在', en: 'Now' },
+            label: { zh: '2019年底', en: 'End of 2019' },
             bindings: [{ region: LIN, metric: 'lin-poverty-incidence-after' }],
             measure: '贫困发生率',
             reference: 'city-poverty-incidence-2019',

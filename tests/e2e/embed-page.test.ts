@@ -214,10 +214,10 @@ describe('the state switch on a view’s bare-id page', () => {
     const canvas = page.locator('.map-canvas canvas');
     await page.waitForFunction(() => document.querySelectorAll('.map-label').length > 0);
     const before = await canvas.screenshot();
-    await page.getByRole('button', { name: '现在' }).click();
+    await page.getByRole('button', { name: '2019年底' }).click();
     expect(await visibleLegend()).toBe('incidence-after');
-    expect(await page.getByRole('button', { name: '现在' }).getAttribute('aria-pressed')).toBe('true');
-    expect(await page.locator('.embed-state-label:not([hidden])').innerText()).toContain('现在');
+    expect(await page.getByRole('button', { name: '2019年底' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('.embed-state-label:not([hidden])').innerText()).toContain('2019年底');
     expect(await page.getAttribute('img.map-svg', 'src')).toMatch(/\/maps\/zh\/incidence-after\.svg$/);
     // 临县 turns from the darkest class to the lightest: the live map's pixels change.
     await until('the live map to redraw in the new state', async () => !(await canvas.screenshot()).equals(before));
