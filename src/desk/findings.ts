@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { describeDecision, type Decision as DraftDecision } from '../pipeline/draft/decisions.ts';
 import { draftFromSeed } from '../pipeline/draft/draft-page.ts';
+import { linesOf } from '../pipeline/draft/draft-figures.ts';
 import { parseJsonFile } from '../schema/json-file.ts';
 import type { Edition } from '../schema/edition.ts';
 import { buildEdition } from '../pipeline/edition.ts';
@@ -59,16 +60,8 @@ function linesNamed(text: string): [number, number] | null {
 
 /** The seed lines of a paragraph, deck or caption id named in the sentence (figure findings name those, not lines). */
 function linesOfText(text: string, edition: Edition | null): [number, number] | null {
-  if (!edition) return null;
   const id = text.match(/\b([a-z]+-(?:p\d+|deck)|cap-\d+)\b/)?.[1];
-  if (!id) return null;
-  for (const a of edition.articles) {
-    if (a.deck?.id === id) return a.deck.lines;
-    const p = a.paragraphs.find((x) => x.id === id);
-    if (p) return p.lines;
-  }
-  const c = edition.captions.find((x) => x.id === id);
-  return c ? [c.line, c.line] : null;
+  return edition && id ? linesOf(edition, id) : null;
 }
 
 export function decisionOf(sentence: string, edition: Edition | null): Decision {

@@ -26,13 +26,16 @@ export interface MetricKind {
   unit: Metric['unit'];
   counted: string | null;
   basis: Basis | null;
-  /** asOf, else periodEn, else period; null when the text gives the figure no time. */
+  /** asOf, else the period as printed; null when the text gives the figure no time. */
   time: string | null;
 }
 
-/** The time a figure is for, comparable across pages; null when the text gives none. */
-export function timeOf(m: Pick<Metric, 'asOf' | 'periodEn' | 'period'>): string | null {
-  return m.asOf ?? m.periodEn ?? m.period ?? null;
+/**
+ * The time a figure is for, comparable across pages: its date, else its period as printed (目前),
+ * never its English rendering, which an editor may word for one figure alone; null when none.
+ */
+export function timeOf(m: Pick<Metric, 'asOf' | 'period'>): string | null {
+  return m.asOf ?? m.period ?? null;
 }
 
 const namesMeasure = (m: Pick<Metric, 'label' | 'quote'>, measure: string) => m.label.zh.includes(measure) && m.quote.includes(measure);

@@ -122,7 +122,7 @@ describe('a later page’s county figure fills every map of the same kind', () =
   it('two figures of one kind for one county are refused unless one restates the other', () => {
     const again = { ...fangshanNow, id: 'fangshan-again', page: PAGE, raw: '38.6%', value: 38.6 };
     expect(() => compileView(viewById('forest'), withMetrics(again), 'zh', 'after')).toThrow(
-      new RegExp(`${fangshanNow.id} and fangshan-again are both “森林覆盖率” \\(to date\\) for ${FANGSHAN}`),
+      new RegExp(`${fangshanNow.id} and fangshan-again are both “森林覆盖率” \\(目前\\) for ${FANGSHAN}`),
     );
     const restated = { ...again, restates: fangshanNow.id };
     const v = compileView(viewById('forest'), withMetrics(restated), 'zh', 'after');

@@ -61,7 +61,7 @@ function isReprint(d: DerivedFigure, edition: Edition, bodyFigures: DerivedFigur
 }
 
 /** The seed lines of a paragraph, deck or caption of the edition. */
-function linesOf(edition: Edition, id: string): [number, number] | null {
+export function linesOf(edition: Edition, id: string): [number, number] | null {
   for (const a of edition.articles) {
     if (a.deck?.id === id) return a.deck.lines;
     const p = a.paragraphs.find((x) => x.id === id);
