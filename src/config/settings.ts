@@ -7,14 +7,9 @@
  * - config/print-presets.json (src/schema/print-presets.ts): the newspaper's column grid, the
  *   sizes the print desk orders maps in, the press, the credit line and the map review number.
  */
-import { config } from 'zod';
 import printPresetsJson from '../../config/print-presets.json';
 import { checkValue } from '../schema/check.ts';
 import { PrintPresets, type MapReview } from '../schema/print-presets.ts';
-
-// The settings are checked in the reader's browser too (the Export menu): zod's compiled
-// checks use eval, which the site's CSP forbids, so zod checks without compiling.
-config({ jitless: true });
 
 export const PRINT_PRESETS_FILE = 'config/print-presets.json';
 

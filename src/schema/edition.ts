@@ -1,3 +1,4 @@
+import './zod-config.ts';
 import { z } from 'zod';
 
 /** GB/T 2260 division code: 140000 Shanxi, 141100 吕梁市, 1411xx its counties. */

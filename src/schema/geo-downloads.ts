@@ -1,3 +1,4 @@
+import './zod-config.ts';
 import { z } from 'zod';
 import { CountyCode, LonLat } from './geo.ts';
 
