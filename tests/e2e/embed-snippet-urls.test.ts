@@ -76,7 +76,12 @@ describe('every URL in every Embed dialog answers 200', () => {
     // The story's dialogs arrive with its panel blocks, after load.
     await probe.page.locator('button[data-embed-open]').first().waitFor({ state: 'attached' });
     if (path === '/' || path === '/en/')
-      await probe.page.waitForFunction(() => document.querySelectorAll('button[data-embed-ready]').length >= 10);
+      // Every view's block is wired, one per idle slice (map-panels.ts): wait for the last.
+      await probe.page.waitForFunction(
+        () =>
+          document.querySelectorAll('button[data-embed-open]').length >= 13 &&
+          document.querySelectorAll('button[data-embed-open]:not([data-embed-ready])').length === 0,
+      );
     const offers = await collectOffers(probe.page);
     expect(offers.length).toBeGreaterThanOrEqual(path.includes('embed') ? 30 : 20);
     const urls = [...new Set(offers.flatMap((o) => o.urls))];
