@@ -11,7 +11,6 @@
 import type { CompiledView } from '../views/compile.ts';
 import type { MapRuntime } from './map-runtime.ts';
 import { fetchJson } from './fetch-json.ts';
-import { yieldChromeToCards } from './chrome-yield.ts';
 import { afterFirstInput, markFirstInput } from './first-input.ts';
 import { loadMapPanels } from './map-panels.ts';
 import { nextTask } from './next-task.ts';
@@ -59,7 +58,6 @@ function start(main: HTMLElement, panel: HTMLElement) {
     return (panelsRequest ??= loadMapPanels(panel, () => nextSlice())
       .then(async (added) => {
         steps.refresh();
-        chromeChanged();
         const [{ wireEmbedDialogs }, { showExportMenus }] = await Promise.all([
           import('./embed-dialog.ts'),
           import('./export-menu-toggle.ts'),
@@ -78,7 +76,6 @@ function start(main: HTMLElement, panel: HTMLElement) {
   };
 
   const steps = startStorySteps(main, panel, { missingChrome: () => void panels(true) });
-  const chromeChanged = yieldChromeToCards(main, panel);
   let tooltip: Tooltip | null = null;
   let runtime: MapRuntime | null = null;
   let tooltipRequest: Promise<void> | null = null;
@@ -178,12 +175,10 @@ function start(main: HTMLElement, panel: HTMLElement) {
     legendToggle.setAttribute('aria-expanded', String(open));
     if (open) delete panel.dataset.legend;
     else panel.dataset.legend = 'folded';
-    chromeChanged();
     runtime?.reframe();
   });
 
   steps.onChange((target, cause) => {
-    chromeChanged();
     runtime?.show(target);
     tooltip?.refresh();
     if (cause === 'step') markFirstInput();
