@@ -83,7 +83,9 @@ export function keepPlaceOnSwitch(openedHash: string): void {
    */
   const openedTargetInView = (): string | null => {
     const top = target?.getBoundingClientRect().top;
-    if (top === undefined || top < 0 || top >= innerHeight) target = null;
+    // Scrolled to, an element's top can sit a fraction of a pixel above the screen's (the page
+    // scrolls by whole pixels, the text lays out in fractions): still its start on screen.
+    if (top === undefined || top <= -1 || top >= innerHeight) target = null;
     return target?.id ?? null;
   };
 

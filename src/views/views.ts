@@ -314,7 +314,7 @@ export const VIEWS: ViewSpec[] = [
     ],
     callout: {
       title: { zh: '全市', en: 'Whole city' },
-      metrics: ['city-afforestation-coops', 'city-coop-members', 'city-coop-poor-member-share', 'city-afforestation-programme-size'],
+      metrics: ['city-afforestation-coops', 'city-coop-members', 'city-coop-poor-member-share'],
     },
     notes: [SYMBOL_PLACE_NOTE, { zh: '其他县的合作社数本版未分县报道', en: 'Other counties’ cooperatives are not reported by county' }],
     source: EDITION_SOURCE,

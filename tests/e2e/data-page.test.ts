@@ -51,7 +51,7 @@ describe('the data page', () => {
     expect(lin.every((id) => metrics.find((m) => m.id === id)!.region === '141124')).toBe(true);
     await probe.page.selectOption('select[name=unit]', 'percent');
     expect(await visibleIds()).toEqual(expect.arrayContaining(['lin-poverty-incidence-before', 'lin-poverty-incidence-after']));
-    await expect.poll(() => probe.page.locator('.table-count').innerText()).toMatch(/显示 \d+ \/ 110/);
+    await expect.poll(() => probe.page.locator('.table-count').innerText()).toMatch(/显示 \d+ \/ 109/);
     await probe.page.selectOption('select[name=region]', '');
     await probe.page.selectOption('select[name=unit]', '');
     expect((await visibleIds()).length).toBe(metrics.length);

@@ -167,8 +167,11 @@ describe('names and dates are not figures', () => {
     expect(fs.map((f) => f.kind)).toEqual(['date', 'date', 'date']);
   });
 
-  it('keeps “100万亩” in quotes a figure: a unit makes it a quantity', () => {
-    expect(figures('实施三个“100万亩”工程。').get('100万亩')).toMatchObject({ kind: 'figure', value: 1000000, unit: 'mu' });
+  // Issue 26: quoted digits before 工程/模式/计划 name a programme, unit word or not.
+  it('reads 三个“100万亩”工程 as a programme’s name, and a quoted quantity without a name word as a figure', () => {
+    expect(figures('实施三个“100万亩”工程。').get('100万亩')).toMatchObject({ kind: 'name' });
+    expect(figures('启动“5万人”培训计划。').get('5万人')).toMatchObject({ kind: 'name' });
+    expect(figures('造林面积完成“100万亩”的目标。').get('100万亩')).toMatchObject({ kind: 'figure', value: 1000000, unit: 'mu' });
   });
 });
 

@@ -20,7 +20,9 @@ export const TOKEN = new RegExp(
 
 export const TOKEN_TEST = /\d/;
 /** Quoted programme names made of numbers: “22324”, “7乘3X”, “3+6+X”, 1+2+N. */
-const NAME_IN_QUOTES = /“([0-9A-Za-z+＋×乘]+)”/g;
+/** Short quoted text, and the code-like names in it (“1+2+N”, “3A”). */
+const QUOTED = /“([^“”]{1,12})”/g;
+const CODE_NAME = /^[0-9A-Za-z+＋×乘]+$/;
 const NAME_BARE = /\d+(?:[+＋×乘][0-9A-Za-z]+)+|\d+乘\d+[A-Za-z]*/g;
 
 export interface Span {
@@ -29,17 +31,21 @@ export interface Span {
 }
 export function nameSpans(text: string): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(NAME_IN_QUOTES))
-    if ((/\d/.test(m[1]!) && !/^\d+(?:\.\d+)?$/.test(m[1]!)) || isNumberName(text, m))
+  for (const m of text.matchAll(QUOTED))
+    if ((CODE_NAME.test(m[1]!) && /\d/.test(m[1]!) && !/^\d+(?:\.\d+)?$/.test(m[1]!)) || isNumberName(text, m))
       out.push({ start: m.index + 1, end: m.index + 1 + m[1]!.length });
   for (const m of text.matchAll(NAME_BARE))
     if (!out.some((s) => s.start <= m.index && m.index < s.end)) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
-/** “22324”产业发展模式: all digits in quotes followed by a name word (模式, 工程…) and no unit. */
+/**
+ * A number in quotes followed by a name word is the name of a model or programme, not a figure:
+ * “22324”产业发展模式, and with a unit word too: 三个“100万亩”工程 (three programmes named after
+ * their size; the clause does not say they reached it).
+ */
 function isNumberName(text: string, m: RegExpMatchArray): boolean {
   const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 8);
-  return /^\d+$/.test(m[1]!) && /^[^，。；]{0,4}(模式|工程|计划|组合拳|战略|行动|机制|体系)/.test(after);
+  return /\d/.test(m[1]!) && /^[^，。；]{0,4}(模式|工程|计划|组合拳|战略|行动|机制|体系)/.test(after);
 }
 
 /** The printed extent of the number at `start` (a whole token, qualifiers and unit word included). */
