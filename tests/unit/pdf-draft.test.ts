@@ -31,7 +31,7 @@ const independentPages = existsSync(INDEPENDENT) ? readdirSync(INDEPENDENT).filt
  * units, a bare 万 of people, 全省/全国 as a clause's subject. Derive is being rewritten on main
  * (src/pipeline/extract/); these floors are today's measure and rise to 0.95 with it.
  */
-const FIGURES_WAIT_FOR_DERIVE: Record<string, number> = { 'p2-zhongyang': 0.92, 'p4-lishi': 0.93, 'p6-wenshui': 0.9 };
+const FIGURES_WAIT_FOR_DERIVE: Record<string, number> = { 'p4-lishi': 0.93, 'p5-fenyang': 0.92, 'p6-wenshui': 0.9 };
 
 /** Drafts a PDF in memory and reads it back as `npm run data` would. */
 async function pdfDraft(pdf: string, name: string, page?: number) {
@@ -50,24 +50,22 @@ const squash = (s: string) => s.replace(/\s/g, '');
 describe('npm run draft on the independent typeset pages (PDF, hand keys)', () => {
   for (const page of independentPages) {
     const key = keyOf(page);
-    if (key.header === null) {
-      it(`${page}: a page that prints no header is refused with its reason (the manifest and the site's masthead need one)`, async () => {
-        await expect(draftFromPdf(readFileSync(join(INDEPENDENT, page, 'page.pdf')), `seeds/${page}.pdf`)).rejects.toThrow(
-          /no page header/,
-        );
-      });
-      continue;
-    }
     describe(page, () => {
       let edition: Edition;
       let metrics: Metrics;
-      beforeAll(async () => ({ edition, metrics } = await pdfDraft(join(INDEPENDENT, page, 'page.pdf'), page)));
+      let found: string;
+      beforeAll(async () => {
+        let d: Awaited<ReturnType<typeof pdfDraft>>['d'];
+        ({ d, edition, metrics } = await pdfDraft(join(INDEPENDENT, page, 'page.pdf'), page));
+        found = d.found.map((f) => f.message).join('\n');
+      });
 
       it('every article right: county and headline, none missing, none extra; marker and header as printed', () => {
         expect(articleKeys(edition)).toEqual(keyArticles(key));
         expect(edition.editionMarker.text).toBe(key.marker);
-        // A letter-spaced header loses its word spaces (reported as undecided); its characters are right.
-        expect(squash(edition.pageHeader!.text)).toBe(squash(key.header!));
+        // A letter-spaced header loses its word spaces (reported as undecided); its characters are right. A page may print none.
+        expect(edition.pageHeader && squash(edition.pageHeader.text)).toBe(key.header && squash(key.header));
+        if (key.header === null) expect(found).toMatch(/page header: none \(neither the top strip «全国扶贫日·专刊.» nor the bottom one/);
       });
 
       it('≥ 98 % of passages (headlines, figures blocks, paragraphs, captions) exactly as the key', () => {
@@ -154,7 +152,7 @@ describe('the same page as PDF and as its extracted text draft to the same artic
     expect(pdf.edition.articles.map((a) => a.region)).toEqual(edition.articles.map((a) => a.region));
     expect(figures(pdf.metrics).sort()).toEqual(figures(metrics).sort());
   });
-  for (const page of independentPages.filter((p) => p !== 'p5-fenyang'))
+  for (const page of independentPages)
     it(`${page}: page.pdf and page.txt draft to the same articles and ≥ 90 % of the same figures`, async () => {
       const seedText = readFileSync(join(INDEPENDENT, page, 'page.txt'), 'utf8');
       const text = draftFromSeed(seedText, `${page}.txt`, `seeds/${page}.txt`);
