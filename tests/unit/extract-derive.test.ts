@@ -62,6 +62,16 @@ describe('value, unit, qualifier, counted thing', () => {
     expect(f.get('五分之一')).toMatchObject({ fraction: { numerator: 1, denominator: 5 } });
     expect(f.get('3—5万元')).toMatchObject({ range: { low: 30000, high: 50000 }, unit: 'yuan', basis: { per: 'household', every: null } });
   });
+
+  it('reads a range written with 至 as one figure, and a span of dates with 至 as dates', () => {
+    const f = figures('交口县每棚年收益4至6万元，护林员月工资600至900元，带动10%至15%的农户；2016至2020年，1至9月，连续3至5年。', '141130');
+    expect(f.get('4至6万元')).toMatchObject({ kind: 'figure', range: { low: 40000, high: 60000 }, unit: 'yuan' });
+    expect(f.get('600至900元')).toMatchObject({ range: { low: 600, high: 900 }, unit: 'yuan', basis: { per: 'person', every: 'month' } });
+    expect(f.get('10%至15%')).toMatchObject({ range: { low: 10, high: 15 }, unit: 'percent' });
+    expect(f.get('2016至2020年')).toMatchObject({ kind: 'date' });
+    expect(f.get('1至9')).toMatchObject({ kind: 'date' });
+    expect(f.get('3至5')).toMatchObject({ kind: 'date' });
+  });
 });
 
 describe('basis of money figures', () => {

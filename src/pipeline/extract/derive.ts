@@ -170,8 +170,11 @@ export function readFigure(text: string, start: number, _end: number | null, art
     return { ...base, raw: nameAt(text, s), kind: 'name', why: 'a name made of numbers (a programme or model), not a quantity' };
   if (/^\d{4}$/.test(raw.match(/^\d+/)?.[0] ?? '') && text[s + 4] === '年')
     return { ...base, raw: `${raw.slice(0, 4)}年`, kind: 'date', why: 'a year' };
-  if (/^\d{1,2}$/.test(raw) && /[月日]/.test(text[end] ?? '')) return { ...base, kind: 'date', why: 'a month or day' };
-  if (/^\d{1,3}$/.test(raw) && text[end] === '年') return { ...base, kind: 'date', why: 'a number of years' };
+  // A span of them reads the same: 2016至2020年, 1至3月, 3至5年.
+  if (/^\d{4}[至—–~～-]\d{4}$/.test(raw) && text[end] === '年') return { ...base, raw: `${raw}年`, kind: 'date', why: 'years' };
+  if (/^\d{1,2}(?:[至—–~～-]\d{1,2})?$/.test(raw) && /[月日]/.test(text[end] ?? ''))
+    return { ...base, kind: 'date', why: 'a month or day' };
+  if (/^\d{1,3}(?:[至—–~～-]\d{1,3})?$/.test(raw) && text[end] === '年') return { ...base, kind: 'date', why: 'a number of years' };
 
   const noun = nounBeside(text, s, end);
   let parsed: ParsedFigure;
@@ -182,7 +185,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
     printed = printed.replace(/^约/, '').replace(/左右$/, '');
   }
   let range: DerivedFigure['range'] = null;
-  const plainRange = printed.match(/^(近)?(\d+(?:\.\d+)?)[—–~～-](\d+(?:\.\d+)?)(.*)$/);
+  const plainRange = printed.match(/^(近)?(\d+(?:\.\d+)?)[—–~～至-](\d+(?:\.\d+)?)(.*)$/);
   try {
     if (plainRange && !printed.includes('%')) {
       const hi = parseFigure(`${plainRange[3]}${plainRange[4]}`);
@@ -199,7 +202,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
     printed
       .replace(/^近/, '')
       .replace(/以上$/, '')
-      .replace(/^[\d.—–~～%-]+/, '')
+      .replace(/^[\d.—–~～至%-]+/, '')
       .replace(/^[万亿]?[余多]?[万亿]?/, '') || null;
   let unit = parsed.unit;
   if (!unit && !unitWord) {
