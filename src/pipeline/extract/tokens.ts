@@ -2,10 +2,10 @@
  * Scanning a text for printed numbers: the extent of one figure as printed (qualifiers, 万/亿 and
  * unit word included), and the spans that are names made of numbers (“22324”模式), not quantities.
  */
-import { UNIT_WORDS } from './lexicon.ts';
+import { UNIT_WORD_NOT_BEFORE, UNIT_WORDS } from './lexicon.ts';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const UNIT_ALT = UNIT_WORDS.map(esc).join('|');
+const UNIT_ALT = UNIT_WORDS.map((w) => (UNIT_WORD_NOT_BEFORE[w] ? `${esc(w)}(?![${UNIT_WORD_NOT_BEFORE[w]}])` : esc(w))).join('|');
 const NUM = String.raw`\d+(?:\.\d+)?`;
 /** One printed number with everything that belongs to it (qualifiers, 万/亿, unit word). */
 export const TOKEN = new RegExp(
