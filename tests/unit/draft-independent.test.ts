@@ -56,6 +56,13 @@ describe('npm run draft on independent pages, against their hand keys', () => {
       expect(silent).toEqual([]);
     });
 
+    it(`${page}: a quantity printed again rounded (the key's restatements with another raw) is flagged, never counted twice silently`, () => {
+      const restated = key.figures.filter((f) => f.restates !== undefined && f.raw !== key.figures[f.restates]!.raw);
+      const flagged = (f: (typeof restated)[number]) =>
+        d.undecided.some((u) => u.message.includes(`"${f.raw}"`) && u.message.includes(`"${key.figures[f.restates!]!.raw}"`));
+      expect(restated.filter((f) => !flagged(f)).map((f) => f.raw)).toEqual([]);
+    });
+
     it(`${page}: the marker found, and every article on a county the key names`, () => {
       expect(edition.editionMarker.text).toBe(key.marker);
       expect(new Set(edition.articles.map((a) => a.region))).toEqual(new Set(key.articles.map((a) => a.region)));
