@@ -195,7 +195,7 @@ describe('bad input is refused with its reason, and nothing is written', () => {
 });
 
 describe('a PDF seed through npm run data, as a text seed', () => {
-  it('drafts to seeds/<name>.pdf + .lines.json + manifest + notes + chapters; npm run data builds it as page ③; a changed PDF is refused', async () => {
+  it('drafts to seeds/<name>.pdf + .lines.json + manifest + notes + chapters; npm run data builds it as page ③, its figures and passages those of its key; a changed PDF is refused', async () => {
     const root = scratchProject('pdf-seed');
     writeFileSync(join(root, 'seeds/xiaoyi.pdf'), readFileSync(join(INDEPENDENT, 'p3-xiaoyi/page.pdf')));
     const r = await draftPdfPage(root, 'seeds/xiaoyi.pdf');
@@ -213,6 +213,10 @@ describe('a PDF seed through npm run data, as a text seed', () => {
     expect(e.source.seed).toBe('seeds/xiaoyi.pdf');
     expect(e.editionMarker.text).toBe('全国扶贫日·专刊③');
     expect(articleKeys(e)).toEqual(keyArticles(keyOf('p3-xiaoyi')));
+    // Its figures, as npm run data wrote them (no hand edit), match the key: the data the build reads.
+    const m = JSON.parse(readFileSync(join(root, 'data/pages/xiaoyi/metrics.json'), 'utf8')) as Metrics;
+    expect(recall(keyFigures(keyOf('p3-xiaoyi')), figures(m)).missing).toEqual([]);
+    expect(recall(keyPassages(keyOf('p3-xiaoyi')), passages(e)).missing).toEqual([]);
     // The lines file was read from this PDF: another PDF under its name is refused, naming the lines file.
     writeFileSync(join(root, 'seeds/xiaoyi.pdf'), readFileSync(join(OWN, 'no-county.pdf')));
     expect(() => generateData(root)).toThrow(/seeds\/xiaoyi\.lines\.json: was read from another version of seeds\/xiaoyi\.pdf/);

@@ -160,7 +160,7 @@ export function detectLayout(seedText: string, seedName: string, seedFile: strin
     flagForeignParagraphs(a, undecided);
   }
   for (const d of decks) {
-    const named = blockPlace(d.lines.map((l) => l.text).join(''), d.next?.place ?? null);
+    const named = blockPlace(d.lines.map((l) => l.text).join(''), d.next?.place ?? null)?.place;
     const owner = (named && articles.find((a) => a.place === named.code)) || d.next;
     if (!owner) throw new LayoutError(seedFile, `${lineSpan(spanOf(d.lines))}: a figures block that belongs to no article`);
     if (owner.deck)

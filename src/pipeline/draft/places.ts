@@ -46,11 +46,11 @@ export function placeNamedIn(text: string): Place | null {
  * The place a figures block is about, when it heads an article on `heads` (null: none yet): the
  * county it names, else the city for 吕梁; 全市 alone is the city, except over a county-level
  * city's own article, where it is that city (全市42个贫困村 under 汾阳市's headline). Null when it
- * names no place.
+ * names no place; `by` says which.
  */
-export function blockPlace(text: string, heads: string | null): Place | null {
+export function blockPlace(text: string, heads: string | null): { place: Place; by: 'its name' | '全市' } | null {
   const named = placeNamedIn(text.replace(/全市|本市|我市/g, ''));
-  if (named) return named;
+  if (named) return { place: named, by: 'its name' };
   if (!/全市|本市|我市/.test(text)) return null;
-  return placeByCode(heads && COUNTY_LEVEL_CITIES.has(heads) ? heads : CITY.code);
+  return { place: placeByCode(heads && COUNTY_LEVEL_CITIES.has(heads) ? heads : CITY.code), by: '全市' };
 }

@@ -170,7 +170,7 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
     const heads = (above && byHeadline.get(above)) || after;
     // 全市 in a block over a county-level city's article is that city: the article it heads decides, not the word.
     const named = blockPlace(textOf(d.lines), heads?.place?.code ?? null);
-    const byName = named && all().find((a) => a.headline && a.place?.code === named.code);
+    const byName = named && all().find((a) => a.headline && a.place?.code === named.place.code);
     const owner = byName || heads;
     if (!owner) throw new InputError(file, `${region(d)}: a figures block ${quote(textOf(d.lines))} that belongs to no article`);
     if (owner.deck)
@@ -180,7 +180,7 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
       );
     owner.deck = d;
     found.push(
-      `figures block ${quote(textOf(d.lines))} at ${region(d)}: ${textOf(d.lines).match(FIGURE)!.length} numbers, no full stop, ${d.lines[0]!.size} pt; belongs to ${owner.place?.zh ?? '?'} (${byName ? 'it names it' : above ? 'under its headline' : 'the next headline in the flow'})`,
+      `figures block ${quote(textOf(d.lines))} at ${region(d)}: ${textOf(d.lines).match(FIGURE)!.length} numbers, no full stop, ${d.lines[0]!.size} pt; belongs to ${owner.place?.zh ?? '?'} (${byName ? (named.by === '全市' ? `全市 over ${byName.place!.zh}'s article` : 'it names it') : above ? 'under its headline' : 'the next headline in the flow'})`,
     );
   }
 
