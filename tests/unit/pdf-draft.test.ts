@@ -173,8 +173,16 @@ describe('bad input is refused with its reason, and nothing is written', () => {
     ['an encrypted PDF', () => readFileSync(join(OWN, 'encrypted.pdf')), /encrypted and needs a password/],
     ['a broken PDF (cut short)', () => readFileSync(join(OWN, 'no-county.pdf')).subarray(0, 4000), /broken PDF/],
     ['a file that is not a PDF', () => Buffer.from('全国扶贫日·专刊⑨\n'), /not a PDF/],
-    ['a page with no edition marker', () => readFileSync(join(OWN, 'no-marker.pdf')), /no edition marker/],
-    ['a page naming no county', () => readFileSync(join(OWN, 'no-county.pdf')), /names no county of 吕梁/],
+    [
+      'a page with no edition marker, naming the short lines it looked at and where',
+      () => readFileSync(join(OWN, 'no-marker.pdf')),
+      /bad\.pdf: no edition marker: .*\(the short lines of display and small type were «[^»]+» at x \d+–\d+, y \d+–\d+ pt/,
+    ],
+    [
+      'a page naming no county, naming the article’s region',
+      () => readFileSync(join(OWN, 'no-county.pdf')),
+      /bad\.pdf: x \d+–\d+, y \d+–\d+ pt: the article «[^»]+» names no county of 吕梁/,
+    ],
   ];
   for (const [what, bytes, reason] of refusals)
     it(what, async () => {
