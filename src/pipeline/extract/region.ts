@@ -2,10 +2,12 @@
  * Which place a figure is given for, read from its clause, else its sentence, else its article.
  *
  * A clause names its place as a subject: a county (full or short name: 石楼县, 石楼), the city
- * (全市/本市/我市/吕梁市 — in a county-level city's own article 全市 is that city), the province
- * (全省, 山西省, 省委、省政府确定的…) or the country (全国). A place named only to compare with
- * (占全省的9%, 高于全省平均水平, 超全国12个百分点) is not the figure's place. The article's own
- * words (全县, 本县) and anything unnamed fall back to the article's place, and the reading says so.
+ * (全市/本市/我市/吕梁市, 吕梁 alone as a subject — in a county-level city's own article 全市 is
+ * that city), the province (全省, 山西省, 省委、省政府确定的…) or the country (全国). A place named
+ * only to compare with (占全省的9%, 高于全省平均水平, 超全国12个百分点) or as the object of a coverb
+ * (向石楼投入, 到孝义企业就业) is not the figure's place. With none in the clause, the sentence's
+ * latest subject before the number holds. The article's own words (全县, 本县) and anything
+ * unnamed fall back to the article's place, and the reading says so.
  */
 import { CITY, COUNTRY, COUNTY_LEVEL_CITIES, countyMentions, PROVINCE } from '../../geo/divisions.ts';
 
