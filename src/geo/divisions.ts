@@ -25,6 +25,9 @@ export const COUNTIES = [
   { code: '141182', zh: '汾阳市', en: 'Fenyang City', short: '汾阳' },
 ] as const;
 
+/** County-level cities (县级市): in their own articles 全市 means the city itself, not 吕梁市. */
+export const COUNTY_LEVEL_CITIES: ReadonlySet<string> = new Set(COUNTIES.filter((c) => c.zh.endsWith('市')).map((c) => c.code));
+
 /**
  * Every mention of a county in `text`, by its full name or its customary two-character short
  * name (石楼, 孝义: the short names of GB/T 2260's 县/市/区 that the press uses; 兴县, 临县 and

@@ -49,6 +49,24 @@ describe('value, unit, qualifier, counted thing', () => {
     expect(f.get('7.5')).toMatchObject({ kind: 'unreadable' });
   });
 
+  it('a bare 万 counts people when a noun phrase headed by people follows it, or closes a clause after one', () => {
+    const f = figures('交口县带动2.3万农村妇女就业，接待游客36万，惠及4.1万农村困难群众；投资5万建设，3万种植户受益。', JIAOKOU);
+    expect(f.get('2.3万')).toMatchObject({ value: 23000, unit: 'people' });
+    expect(f.get('36万')).toMatchObject({ value: 360000, unit: 'people' });
+    expect(f.get('4.1万')).toMatchObject({ value: 41000, unit: 'people' });
+    expect(f.get('5万')).toMatchObject({ kind: 'unreadable' });
+    expect(f.get('3万')).toMatchObject({ kind: 'unreadable' });
+  });
+
+  it('种/类 count kinds; 平方公里, 小时, 天 are kept with their word, outside the codebook', () => {
+    const f = figures('柳林县开发红枣产品60多种、服务12类，治理水土流失面积180平方公里，日照2700小时以上，工期缩短45天。', LIULIN);
+    expect(f.get('60多种')).toMatchObject({ value: 60, unit: 'count', qualifier: 'more-than', counted: { zh: '种', en: 'kinds' } });
+    expect(f.get('12类')).toMatchObject({ value: 12, unit: 'count', counted: { zh: '类', en: 'kinds' } });
+    expect(f.get('180平方公里')).toMatchObject({ kind: 'figure', unit: null, unitWord: '平方公里' });
+    expect(f.get('2700小时以上')).toMatchObject({ kind: 'figure', unit: null, unitWord: '小时', qualifier: 'at-least' });
+    expect(f.get('45天')).toMatchObject({ kind: 'figure', unit: null, unitWord: '天' });
+  });
+
   it('reads 以上 and 约 as qualifiers', () => {
     const f = figures('柳林县每个贫困村集体经济收入达到5万元以上，约2000户受益。', LIULIN);
     expect(f.get('5万元以上')).toMatchObject({ value: 50000, qualifier: 'at-least' });
@@ -61,6 +79,16 @@ describe('value, unit, qualifier, counted thing', () => {
     expect(f.get('1/4')).toMatchObject({ fraction: { numerator: 1, denominator: 4 } });
     expect(f.get('五分之一')).toMatchObject({ fraction: { numerator: 1, denominator: 5 } });
     expect(f.get('3—5万元')).toMatchObject({ range: { low: 30000, high: 50000 }, unit: 'yuan', basis: { per: 'household', every: null } });
+  });
+
+  it('reads a range written with 至 as one figure, and a span of dates with 至 as dates', () => {
+    const f = figures('交口县每棚年收益4至6万元，护林员月工资600至900元，带动10%至15%的农户；2016至2020年，1至9月，连续3至5年。', '141130');
+    expect(f.get('4至6万元')).toMatchObject({ kind: 'figure', range: { low: 40000, high: 60000 }, unit: 'yuan' });
+    expect(f.get('600至900元')).toMatchObject({ range: { low: 600, high: 900 }, unit: 'yuan', basis: { per: 'person', every: 'month' } });
+    expect(f.get('10%至15%')).toMatchObject({ range: { low: 10, high: 15 }, unit: 'percent' });
+    expect(f.get('2016至2020年')).toMatchObject({ kind: 'date' });
+    expect(f.get('1至9')).toMatchObject({ kind: 'date' });
+    expect(f.get('3至5')).toMatchObject({ kind: 'date' });
   });
 });
 

@@ -25,14 +25,6 @@ const INDEPENDENT = 'tests/fixtures/independent';
 const OWN = 'tests/fixtures/pdf';
 const independentPages = existsSync(INDEPENDENT) ? readdirSync(INDEPENDENT).filter((d) => /^p\d/.test(d)) : [];
 
-/**
- * Figures the reader prints right (their raw in the right article, tested below) but derive
- * reads with another county or no unit: ranges with 至 (3至5万元), 公里/平方公里/吨/天/小时 as
- * units, a bare 万 of people, 全省/全国 as a clause's subject. Derive is being rewritten on main
- * (src/pipeline/extract/); these floors are today's measure and rise to 0.95 with it.
- */
-const FIGURES_WAIT_FOR_DERIVE: Record<string, number> = { 'p2-zhongyang': 0.92, 'p4-lishi': 0.93, 'p6-wenshui': 0.9 };
-
 /** Drafts a PDF in memory and reads it back as `npm run data` would. */
 async function pdfDraft(pdf: string, name: string, page?: number) {
   const d = await draftFromPdf(readFileSync(pdf), `seeds/${name}.pdf`, page);
@@ -50,24 +42,22 @@ const squash = (s: string) => s.replace(/\s/g, '');
 describe('npm run draft on the independent typeset pages (PDF, hand keys)', () => {
   for (const page of independentPages) {
     const key = keyOf(page);
-    if (key.header === null) {
-      it(`${page}: a page that prints no header is refused with its reason (the manifest and the site's masthead need one)`, async () => {
-        await expect(draftFromPdf(readFileSync(join(INDEPENDENT, page, 'page.pdf')), `seeds/${page}.pdf`)).rejects.toThrow(
-          /no page header/,
-        );
-      });
-      continue;
-    }
     describe(page, () => {
       let edition: Edition;
       let metrics: Metrics;
-      beforeAll(async () => ({ edition, metrics } = await pdfDraft(join(INDEPENDENT, page, 'page.pdf'), page)));
+      let found: string;
+      beforeAll(async () => {
+        let d: Awaited<ReturnType<typeof pdfDraft>>['d'];
+        ({ d, edition, metrics } = await pdfDraft(join(INDEPENDENT, page, 'page.pdf'), page));
+        found = d.found.map((f) => f.message).join('\n');
+      });
 
       it('every article right: county and headline, none missing, none extra; marker and header as printed', () => {
         expect(articleKeys(edition)).toEqual(keyArticles(key));
         expect(edition.editionMarker.text).toBe(key.marker);
-        // A letter-spaced header loses its word spaces (reported as undecided); its characters are right.
-        expect(squash(edition.pageHeader!.text)).toBe(squash(key.header!));
+        // A letter-spaced header loses its word spaces (reported as undecided); its characters are right. A page may print none.
+        expect(edition.pageHeader && squash(edition.pageHeader.text)).toBe(key.header && squash(key.header));
+        if (key.header === null) expect(found).toMatch(/page header: none \(neither the top strip «全国扶贫日·专刊.» nor the bottom one/);
       });
 
       it('≥ 98 % of passages (headlines, figures blocks, paragraphs, captions) exactly as the key', () => {
@@ -89,10 +79,11 @@ describe('npm run draft on the independent typeset pages (PDF, hand keys)', () =
         expect(misplaced.map((f) => f.raw)).toEqual([]);
       });
 
-      it(`≥ ${FIGURES_WAIT_FOR_DERIVE[page] ?? 0.95} of figures with the right county, value and unit${FIGURES_WAIT_FOR_DERIVE[page] ? ' (0.95 waits for derive)' : ''}`, () => {
+      // The misses left are figures in measures the codebook has no unit for (吨, 公里, 天…): kept out and flagged, not guessed.
+      it('≥ 95 % of figures with the right county, value and unit', () => {
         const r = recall(keyFigures(key), figures(metrics));
         console.log(`${page}: figures ${(100 * r.share).toFixed(1)} % of ${keyFigures(key).length}`, r.missing);
-        expect(r.share).toBeGreaterThanOrEqual(FIGURES_WAIT_FOR_DERIVE[page] ?? 0.95);
+        expect(r.share).toBeGreaterThanOrEqual(0.95);
       });
     });
   }
@@ -154,7 +145,7 @@ describe('the same page as PDF and as its extracted text draft to the same artic
     expect(pdf.edition.articles.map((a) => a.region)).toEqual(edition.articles.map((a) => a.region));
     expect(figures(pdf.metrics).sort()).toEqual(figures(metrics).sort());
   });
-  for (const page of independentPages.filter((p) => p !== 'p5-fenyang'))
+  for (const page of independentPages)
     it(`${page}: page.pdf and page.txt draft to the same articles and ≥ 90 % of the same figures`, async () => {
       const seedText = readFileSync(join(INDEPENDENT, page, 'page.txt'), 'utf8');
       const text = draftFromSeed(seedText, `${page}.txt`, `seeds/${page}.txt`);
@@ -182,8 +173,16 @@ describe('bad input is refused with its reason, and nothing is written', () => {
     ['an encrypted PDF', () => readFileSync(join(OWN, 'encrypted.pdf')), /encrypted and needs a password/],
     ['a broken PDF (cut short)', () => readFileSync(join(OWN, 'no-county.pdf')).subarray(0, 4000), /broken PDF/],
     ['a file that is not a PDF', () => Buffer.from('全国扶贫日·专刊⑨\n'), /not a PDF/],
-    ['a page with no edition marker', () => readFileSync(join(OWN, 'no-marker.pdf')), /no edition marker/],
-    ['a page naming no county', () => readFileSync(join(OWN, 'no-county.pdf')), /names no county of 吕梁/],
+    [
+      'a page with no edition marker, naming the short lines it looked at and where',
+      () => readFileSync(join(OWN, 'no-marker.pdf')),
+      /bad\.pdf: no edition marker: .*\(the short lines of display and small type were «[^»]+» at x \d+–\d+, y \d+–\d+ pt/,
+    ],
+    [
+      'a page naming no county, naming the article’s region',
+      () => readFileSync(join(OWN, 'no-county.pdf')),
+      /bad\.pdf: x \d+–\d+, y \d+–\d+ pt: the article «[^»]+» names no county of 吕梁/,
+    ],
   ];
   for (const [what, bytes, reason] of refusals)
     it(what, async () => {
@@ -204,7 +203,7 @@ describe('bad input is refused with its reason, and nothing is written', () => {
 });
 
 describe('a PDF seed through npm run data, as a text seed', () => {
-  it('drafts to seeds/<name>.pdf + .lines.json + manifest + notes + chapters; npm run data builds it as page ③; a changed PDF is refused', async () => {
+  it('drafts to seeds/<name>.pdf + .lines.json + manifest + notes + chapters; npm run data builds it as page ③, its figures and passages those of its key; a changed PDF is refused', async () => {
     const root = scratchProject('pdf-seed');
     writeFileSync(join(root, 'seeds/xiaoyi.pdf'), readFileSync(join(INDEPENDENT, 'p3-xiaoyi/page.pdf')));
     const r = await draftPdfPage(root, 'seeds/xiaoyi.pdf');
@@ -222,6 +221,10 @@ describe('a PDF seed through npm run data, as a text seed', () => {
     expect(e.source.seed).toBe('seeds/xiaoyi.pdf');
     expect(e.editionMarker.text).toBe('全国扶贫日·专刊③');
     expect(articleKeys(e)).toEqual(keyArticles(keyOf('p3-xiaoyi')));
+    // Its figures, as npm run data wrote them (no hand edit), match the key: the data the build reads.
+    const m = JSON.parse(readFileSync(join(root, 'data/pages/xiaoyi/metrics.json'), 'utf8')) as Metrics;
+    expect(recall(keyFigures(keyOf('p3-xiaoyi')), figures(m)).missing).toEqual([]);
+    expect(recall(keyPassages(keyOf('p3-xiaoyi')), passages(e)).missing).toEqual([]);
     // The lines file was read from this PDF: another PDF under its name is refused, naming the lines file.
     writeFileSync(join(root, 'seeds/xiaoyi.pdf'), readFileSync(join(OWN, 'no-county.pdf')));
     expect(() => generateData(root)).toThrow(/seeds\/xiaoyi\.lines\.json: was read from another version of seeds\/xiaoyi\.pdf/);

@@ -41,6 +41,35 @@ describe('a figure’s place is read from its clause (sentences written for this
     ]);
   });
 
+  it('吕梁 alone as a subject is the city; 吕梁山 is not', () => {
+    expect(regions('全省光伏电站共有2.3万座，吕梁占18%。', '141124')).toEqual([
+      ['2.3万座', '140000', 'clause'],
+      ['18%', '141100', 'clause'],
+    ]);
+    expect(regions('全国评出示范村300个，其中吕梁27个。', '141124')).toEqual([
+      ['300个', '100000', 'clause'],
+      ['27个', '141100', 'clause'],
+    ]);
+    expect(regions('吕梁山区新修公路网220个村。', '141124')).toEqual([['220个', '141124', 'article']]);
+  });
+
+  it('a place after a coverb of direction or benefit (向, 为, 到) is not the figure’s: the giver is', () => {
+    expect(regions('汾阳市累计向方山投入帮扶资金6000万元。', '141182')).toEqual([['6000万元', '141182', 'clause']]);
+    expect(regions('离石区为交口培训致富带头人320名。', '141102')).toEqual([['320名', '141102', 'clause']]);
+  });
+
+  it('a later subject in the sentence takes over from the earlier one', () => {
+    expect(regions('全市核桃面积达到160万亩，临县达到40万亩，占25%。', '141100')).toEqual([
+      ['160万亩', '141100', 'clause'],
+      ['40万亩', '141124', 'clause'],
+      ['25%', '141124', 'sentence'],
+    ]);
+    expect(regions('文水与交城结成对子；交城2300名劳动力到文水务工，人均月收入3500元。', '141121')).toEqual([
+      ['2300名', '141122', 'clause'],
+      ['3500元', '141122', 'sentence'],
+    ]);
+  });
+
   it('a figure whose clause and sentence name no place takes the article’s, and says so', () => {
     expect(regions('新建淤地坝36道，治理水土流失面积2.4万亩。', '141125')).toEqual([
       ['36道', '141125', 'article'],

@@ -4,9 +4,7 @@
  * about. A split inside a run (no headline or caption between) is reported for the editor to
  * confirm; so is a paragraph whose clauses speak of another place than its article.
  */
-import { CITY, COUNTIES, countyMentions } from '../../geo/divisions.ts';
-
-const COUNTY_LEVEL_CITIES: ReadonlySet<string> = new Set(COUNTIES.filter((c) => c.zh.endsWith('市')).map((c) => c.code));
+import { CITY, COUNTY_LEVEL_CITIES, countyMentions } from '../../geo/divisions.ts';
 import { splitParagraphs } from '../layout.ts';
 import { decision, type Decision } from './decisions.ts';
 import { nameOf } from './places.ts';

@@ -24,7 +24,7 @@ import { findHeaderAndMarker } from './header-marker.ts';
 import { LayoutError } from './layout-error.ts';
 import { lineBlocks } from './line-roles.ts';
 import { placeBeforeColon, quantile, readPageLines, SENTENCE_END, spanOf, type PageLine } from './page-lines.ts';
-import { nameOf, placeByCode, placeNamedIn, slugOf } from './places.ts';
+import { blockPlace, nameOf, placeByCode, placeNamedIn, slugOf } from './places.ts';
 import { assignShortLines, type ShortRun } from './short-lines.ts';
 
 export { LayoutError } from './layout-error.ts';
@@ -160,7 +160,7 @@ export function detectLayout(seedText: string, seedName: string, seedFile: strin
     flagForeignParagraphs(a, undecided);
   }
   for (const d of decks) {
-    const named = placeNamedIn(d.lines.map((l) => l.text).join(''));
+    const named = blockPlace(d.lines.map((l) => l.text).join(''), d.next?.place ?? null)?.place;
     const owner = (named && articles.find((a) => a.place === named.code)) || d.next;
     if (!owner) throw new LayoutError(seedFile, `${lineSpan(spanOf(d.lines))}: a figures block that belongs to no article`);
     if (owner.deck)

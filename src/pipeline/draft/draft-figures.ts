@@ -123,6 +123,15 @@ export function draftFigures(edition: Edition, seedName: string): { file: DraftF
           `${ids.join(', ')}: "${k.split('|')[1]}" printed ${ids.length} times for one place: if it is one quantity restated, keep one entry and mark the others \`restates\``,
         ),
       );
+  for (const [rounded, exact] of roundedRestatements(edition, body.concat(derived.filter((d) => reprintTexts.has(d.paragraph)))))
+    undecided.push(
+      decision(
+        'figure',
+        at(exact.paragraph),
+        `"${exact.raw}" in ${exact.paragraph} may print "${rounded.raw}" (${rounded.paragraph}) again, rounded: if it is one quantity, mark it \`restates\` (and \`rounded\`) so it is not counted twice`,
+        [`same place, unit and article`, `${exact.value} rounds to ${rounded.value} at the precision "${rounded.raw}" is printed to`],
+      ),
+    );
   return {
     file: {
       seed: seedName,
@@ -132,4 +141,47 @@ export function draftFigures(edition: Edition, seedName: string): { file: DraftF
     },
     undecided,
   };
+}
+
+/** A rounded figure and an exact one this close may be one quantity; a coarse rounding (1万元 for 8950元) agrees with too much to say. */
+const RESTATED_WITHIN = 0.01;
+
+/** The step a figure printed with 万/亿 is rounded to (1.57万 → 100, 1.2万 → 1000); null for a figure printed in full. */
+function roundingStep(d: DerivedFigure): number | null {
+  const m = d.raw.match(/(\d+)(?:\.(\d+))?[余多]?([万亿])/);
+  if (!m) return null;
+  return 10 ** ((m[3] === '亿' ? 8 : 4) - (m[2]?.length ?? 0));
+}
+
+/**
+ * Pairs (rounded, exact) of one article that may be one quantity printed twice: the same place and
+ * unit, one printed with 万/亿 and the other in full, exact (no 余/以上), rounding to it and within
+ * RESTATED_WITHIN of it (1.2万名 … 11985人; a figures block's 1.57万 and the body's 15702人). Only
+ * flagged: two quantities may round alike.
+ */
+function roundedRestatements(edition: Edition, figures: DerivedFigure[]): Array<[DerivedFigure, DerivedFigure]> {
+  const articleOf = new Map(
+    edition.articles.flatMap((a) => [...(a.deck ? [a.deck.id] : []), ...a.paragraphs.map((p) => p.id)].map((id) => [id, a.id])),
+  );
+  const out: Array<[DerivedFigure, DerivedFigure]> = [];
+  for (const r of figures) {
+    const step = roundingStep(r);
+    if (step === null || r.value === null || r.range || r.qualifier) continue;
+    for (const e of figures)
+      if (
+        e !== r &&
+        roundingStep(e) === null &&
+        e.value !== null &&
+        !e.range &&
+        !e.qualifier &&
+        e.unit === r.unit &&
+        e.region === r.region &&
+        articleOf.get(e.paragraph) === articleOf.get(r.paragraph) &&
+        e.value !== r.value &&
+        Math.round(e.value / step) * step === r.value &&
+        Math.abs(e.value - r.value) <= RESTATED_WITHIN * r.value
+      )
+        out.push([r, e]);
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { CITY, COUNTIES, countiesNamedIn } from '../../geo/divisions.ts';
+import { CITY, COUNTIES, COUNTY_LEVEL_CITIES, countiesNamedIn } from '../../geo/divisions.ts';
 
 /**
  * Article ids for drafted manifests: the county's pinyin (ids are [a-z]+), `lead` for the city's
@@ -40,4 +40,17 @@ export function placeNamedIn(text: string): Place | null {
   if (county) return placeByCode(county);
   if (/吕梁|全市/.test(text)) return placeByCode(CITY.code);
   return null;
+}
+
+/**
+ * The place a figures block is about, when it heads an article on `heads` (null: none yet): the
+ * county it names, else the city for 吕梁; 全市 alone is the city, except over a county-level
+ * city's own article, where it is that city (全市42个贫困村 under 汾阳市's headline). Null when it
+ * names no place; `by` says which.
+ */
+export function blockPlace(text: string, heads: string | null): { place: Place; by: 'its name' | '全市' } | null {
+  const named = placeNamedIn(text.replace(/全市|本市|我市/g, ''));
+  if (named) return { place: named, by: 'its name' };
+  if (!/全市|本市|我市/.test(text)) return null;
+  return { place: placeByCode(heads && COUNTY_LEVEL_CITIES.has(heads) ? heads : CITY.code), by: '全市' };
 }

@@ -24,7 +24,7 @@ import { draftLabel } from './label.ts';
 import { regionOf, type RegionSource } from './region.ts';
 import { CHANGE, clauseSpan, periodOf, sentenceAround } from './period.ts';
 import { nameAt, nameSpans, tokenAt } from './tokens.ts';
-import { EVERY_WORDS, MEASURE_COUNTS, MEASURE_SENSES, NOUNS, PER_WORDS, PERSON_NOUNS, TOPICS } from './lexicon.ts';
+import { EVERY_WORDS, MEASURE_COUNTS, MEASURE_SENSES, NOUNS, PER_WORDS, PERSON_HEADS, PERSON_NOUNS, TOPICS } from './lexicon.ts';
 import { parseFigure, scaleDecimal, type ParsedFigure } from './parse-figure.ts';
 
 export type FigureKind = 'figure' | 'date' | 'name' | 'unreadable';
@@ -72,7 +72,7 @@ export interface DerivedFigure {
 /** Power units, as divisors to MW. */
 const POWER_WORDS: Record<string, number> = { 千瓦: 1000, kW: 1000, 万千瓦: 0.1 };
 /** Measure words that count things (unit `count`). */
-const COUNTING_WORDS = /^(个|座|期|道|省|支|件|只|棒|头|根|家|所|条|套|间|处|项|次|辆|台|株|批|场|届|区|村|县|眼)$/;
+const COUNTING_WORDS = /^(个|座|期|道|省|支|件|只|棒|头|根|家|所|条|套|间|处|项|次|辆|台|株|批|场|届|区|村|县|眼|种|类)$/;
 
 function countedOf(word: string | null, noun: { zh: string } | null, clause: string): DerivedFigure['counted'] {
   const known = (zh: string) => ({ zh, en: NOUNS[zh]! });
@@ -93,11 +93,20 @@ function countedOf(word: string | null, noun: { zh: string } | null, clause: str
   return word ? { zh: word, en: null } : null;
 }
 
-/** Unit of a number printed with 万/亿 but no unit word (13万贫困人口): the noun decides. */
-function unitFromNoun(noun: string | null): ParsedFigure['unit'] {
-  if (!noun) return null;
-  if (/户$/.test(noun) && !PERSON_NOUNS.has(noun)) return 'households';
-  if (PERSON_NOUNS.has(noun)) return 'people';
+/** A noun phrase of at most four characters of modifiers ending in a head noun of people (农村困难群众). */
+const PERSON_PHRASE = new RegExp(`^\\p{Script=Han}{0,4}?(?:${PERSON_HEADS.join('|')})`, 'u');
+const PERSON_BEFORE = new RegExp(`(?:${PERSON_HEADS.join('|')})(?:共|有|了|为|达|达到|累计|超过|突破)*$`);
+
+/**
+ * Unit of a number printed with 万/亿 but no unit word: the noun it counts decides, a known noun
+ * after it (13万贫困人口), else a noun phrase after it headed by people (46.8万农村人口), else a
+ * group of people the clause names right before a number that closes it (接待游客120万).
+ */
+function unitFromNoun(noun: string | null, after: string, clauseBefore: string): ParsedFigure['unit'] {
+  if (noun && /户$/.test(noun) && !PERSON_NOUNS.has(noun)) return 'households';
+  if (noun && PERSON_NOUNS.has(noun)) return 'people';
+  if (PERSON_PHRASE.test(after.split(/[，。；：！？、]/)[0]!)) return 'people';
+  if (/^(?:[，。；：！？]|$)/.test(after) && PERSON_BEFORE.test(clauseBefore)) return 'people';
   return null;
 }
 
@@ -170,8 +179,11 @@ export function readFigure(text: string, start: number, _end: number | null, art
     return { ...base, raw: nameAt(text, s), kind: 'name', why: 'a name made of numbers (a programme or model), not a quantity' };
   if (/^\d{4}$/.test(raw.match(/^\d+/)?.[0] ?? '') && text[s + 4] === '年')
     return { ...base, raw: `${raw.slice(0, 4)}年`, kind: 'date', why: 'a year' };
-  if (/^\d{1,2}$/.test(raw) && /[月日]/.test(text[end] ?? '')) return { ...base, kind: 'date', why: 'a month or day' };
-  if (/^\d{1,3}$/.test(raw) && text[end] === '年') return { ...base, kind: 'date', why: 'a number of years' };
+  // A span of them reads the same: 2016至2020年, 1至3月, 3至5年.
+  if (/^\d{4}[至—–~～-]\d{4}$/.test(raw) && text[end] === '年') return { ...base, raw: `${raw}年`, kind: 'date', why: 'years' };
+  if (/^\d{1,2}(?:[至—–~～-]\d{1,2})?$/.test(raw) && /[月日]/.test(text[end] ?? ''))
+    return { ...base, kind: 'date', why: 'a month or day' };
+  if (/^\d{1,3}(?:[至—–~～-]\d{1,3})?$/.test(raw) && text[end] === '年') return { ...base, kind: 'date', why: 'a number of years' };
 
   const noun = nounBeside(text, s, end);
   let parsed: ParsedFigure;
@@ -182,7 +194,7 @@ export function readFigure(text: string, start: number, _end: number | null, art
     printed = printed.replace(/^约/, '').replace(/左右$/, '');
   }
   let range: DerivedFigure['range'] = null;
-  const plainRange = printed.match(/^(近)?(\d+(?:\.\d+)?)[—–~～-](\d+(?:\.\d+)?)(.*)$/);
+  const plainRange = printed.match(/^(近)?(\d+(?:\.\d+)?)[—–~～至-](\d+(?:\.\d+)?)(.*)$/);
   try {
     if (plainRange && !printed.includes('%')) {
       const hi = parseFigure(`${plainRange[3]}${plainRange[4]}`);
@@ -199,13 +211,13 @@ export function readFigure(text: string, start: number, _end: number | null, art
     printed
       .replace(/^近/, '')
       .replace(/以上$/, '')
-      .replace(/^[\d.—–~～%-]+/, '')
+      .replace(/^[\d.—–~～至%-]+/, '')
       .replace(/^[万亿]?[余多]?[万亿]?/, '') || null;
   let unit = parsed.unit;
   if (!unit && !unitWord) {
     if (!/[万亿]/.test(printed))
       return { ...base, kind: 'unreadable', why: `"${raw}" is printed with no unit; kept as printed, not repaired` };
-    unit = unitFromNoun(noun?.after ? noun.zh : null);
+    unit = unitFromNoun(noun?.after ? noun.zh : null, text.slice(end), text.slice(clauseSpan(text, s, end).start, s));
     if (!unit) return { ...base, kind: 'unreadable', why: `"${raw}" has no unit word and no noun after it that names one` };
   }
   let value = parsed.value;

@@ -10,6 +10,7 @@ export const UNIT_WORDS = [
   '万千瓦时',
   '千瓦时',
   '万千瓦',
+  '平方公里',
   '平方米',
   '公里',
   '千米',
@@ -17,6 +18,7 @@ export const UNIT_WORDS = [
   '公斤',
   '人次',
   '户次',
+  '小时',
   '%',
   'MW',
   'kW',
@@ -57,7 +59,16 @@ export const UNIT_WORDS = [
   '区',
   '村',
   '县',
+  '种',
+  '类',
+  '天',
 ] as const;
+
+/**
+ * Unit words that also open a verb or a noun: not a unit before these characters (3万种植户 is
+ * 3万 and 种植户, 60多种 is sixty-odd kinds).
+ */
+export const UNIT_WORD_NOT_BEFORE: Partial<Record<(typeof UNIT_WORDS)[number], string>> = { 种: '植养地田树草' };
 
 /**
  * What a measure word counts when its sense does not depend on the noun (zh, en). 个/座/支/家…
@@ -82,6 +93,8 @@ export const MEASURE_COUNTS: Record<string, { zh: string; en: string }> = {
   辆: { zh: '辆', en: 'vehicles' },
   台: { zh: '台', en: 'machines' },
   村: { zh: '村', en: 'villages' },
+  种: { zh: '种', en: 'kinds' },
+  类: { zh: '类', en: 'kinds' },
   县: { zh: '县', en: 'counties' },
 };
 
@@ -217,6 +230,28 @@ export const PERSON_NOUNS = new Set([
   '党员',
   '就业人员',
 ]);
+
+/**
+ * Head nouns of a group of people: a bare 万 before a noun phrase ending in one of them counts
+ * people (46.8万农村人口, 11.8万农村困难群众, 1.2万农民), and so does one closing a clause after one
+ * (接待游客120万).
+ */
+export const PERSON_HEADS = [
+  '人口',
+  '群众',
+  '农民',
+  '村民',
+  '居民',
+  '游客',
+  '劳动力',
+  '职工',
+  '工人',
+  '妇女',
+  '学生',
+  '儿童',
+  '老人',
+  '患者',
+];
 
 /**
  * Topics by keyword, in priority order: the first topic whose keyword the clause holds wins;

@@ -60,7 +60,7 @@ export function parseFigure(raw: string): ParsedFigure {
     const denominator = Number(fraction[2]);
     return { value: (100 * numerator) / denominator, unit: 'percent', qualifier: null, range: null, fraction: { numerator, denominator } };
   }
-  const range = raw.match(/^(\d+(?:\.\d+)?)%[—–-]+(\d+(?:\.\d+)?)%$/);
+  const range = raw.match(/^(\d+(?:\.\d+)?)%[—–~～至到-]+(\d+(?:\.\d+)?)%$/);
   if (range) {
     const low = Number(range[1]);
     const high = Number(range[2]);

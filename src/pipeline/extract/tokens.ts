@@ -2,10 +2,10 @@
  * Scanning a text for printed numbers: the extent of one figure as printed (qualifiers, 万/亿 and
  * unit word included), and the spans that are names made of numbers (“22324”模式), not quantities.
  */
-import { UNIT_WORDS } from './lexicon.ts';
+import { UNIT_WORD_NOT_BEFORE, UNIT_WORDS } from './lexicon.ts';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const UNIT_ALT = UNIT_WORDS.map(esc).join('|');
+const UNIT_ALT = UNIT_WORDS.map((w) => (UNIT_WORD_NOT_BEFORE[w] ? `${esc(w)}(?![${UNIT_WORD_NOT_BEFORE[w]}])` : esc(w))).join('|');
 const NUM = String.raw`\d+(?:\.\d+)?`;
 /** One printed number with everything that belongs to it (qualifiers, 万/亿, unit word). */
 export const TOKEN = new RegExp(
@@ -13,7 +13,7 @@ export const TOKEN = new RegExp(
     '[一二三四五六七八九十]分之[一二三四五六七八九十]',
     String.raw`\d+/\d+(?![\d年月])`,
     `${NUM}%[—–~～至到-]+${NUM}%`,
-    `(?:近|约)?${NUM}(?:[—–~～-]${NUM})?(?:万|亿)?(?:余|多)?(?:万|亿)?(?:${UNIT_ALT})?(?:以上|左右)?`,
+    `(?:近|约)?${NUM}(?:[—–~～至-]${NUM})?(?:万|亿)?(?:余|多)?(?:万|亿)?(?:${UNIT_ALT})?(?:以上|左右)?`,
   ].join('|'),
   'g',
 );

@@ -19,7 +19,7 @@ import { CITY } from '../../geo/divisions.ts';
 import { InputError } from '../../schema/json-file.ts';
 import type { Manifest } from '../manifest.ts';
 import { dropLayoutSpaces, joinLines } from '../restore-line.ts';
-import { placeNamedIn, slugOf, type Place } from '../draft/places.ts';
+import { blockPlace, placeNamedIn, slugOf, type Place } from '../draft/places.ts';
 import { columnPieces, columnWidth, type Piece } from './columns.ts';
 import { pageStrips, readingFlow } from './flow.ts';
 import type { Line } from './lines.ts';
@@ -105,27 +105,9 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
     b.lines[0]!.size < headline.lines[0]!.size && A_FIGURE.test(textOf(b.lines)) && !/。/.test(textOf(b.lines));
 
   // The page header: the outermost strip at the top (else at the bottom) holding no body and not only the marker.
+  // A page may print none (the marker alone at its top, a row of headlines over their columns): pageHeader is null.
   const strips = pageStrips(blocks, gap.y);
-  // A header is display or body type; a strip of small type at the foot of the page is a caption.
-  const headerStrip = [strips[0]!, strips.at(-1)!].find(
-    (strip) =>
-      strip.some((b) => b.kind !== 'marker') && strip.every((b) => b.kind === 'marker' || b.kind === 'headline' || b.kind === 'deck'),
-  );
-  if (!headerStrip)
-    throw new InputError(
-      file,
-      `no page header: neither the top strip (${quote(strips[0]!.map((b) => textOf(b.lines)).join(' '))}) nor the bottom one is a header band apart from the articles; the site's masthead needs one`,
-    );
-  const headerBlocks = headerStrip.filter((b) => b.kind !== 'marker');
-  for (const b of headerBlocks) b.kind = 'header';
-  const headerLines = headerBlocks.flatMap((b) => b.lines).sort((a, b) => a.y - b.y || a.x0 - b.x0);
-  if (headerLines.some((l) => letterSpaced(l.text)))
-    undecided.push(
-      `${region(boxOf(headerLines))}: the page header is letter-spaced; its word spaces cannot be told from the tracking, so it is written without any (${quote(dropLayoutSpaces(headerLines.map((l) => l.text).join('')), 40)}): add the spaces it prints`,
-    );
-  found.push(
-    `page header: ${quote(headerLines.map((h) => h.text).join(' '), 40)} at ${region(boxOf(headerLines))} (the ${headerStrip === strips[0] ? 'top' : 'bottom'} strip of the page, apart from every article${headerStrip.some((b) => b.kind === 'marker') ? ', beside the edition marker' : ''})`,
-  );
+  const header = pageHeaderOf(strips, found, undecided);
 
   // Articles, in the page's flow: a headline opens one, a body piece goes to the headline straight over it, else continues the flow.
   // The header and the marker stand apart from the flow (a header band over some columns would block the cut between them).
@@ -183,11 +165,13 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
     a.place = (a.headline && placeNamedIn(textOf(a.headline.lines))) || placeNamedIn(bodyText(80)) || placeNamedIn(bodyText(Infinity));
   }
   for (const d of decks) {
-    const named = placeNamedIn(textOf(d.lines));
-    const byName = named && all().find((a) => a.headline && a.place?.code === named.code);
     const above = directlyUnder(d);
     const after = all().find((a) => a.headline && flow.indexOf(a.at as Block) > flow.indexOf(d));
-    const owner = byName || (above && byHeadline.get(above)) || after;
+    const heads = (above && byHeadline.get(above)) || after;
+    // 全市 in a block over a county-level city's article is that city: the article it heads decides, not the word.
+    const named = blockPlace(textOf(d.lines), heads?.place?.code ?? null);
+    const byName = named && all().find((a) => a.headline && a.place?.code === named.place.code);
+    const owner = byName || heads;
     if (!owner) throw new InputError(file, `${region(d)}: a figures block ${quote(textOf(d.lines))} that belongs to no article`);
     if (owner.deck)
       throw new InputError(
@@ -196,7 +180,7 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
       );
     owner.deck = d;
     found.push(
-      `figures block ${quote(textOf(d.lines))} at ${region(d)}: ${textOf(d.lines).match(FIGURE)!.length} numbers, no full stop, ${d.lines[0]!.size} pt; belongs to ${owner.place?.zh ?? '?'} (${byName ? 'it names it' : above ? 'under its headline' : 'the next headline in the flow'})`,
+      `figures block ${quote(textOf(d.lines))} at ${region(d)}: ${textOf(d.lines).match(FIGURE)!.length} numbers, no full stop, ${d.lines[0]!.size} pt; belongs to ${owner.place?.zh ?? '?'} (${byName ? (named.by === '全市' ? `全市 over ${byName.place!.zh}'s article` : 'it names it') : above ? 'under its headline' : 'the next headline in the flow'})`,
     );
   }
 
@@ -287,7 +271,7 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
       });
     return [from, out.length];
   };
-  const header = add(headerLines, 'header');
+  const headerRange = header ? add(header.lines, 'header') : null;
   const marker = add([roles.marker], 'marker');
   const used = new Map<string, number>();
   const manifestArticles = reading.map((a) => {
@@ -364,7 +348,7 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
       seed: seedName,
       note: "DRAFTED by npm run draft from the PDF: line numbers are those of the .lines.json beside it (the page's text in reading order with each line's position). Check every entry marked draft: true, correct it, then remove its draft mark.",
       draft: true,
-      pageHeader: { lines: header },
+      pageHeader: headerRange ? { lines: headerRange } : null,
       editionMarker: { lines: marker },
       articles: manifestArticles,
       captions,
@@ -372,4 +356,41 @@ export function readPageLayout(pageLines: Line[], seedName: string, file: string
     found,
     undecided,
   };
+}
+
+/**
+ * The page header: the outermost strip at the top (else the bottom) of display type apart from
+ * every article, not only the marker, naming no county and no headline's 县名： (a row of
+ * headlines over their columns is no header). A strip of small type at the foot is a caption.
+ * Null, reported, when neither strip is one: the page prints no header.
+ */
+function pageHeaderOf(strips: Block[][], found: string[], undecided: string[]): { lines: RoledLine[] } | null {
+  const candidates = [strips[0]!, strips.at(-1)!].filter(
+    (strip) =>
+      strip.some((b) => b.kind !== 'marker') && strip.every((b) => b.kind === 'marker' || b.kind === 'headline' || b.kind === 'deck'),
+  );
+  const headline = (strip: Block[]) =>
+    strip.find((b) => b.kind !== 'marker' && (placeNamedIn(textOf(b.lines)) || /：/.test(textOf(b.lines))));
+  const headerStrip = candidates.find((strip) => !headline(strip));
+  for (const strip of candidates.filter((s) => s !== headerStrip))
+    undecided.push(
+      `${region(boxOf(strip.flatMap((b) => b.lines)))}: display type apart from the articles (${quote(textOf(headline(strip)!.lines))}) names a place or a headline's colon: read as a headline, not the page header; confirm`,
+    );
+  if (!headerStrip) {
+    found.push(
+      `page header: none (neither the top strip ${quote(strips[0]!.map((b) => textOf(b.lines)).join(' '))} nor the bottom one is display type apart from the articles)`,
+    );
+    return null;
+  }
+  const headerBlocks = headerStrip.filter((b) => b.kind !== 'marker');
+  for (const b of headerBlocks) b.kind = 'header';
+  const lines = headerBlocks.flatMap((b) => b.lines).sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  if (lines.some((l) => letterSpaced(l.text)))
+    undecided.push(
+      `${region(boxOf(lines))}: the page header is letter-spaced; its word spaces cannot be told from the tracking, so it is written without any (${quote(dropLayoutSpaces(lines.map((l) => l.text).join('')), 40)}): add the spaces it prints`,
+    );
+  found.push(
+    `page header: ${quote(lines.map((h) => h.text).join(' '), 40)} at ${region(boxOf(lines))} (the ${headerStrip === strips[0] ? 'top' : 'bottom'} strip of the page, apart from every article${headerStrip.some((b) => b.kind === 'marker') ? ', beside the edition marker' : ''})`,
+  );
+  return { lines };
 }

@@ -87,11 +87,19 @@ export function assignRoles(lines: Line[], file: string): Roles {
   const markers = roled
     .filter((l) => MARKER.test(l.text) && chars(l) <= T.MARKER_MAX_CHARS)
     .sort((a, b) => Number(CIRCLED.test(b.text)) - Number(CIRCLED.test(a.text)) || a.y - b.y);
-  if (markers.length === 0)
+  if (markers.length === 0) {
+    const short = roled.filter((l) => chars(l) <= T.MARKER_MAX_CHARS && l.role !== 'body').sort((a, b) => a.y - b.y);
+    const looked = short.length
+      ? `the short lines of display and small type were ${short
+          .slice(0, 6)
+          .map((l) => `${quote(l.text)} at ${region(boxOf([l]))}`)
+          .join('; ')}${short.length > 6 ? '…' : ''}`
+      : 'the page prints no short line of display or small type';
     throw new InputError(
       file,
-      `no edition marker: no line of at most ${T.MARKER_MAX_CHARS} characters names 专刊 or ①…; the page cannot be placed in the series`,
+      `no edition marker: no line of at most ${T.MARKER_MAX_CHARS} characters names 专刊 or ①… (${looked}); the page cannot be placed in the series`,
     );
+  }
   const marker = markers[0]!;
   marker.role = 'marker';
   found.push(
