@@ -74,6 +74,25 @@ export async function scrollToTop(page: Page): Promise<void> {
   await waitForPositionState(page);
 }
 
+/**
+ * Gives the story a new viewport and waits until it has settled into it: the panel shows the step
+ * at the new trigger line, and the live map (if any) has taken its box's new size and is still.
+ * MapLibre resizes from a ResizeObserver, a frame or more after the layout changed (the story
+ * re-frames the step then): until then the map still looks settled at its old size.
+ */
+export async function resizeStory(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await waitForPositionState(page);
+  const live = await page.evaluate(() => document.getElementById('story-map')?.dataset.map === 'maplibre');
+  if (!live) return;
+  await page.waitForFunction(() => {
+    const box = document.querySelector('.map-canvas')!.getBoundingClientRect();
+    const canvas = document.querySelector('.map-canvas canvas')!.getBoundingClientRect();
+    return Math.abs(box.width - canvas.width) < 1 && Math.abs(box.height - canvas.height) < 1;
+  });
+  await waitForSettledMap(page);
+}
+
 /** Puts a step where a reader's card rests, as the prev/next buttons do, and waits until it is active. */
 export async function restStep(page: Page, selector: string): Promise<void> {
   await page.evaluate((s) => document.querySelector(s)!.scrollIntoView({ block: 'start', behavior: 'instant' }), selector);
