@@ -22,6 +22,7 @@ const MAX_WORKERS = Number(process.env.VITEST_MAX_WORKERS ?? 2);
  * list only changes the order.
  */
 const LONGEST = [
+  'tests/e2e/chrome-overlap.test.ts',
   'tests/e2e/print-ink.test.ts',
   'tests/e2e/reader-walk.test.ts',
   'tests/e2e/phone.test.ts',

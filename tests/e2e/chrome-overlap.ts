@@ -57,7 +57,9 @@ export function readerPositions(page: Page): Promise<Position[]> {
     const text = document.querySelector('.story-text')!.getBoundingClientRect();
     const from = Math.max(0, text.top + scrollY - innerHeight);
     const to = Math.min(document.scrollingElement!.scrollHeight - innerHeight, text.bottom + scrollY);
-    for (let y = from; y <= to; y += innerHeight / 6) out.push({ y, at: 'passing', rest: false });
+    // Every quarter screen: a card's text block and the chrome piece it passes are together
+    // taller than that, so a card passing under any piece is caught at one of these.
+    for (let y = from; y <= to; y += innerHeight / 4) out.push({ y, at: 'passing', rest: false });
     return out;
   });
 }
