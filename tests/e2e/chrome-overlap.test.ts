@@ -1,6 +1,6 @@
 /**
  * A reader never reads through the map's chrome (issue 26): at every step of the story, resting
- * where the prev/next buttons put it and at every sixth of a screen between, no line of visible
+ * where the prev/next buttons put it and at every quarter of a screen between, no line of visible
  * story text lies under a visible piece of the panel (title, legend, locator) or its buttons;
  * and wherever a step rests, those pieces are whole and at hand (nothing on top of them). Phone,
  * tablet and desktop, both languages. How it is measured: chrome-overlap.ts.

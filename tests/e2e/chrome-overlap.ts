@@ -43,9 +43,8 @@ export interface Hidden {
 }
 
 /**
- * The positions a reader passes: each step resting, and the whole story swept a sixth of the
- * screen's height a move (less than the height of any piece of chrome plus a line, so no line
- * slips past a piece between two looks), from the first card's arrival to the footer.
+ * The positions a reader passes: each step resting, and the whole story swept a quarter of the
+ * screen's height a move, from the first card's arrival to the footer.
  */
 export function readerPositions(page: Page): Promise<Position[]> {
   return page.evaluate(() => {
