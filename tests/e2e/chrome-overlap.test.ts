@@ -8,17 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtSite, newPage, type PageProbe } from './harness.ts';
 import { readerPositions, readThroughChrome } from './chrome-overlap.ts';
-import { waitForPanelBlocks, waitForPositionState } from './story-helpers.ts';
-
-const SIZES = [
-  { width: 390, height: 844 },
-  { width: 768, height: 1024 },
-  { width: 1440, height: 900 },
-] as const;
-const LANGS = [
-  { lang: 'zh', path: '/' },
-  { lang: 'en', path: '/en/' },
-] as const;
+import { STORY_LANGS as LANGS, STORY_SIZES as SIZES, waitForPanelBlocks, waitForPositionState } from './story-helpers.ts';
 
 const site = builtSite();
 

@@ -9,17 +9,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, screenshot, type PageProbe, builtSite } from './harness.ts';
-import { liveMap, resizeStory, restStep, scrollToTop, waitForSettledMap } from './story-helpers.ts';
+import {
+  liveMap,
+  resizeStory,
+  restStep,
+  scrollToTop,
+  STORY_LANGS as LANGS,
+  STORY_SIZES as WIDTHS,
+  waitForSettledMap,
+} from './story-helpers.ts';
 
-const WIDTHS = [
-  { width: 390, height: 844 },
-  { width: 768, height: 1024 },
-  { width: 1440, height: 900 },
-] as const;
-const LANGS = [
-  { lang: 'zh', path: '/' },
-  { lang: 'en', path: '/en/' },
-] as const;
 /** The story's counties: 临县, 岚县, 石楼县, 兴县. */
 const FEATURED = ['141124', '141127', '141126', '141123'];
 

@@ -141,3 +141,14 @@ export async function liveMap(page: Page): Promise<void> {
   await firstInput(page);
   await waitForSettledMap(page);
 }
+
+/** The screens the story is checked at (phone, tablet, desktop) and its two languages. */
+export const STORY_SIZES = [
+  { width: 390, height: 844 },
+  { width: 768, height: 1024 },
+  { width: 1440, height: 900 },
+] as const;
+export const STORY_LANGS = [
+  { lang: 'zh', path: '/' },
+  { lang: 'en', path: '/en/' },
+] as const;
