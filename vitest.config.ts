@@ -24,7 +24,8 @@ const MAX_WORKERS = Number(process.env.VITEST_MAX_WORKERS ?? 2);
 const LONGEST = [
   'tests/e2e/chrome-overlap.test.ts',
   'tests/e2e/print-ink.test.ts',
-  'tests/e2e/reader-walk.test.ts',
+  'tests/e2e/reader-walk-phone.test.ts',
+  'tests/e2e/reader-walk-desktop.test.ts',
   'tests/e2e/phone.test.ts',
   'tests/e2e/security.test.ts',
   'tests/e2e/export.test.ts',

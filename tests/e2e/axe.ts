@@ -1,5 +1,5 @@
 /**
- * axe-core in a page, for the accessibility gate (reader-walk.test.ts): WCAG 2.2 AA rules, only
+ * axe-core in a page, for the accessibility gate (reader-walk.ts): WCAG 2.2 AA rules, only
  * violations reported, each as one line.
  *
  * axe is put into a document once (page.evaluate, which the page's CSP does not govern) and run

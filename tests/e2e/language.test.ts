@@ -123,7 +123,7 @@ describe.each(VIEWPORTS)('the English edition at $width×$height', ({ name, widt
   });
 
   // A fresh /en/, loaded and done with its after-load work, is checked for foreign requests and
-  // errors by the reader walk (reader-walk.test.ts); here, the pages the switch went through.
+  // errors by the reader walk (reader-walk.ts); here, the pages the switch went through.
   it('loads nothing from another origin and throws no error on the pages switched between', async () => {
     expect(probe.foreignRequests).toEqual([]);
     expect(probe.pageErrors).toEqual([]);

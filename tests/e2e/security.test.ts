@@ -3,7 +3,7 @@
  * the headers each path gets (and that nginx agrees with the _headers file), a strict CSP, no
  * inline script anywhere, hostile URL parameters ignored, and a lost WebGL context survived.
  * That the built pages never violate the CSP while a reader uses them (story, embeds, dialogs,
- * export, data table) is checked on the accessibility gate's walk (reader-walk.test.ts), which
+ * export, data table) is checked on the accessibility gate's walk (reader-walk.ts), which
  * reaches every one of those states anyway.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
