@@ -11,8 +11,9 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * `npx vitest run --project 'unit*'` runs the unit tests alone (no build, no Chromium);
  * `npx vitest run tests/e2e/story.test.ts` one file.
  */
-// Two files at a time: on this 2-core machine a third only makes each Chromium page slower
-// (browser pages do the work, the test processes mostly wait). VITEST_MAX_WORKERS overrides.
+// Two files at a time: the suite is CPU-bound on this 2-core machine (one browser file alone
+// keeps both cores 80 % busy, most of it Chromium's GPU process drawing live maps in software),
+// so a third only makes each Chromium page slower. VITEST_MAX_WORKERS overrides.
 const MAX_WORKERS = Number(process.env.VITEST_MAX_WORKERS ?? 2);
 
 /**
@@ -22,17 +23,20 @@ const MAX_WORKERS = Number(process.env.VITEST_MAX_WORKERS ?? 2);
  * list only changes the order.
  */
 const LONGEST = [
-  'tests/e2e/chrome-overlap.test.ts',
-  'tests/e2e/print-ink.test.ts',
-  'tests/e2e/reader-walk-phone.test.ts',
-  'tests/e2e/reader-walk-desktop.test.ts',
+  'tests/e2e/story.test.ts',
   'tests/e2e/phone.test.ts',
   'tests/e2e/security.test.ts',
-  'tests/e2e/export.test.ts',
-  'tests/e2e/story.test.ts',
-  'tests/e2e/desk.test.ts',
-  'tests/e2e/embed-many.test.ts',
+  'tests/e2e/embed-page.test.ts',
+  'tests/e2e/reader-walk-desktop.test.ts',
   'tests/unit/data-cli.test.ts',
+  'tests/e2e/export.test.ts',
+  'tests/e2e/reader-walk-phone.test.ts',
+  'tests/e2e/chrome-overlap.test.ts',
+  'tests/e2e/reader-walk-embeds.test.ts',
+  'tests/e2e/language.test.ts',
+  'tests/e2e/print-ink.test.ts',
+  'tests/e2e/keyboard.test.ts',
+  'tests/e2e/desk.test.ts',
 ];
 
 class LongestFirst extends BaseSequencer {
