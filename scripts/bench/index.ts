@@ -10,7 +10,8 @@
  *    category scores.
  * 4. The story against its text-only baseline, alternately, LH_RUNS times each, Lighthouse
  *    performance only: median LCP (ratio), CLS, TBT.
- * 5. The phone with applied throttling (phone.ts: CPU 4×, 1.6 Mbps / 150 ms RTT, 390 × 844), RUNS
+ * 5. The phone with applied throttling (phone.ts: CPU 4×, 1.6 Mbps / 150 ms RTT, 390 × 844; the
+ *    machine's BenchmarkIndex unthrottled and at 4×, printed under the table), RUNS
  *    alternating visits of the story and its text-only copy: LCP ratio, TBT before the first
  *    input, the slowest tap of each visit while the live map starts (median, and the slowest visit), the time from the
  *    first input to the live map drawn (medians). Beside Lighthouse's simulated figures.
@@ -29,7 +30,7 @@ import { startNginx } from '../lib/nginx.ts';
 import { writeBaseline } from './baseline.ts';
 import { build, bytesUnder, copyProject, ROOT } from './build.ts';
 import { HOST_PAGE, measureBytes } from './bytes.ts';
-import { measurePhone, median as medianOf, THROTTLE } from './phone.ts';
+import { cpuIndex, measurePhone, median as medianOf, THROTTLE } from './phone.ts';
 import { startLighthouse, type LighthouseRun } from './lighthouse.ts';
 import { appendResults, figure, table, type Figure } from './report.ts';
 import { scaleProject } from './scale.ts';
@@ -105,7 +106,10 @@ async function main() {
       await lh.close();
     }
 
-    // 5. The phone, applied throttling.
+    // 5. The phone, applied throttling, and which phone that is on this machine.
+    const index = await cpuIndex();
+    extra.benchmarkIndex = index;
+    log(`this machine's BenchmarkIndex ${index.host}; at CPU ${THROTTLE.cpu}× ${index.throttled} (DevTools: mid-tier phone 1000, low-tier 264)`);
     for (const [lang, path] of [['zh', '/'], ['en', '/en/']] as const) {
       const p = await measurePhone(server.url(path), server.url(baselines[lang]), RUNS, log);
       const lcp = medianOf(p.story.map((r) => r.lcpMs));
@@ -160,6 +164,8 @@ async function main() {
   const seconds = (Date.now() - started) / 1000;
   figures.push(figure('The bench itself, start to end', Math.round(seconds), `${Math.round(seconds)} s (${RUNS} phone visits, ${LH_RUNS} Lighthouse pairs per language)`, `≤ ${BENCH_BUDGET_S} s`, seconds <= BENCH_BUDGET_S));
   console.log(table(figures));
+  const index = extra.benchmarkIndex as { host: number; throttled: number } | undefined;
+  if (index) console.log(`\nThe phone profile on this machine: Lighthouse BenchmarkIndex ${index.host} unthrottled, ${index.throttled} at CPU ${THROTTLE.cpu}× (DevTools' calibration: a mid-tier phone 1000, a low-tier one 264).`);
   appendResults(join(ROOT, 'bench', 'results.jsonl'), figures, extra);
   const failed = figures.filter((f) => !f.pass);
   console.log(failed.length ? `\n${failed.length} figure(s) over budget: ${failed.map((f) => f.name).join('; ')}` : '\nEvery figure within its budget.');

@@ -181,6 +181,32 @@ export async function measurePhone(storyUrl: string, baselineUrl: string, runs: 
   return out;
 }
 
+/**
+ * Lighthouse's BenchmarkIndex of this machine, unthrottled and at THROTTLE.cpu: which phone the
+ * profile stands for here. CPU throttling is relative to the host, so 4× is a slower phone on a
+ * slower machine (DevTools' calibration calls 1000 a mid-tier phone, 264 a low-tier one). Printed
+ * beside the figures and kept in results.jsonl, so runs on two machines can be told apart.
+ */
+export async function cpuIndex(samples = 2): Promise<{ host: number; throttled: number }> {
+  const { pageFunctions } = await import('lighthouse/core/lib/page-functions.js');
+  const run = `(${pageFunctions.computeBenchmarkIndex.toString()})()`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--no-first-run'] });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const at = async (rate: number) => {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      const xs: number[] = [];
+      for (let i = 0; i < samples; i++) xs.push(Number(await page.evaluate(run)));
+      return Math.round(median(xs));
+    };
+    return { host: await at(1), throttled: await at(THROTTLE.cpu) };
+  } finally {
+    await browser.close();
+  }
+}
+
 export const median = (xs: number[]): number => {
   const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   if (!s.length) return NaN;
@@ -199,10 +225,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const paths = process.argv[3] === 'en' ? ['/en/', writeBaseline(site, 'en', 'en/bench/baseline')] : ['/', writeBaseline(site, '', 'bench/baseline')];
   const server = await startNginx(site, { tls: true });
   try {
+    const index = await cpuIndex();
+    console.log(`BenchmarkIndex: this machine ${index.host}, at CPU ${THROTTLE.cpu}× ${index.throttled}`);
     const f = await measurePhone(server.url(paths[0]!), server.url(paths[1]!), runs, (s) => process.stderr.write(`${s}\n`));
     const r = (x: number) => Math.round(x);
     for (const [i, s] of f.story.entries())
-      console.log(`story LCP ${r(s.lcpMs)} (text-only ${r(f.baseline[i]!.lcpMs)}) TBT ${r(s.tbtMs)} | ${s.taps} taps, max ${r(s.maxInputDelayMs)} ms (${s.worstTap}: delay+processing+presentation) | map drawn ${r(s.mapDrawnMs)} ms after first input, longest task ${r(s.longestTaskMs)} ms | input@${r(s.firstInputMs)} ${s.marks.join(' ')}`);
+      console.log(`story LCP ${r(s.lcpMs)} (text-only ${r(f.baseline[i]!.lcpMs)}) TBT ${r(s.tbtMs)} (text-only ${r(f.baseline[i]!.tbtMs)}) | ${s.taps} taps, max ${r(s.maxInputDelayMs)} ms (${s.worstTap}: delay+processing+presentation) | map drawn ${r(s.mapDrawnMs)} ms after first input, longest task ${r(s.longestTaskMs)} ms | input@${r(s.firstInputMs)} ${s.marks.join(' ')}`);
   } finally {
     await server.close();
   }

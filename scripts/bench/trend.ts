@@ -20,7 +20,7 @@ interface Run {
 }
 
 if (!existsSync(FILE)) {
-  console.log('bench: no runs on this machine (npm run bench appends to bench/results.jsonl, git-ignored; last full run: docs/quality-gates.md, dated figures: CHANGELOG.md).');
+  console.log('bench: no runs on this machine (npm run bench appends to bench/results.jsonl, git-ignored; figures: docs/performance.md).');
 } else {
   const runs = readFileSync(FILE, 'utf8')
     .split('\n')
