@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAll } from '../../src/pipeline/generate.ts';
+import { buildAll, generateData } from '../../src/pipeline/generate.ts';
+import { InputError } from '../../src/schema/json-file.ts';
 import { toJson } from '../../src/pipeline/write-atomic.ts';
 
 const ROOT = process.cwd();
@@ -39,7 +40,7 @@ describe('npm run data', () => {
   });
 
   const broken: Array<[string, (dir: string) => void, RegExp]> = [
-    ['a missing seed', (d) => spawnSync('rm', [join(d, SEED)]), /seeds\/000_0be6d20330056c62\.txt: the seed file is missing/],
+    ['a missing seed', (d) => rmSync(join(d, SEED)), /seeds\/000_0be6d20330056c62\.txt: the seed file is missing/],
     ['an empty seed', (d) => writeFileSync(join(d, SEED), ''), /000_0be6d20330056c62\.txt: the file is empty/],
     [
       'a seed that is not UTF-8',
@@ -63,14 +64,25 @@ describe('npm run data', () => {
     ['a manifest that is not JSON', (d) => writeFileSync(join(d, MANIFEST), '{"seed": '), /manifest\.json: not valid JSON/],
   ];
 
+  // The command line's way of failing (exit 1, the message on stderr) once; each input problem
+  // through generateData, the function `npm run data` runs (a tsx process costs ~4 s of CPU).
+  it('stops from the command line with exit code 1 and the message on stderr, leaving the data files untouched', () => {
+    const dir = scratch();
+    const before = snapshot(dir);
+    rmSync(join(dir, SEED));
+    const r = runData(dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: seeds\/000_0be6d20330056c62\.txt: the seed file is missing/m);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   for (const [what, breakIt, message] of broken) {
     it(`stops on ${what}, says why, and leaves the data files untouched`, () => {
       const dir = scratch();
       const before = snapshot(dir);
       breakIt(dir);
-      const r = runData(dir);
-      expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(message);
+      expect(() => generateData(dir)).toThrow(InputError);
+      expect(() => generateData(dir)).toThrow(message);
       expect(snapshot(dir)).toEqual(before);
     });
   }
