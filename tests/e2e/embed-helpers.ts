@@ -77,5 +77,10 @@ export async function expectFitted(page: Page, frame: Frame, selector: string, t
  */
 export async function pointAtFrame(page: Page, iframeSelector: string, frame: Frame): Promise<void> {
   await frame.waitForLoadState('load');
-  await page.locator(iframeSelector).hover();
+  // Two points: a frame scrolled in under a pointer already at its centre gets no move from a
+  // hover there (Playwright moves nothing, so no pointermove reaches the frame, and the map
+  // waited for good; embed-many.test failed so in a fresh-clone run).
+  const frameBox = page.locator(iframeSelector);
+  await frameBox.hover({ position: { x: 8, y: 8 } });
+  await frameBox.hover();
 }
