@@ -14,14 +14,14 @@
  * once. The walk is three files (phone, desktop, embeds) so that the suite's workers take them
  * side by side: as one file it was the suite's longest (110–175 s), alone on one worker at the end.
  */
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { axeViolations as violations } from './axe.ts';
 import { watchCsp } from './csp.ts';
 import { pointAtFrame, until } from './embed-helpers.ts';
 import { sampleEmbedPaths } from './embed-sample.ts';
-import { newPage, type PageProbe } from './harness.ts';
-import type { NginxServer } from './nginx.ts';
+import { DIST, newPage, type PageProbe } from './harness.ts';
+import { nginxSite, type NginxServer } from './nginx.ts';
 import { distinctMapStepIndices, firstInput, liveMap, restStepAt, waitForSettledMap } from './story-helpers.ts';
 
 type Site = { server: NginxServer; browser: Browser };
@@ -160,4 +160,23 @@ export async function walkEmbeds(site: Site): Promise<void> {
   }
   expectClean(probe, found, 'embeds');
   await probe.close();
+}
+
+/**
+ * The walk at one width, as a test file of its own: the story in both languages (the one walked
+ * through its share of the maps: Chinese on the phone, English on the desktop; both languages are
+ * one component), then the data page, the reading view and the gallery.
+ */
+export function describeWalkAt(size: Size): void {
+  const site = nginxSite(DIST);
+  const walked = size.width < 900 ? '/' : '/en/';
+  describe(`a reader at ${size.width} px: axe (WCAG 2.2 AA) and the CSP`, () => {
+    for (const path of ['/', '/en/'])
+      it(
+        `story ${path}: ${path === walked ? 'its share of the story’s maps, ' : ''}a tooltip, the Export menu and the Embed dialog`,
+        () => walkStory(site, size, path, walked),
+        180_000,
+      );
+    it('the data page (sorted and filtered), the reading view and the gallery', () => walkDataPages(site, size), 120_000);
+  });
 }
