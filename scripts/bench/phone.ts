@@ -187,7 +187,7 @@ export async function measurePhone(storyUrl: string, baselineUrl: string, runs: 
  * slower machine (DevTools' calibration calls 1000 a mid-tier phone, 264 a low-tier one). Printed
  * beside the figures and kept in results.jsonl, so runs on two machines can be told apart.
  */
-export async function cpuIndex(samples = 2): Promise<{ host: number; throttled: number }> {
+export async function cpuIndex(samples = 1): Promise<{ host: number; throttled: number }> {
   const { pageFunctions } = await import('lighthouse/core/lib/page-functions.js');
   const run = `(${pageFunctions.computeBenchmarkIndex.toString()})()`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--no-first-run'] });
