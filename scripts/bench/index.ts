@@ -55,6 +55,7 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), 'bench-'));
   const figures: Figure[] = [];
   const extra: Record<string, unknown> = {};
+  let cpu: Awaited<ReturnType<typeof cpuIndex>> | undefined;
   try {
     // 1. The site (copy of the work tree, so that the 1× and 20× builds are timed alike).
     log('building the site (1×) …');
@@ -107,9 +108,7 @@ async function main() {
     }
 
     // 5. The phone, applied throttling, and which phone that is on this machine.
-    const index = await cpuIndex();
-    extra.benchmarkIndex = index;
-    log(`this machine's BenchmarkIndex ${index.host}; at CPU ${THROTTLE.cpu}× ${index.throttled} (DevTools: mid-tier phone 1000, low-tier 264)`);
+    cpu = extra.benchmarkIndex = await cpuIndex();
     for (const [lang, path] of [['zh', '/'], ['en', '/en/']] as const) {
       const p = await measurePhone(server.url(path), server.url(baselines[lang]), RUNS, log);
       const lcp = medianOf(p.story.map((r) => r.lcpMs));
@@ -164,8 +163,7 @@ async function main() {
   const seconds = (Date.now() - started) / 1000;
   figures.push(figure('The bench itself, start to end', Math.round(seconds), `${Math.round(seconds)} s (${RUNS} phone visits, ${LH_RUNS} Lighthouse pairs per language)`, `≤ ${BENCH_BUDGET_S} s`, seconds <= BENCH_BUDGET_S));
   console.log(table(figures));
-  const index = extra.benchmarkIndex as { host: number; throttled: number } | undefined;
-  if (index) console.log(`\nThe phone profile on this machine: Lighthouse BenchmarkIndex ${index.host} unthrottled, ${index.throttled} at CPU ${THROTTLE.cpu}× (DevTools' calibration: a mid-tier phone 1000, a low-tier one 264).`);
+  if (cpu) console.log(`\nThe phone profile on this machine: Lighthouse BenchmarkIndex ${cpu.host} unthrottled, ${cpu.throttled} at CPU ${THROTTLE.cpu}× (DevTools' calibration: a mid-tier phone 1000, a low-tier one 264).`);
   appendResults(join(ROOT, 'bench', 'results.jsonl'), figures, extra);
   const failed = figures.filter((f) => !f.pass);
   console.log(failed.length ? `\n${failed.length} figure(s) over budget: ${failed.map((f) => f.name).join('; ')}` : '\nEvery figure within its budget.');

@@ -187,7 +187,7 @@ export async function measurePhone(storyUrl: string, baselineUrl: string, runs: 
  * slower machine (DevTools' calibration calls 1000 a mid-tier phone, 264 a low-tier one). Printed
  * beside the figures and kept in results.jsonl, so runs on two machines can be told apart.
  */
-export async function cpuIndex(samples = 1): Promise<{ host: number; throttled: number }> {
+export async function cpuIndex(): Promise<{ host: number; throttled: number }> {
   const { pageFunctions } = await import('lighthouse/core/lib/page-functions.js');
   const run = `(${pageFunctions.computeBenchmarkIndex.toString()})()`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--no-first-run'] });
@@ -197,9 +197,7 @@ export async function cpuIndex(samples = 1): Promise<{ host: number; throttled: 
     const cdp = await context.newCDPSession(page);
     const at = async (rate: number) => {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-      const xs: number[] = [];
-      for (let i = 0; i < samples; i++) xs.push(Number(await page.evaluate(run)));
-      return Math.round(median(xs));
+      return Math.round(Number(await page.evaluate(run)));
     };
     return { host: await at(1), throttled: await at(THROTTLE.cpu) };
   } finally {

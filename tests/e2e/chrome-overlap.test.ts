@@ -6,19 +6,13 @@
  * tablet and desktop, both languages. How it is measured: chrome-overlap.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtSite, newPage, type PageProbe } from './harness.ts';
+import type { Browser } from 'playwright-core';
+import { NO_WEBGL_ARGS } from './chromium.ts';
+import { builtSite, launchBrowser, newPage, type PageProbe } from './harness.ts';
 import { readerPositions, readThroughChrome, type Covered, type Hidden } from './chrome-overlap.ts';
 import { STORY_LANGS as LANGS, STORY_SIZES as SIZES, waitForPanelBlocks, waitForPositionState } from './story-helpers.ts';
 
 const site = builtSite();
-
-/** The chrome is the same HTML over the SVG map and the live one: the sweep keeps the SVG (see below). */
-const withoutWebGl = () => {
-  const get = HTMLCanvasElement.prototype.getContext;
-  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
-    return kind === 'webgl2' ? null : (get as (...args: unknown[]) => unknown).call(this, kind, ...rest);
-  } as typeof get;
-};
 
 interface Sweep {
   probe: PageProbe;
@@ -29,17 +23,18 @@ interface Sweep {
 
 // Every page's sweep starts at once and runs side by side: a sweep waits two frames at each of
 // ~250 positions, so it is bound by frames, not by the CPU (six in a row took 90 s alone, 200 s
-// beside another test file). The pages keep the build-time SVG map (WebGL 2 refused): the chrome
+// beside another test file). The pages keep the build-time SVG map (a Chromium without WebGL): the chrome
 // (the view's box, its buttons) is the same HTML over either map, and a live map would only
 // draw a software-GL flight at each step passed, doubling every frame's time.
 const sweeps = new Map<string, Promise<Sweep>>();
 const sweepOf = (path: string, size: { width: number; height: number }) => sweeps.get(`${path} ${size.width}`)!;
-beforeAll(() => {
+let noGl: Browser | undefined;
+beforeAll(async () => {
+  const browser = (noGl = await launchBrowser(NO_WEBGL_ARGS));
   for (const { path } of LANGS)
     for (const size of SIZES) {
       const sweep = (async (): Promise<Sweep> => {
-        const probe = await newPage(site.browser, size);
-        await probe.page.addInitScript(withoutWebGl);
+        const probe = await newPage(browser, size);
         await probe.page.goto(site.url(path), { waitUntil: 'load' });
         // Every view's block is in the panel (each its own height), as when a reader has scrolled a while.
         await waitForPanelBlocks(probe.page);
@@ -52,6 +47,7 @@ beforeAll(() => {
 });
 afterAll(async () => {
   await Promise.all([...sweeps.values()].map((s) => s.then((x) => x.probe.close()).catch(() => undefined)));
+  await noGl?.close();
 });
 
 describe.each(LANGS)('the story in $lang', ({ path }) => {

@@ -23,6 +23,9 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** Switches for a Chromium without WebGL at all, as a reader's browser without it (the story keeps its SVG map). */
+export const NO_WEBGL_ARGS = ['--disable-webgl', '--disable-3d-apis'];
+
 function checkInstalled(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} not found: run \`bash scripts/install-test-deps.sh\` (apt-get install chromium).`);

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distinctColours, DIST, launchBrowser, newPage, screenshot, type PageProbe, builtSite } from './harness.ts';
+import { NO_WEBGL_ARGS } from './chromium.ts';
 import { firstInput, restStep, waitForPanelBlocks, waitForPositionState, waitForSettledMap } from './story-helpers.ts';
 
 interface StepTarget {
@@ -394,7 +395,7 @@ describe('without WebGL (--disable-webgl --disable-3d-apis)', () => {
   let probe: PageProbe;
 
   beforeAll(async () => {
-    noGl = await launchBrowser(['--disable-webgl', '--disable-3d-apis']);
+    noGl = await launchBrowser(NO_WEBGL_ARGS);
     probe = await newPage(noGl, { width: 390, height: 844 });
     await probe.page.goto(site.url('/'), { waitUntil: 'load' });
   });
