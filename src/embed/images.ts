@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import { compiledViews, loadSiteData } from '../data/load.ts';
 import { PRINT_DRAWING } from '../print/print-style.ts';
-import { MAP_FONT, renderSvg, type PrintStyle } from '../render/svg.ts';
+import { MAP_FONT } from '../render/map-font.ts';
+import { renderSvg, type PrintStyle } from '../render/svg.ts';
 import { LANGS, type Lang } from '../i18n/lang.ts';
 import { shareCardSvg } from './share-card.ts';
 import { IMAGE_SIZE, SHARE_CARD_SIZE, WECHAT_IMAGE } from './snippet.ts';

@@ -4,7 +4,8 @@
  * left the story's title and its headline figure — in Chinese exactly as printed (`raw`).
  */
 import { compiledViews, loadSiteData } from '../data/load.ts';
-import { MAP_FONT, renderSvg } from '../render/svg.ts';
+import { MAP_FONT } from '../render/map-font.ts';
+import { renderSvg } from '../render/svg.ts';
 import { textWidth as measure, wrapText } from '../render/text-wrap.ts';
 import { strings } from '../i18n/strings.ts';
 import { formatMetric } from '../views/format.ts';

@@ -1,10 +1,12 @@
 /**
  * The locator inset drawn from its compiled form (src/views/locator.ts): one drawing for the
- * page's HTML (an inline SVG in the view's legend) and for the SVG renderer (print, embed images).
+ * page's HTML (an image in the view's legend, /maps/{lang}/locator/{key}.svg) and for the SVG
+ * renderer (print, embed images).
  */
 import type { CompiledLocator } from '../views/locator.ts';
 import { PALETTE } from '../views/palette.ts';
 import { escapeMarkup as esc } from './escape.ts';
+import { MAP_FONT } from './map-font.ts';
 import { textWidth, wrapText } from './text-wrap.ts';
 
 /** Prefectures (吕梁 dark) and the capital's dot, in the inset's own units. */
@@ -23,14 +25,29 @@ function capitalName(l: CompiledLocator, x: number, y: number, fontSize: number)
   return `<text x="${x.toFixed(1)}" y="${(y + fontSize * 0.35).toFixed(1)}" font-size="${fontSize}" fill="${PALETTE.ink.hex}" paint-order="stroke" stroke="${PALETTE.paper.hex}" stroke-width="2.5" stroke-linejoin="round">${esc(l.capital.name)}</text>`;
 }
 
-/** Prefectures, the capital's dot and name, in the inset's own units. */
-export function locatorShapes(l: CompiledLocator, fontSize = 12): string {
-  return locatorAreas(l) + capitalName(l, l.capital.x + 4.5, l.capital.y, fontSize);
+/** The capital's name, east of its dot, in the page's inset (1 unit = 1 CSS px). */
+const PAGE_NAME = { dx: 4.5, fontSize: 12, halo: 1.25 } as const;
+
+/** The page's inset as an image: the drawing, widened where the capital's name runs past it ("Taiyuan"). */
+export function locatorImageSize(l: CompiledLocator): { width: number; height: number } {
+  const nameEnd = l.capital.x + PAGE_NAME.dx + textWidth(l.capital.name, PAGE_NAME.fontSize) + PAGE_NAME.halo;
+  return { width: Math.ceil(Math.max(l.width, nameEnd)), height: l.height };
 }
 
-/** The inset as HTML: an SVG drawn 1 unit = 1 CSS px, the line placing Shanxi as text under it. */
-export function locatorHtml(l: CompiledLocator): string {
-  return `<figure class="map-locator" data-locator><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${l.width} ${l.height}" width="${l.width}" height="${l.height}" role="img" aria-label="${esc(l.label)}" overflow="visible">${locatorShapes(l)}</svg><figcaption>${esc(l.caption)}</figcaption></figure>`;
+/**
+ * The page's inset as an SVG file, drawn 1 unit = 1 CSS px. A file, not inline: its ~14 KB of
+ * path data sat in the first screen's HTML ahead of the story's text (Lighthouse's LCP went from
+ * 1.22× the text-only copy to 1.05× once it was an image; docs/performance.md).
+ */
+export function locatorSvg(l: CompiledLocator): string {
+  const { width, height } = locatorImageSize(l);
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${esc(MAP_FONT)}">${locatorAreas(l)}${capitalName(l, l.capital.x + PAGE_NAME.dx, l.capital.y, PAGE_NAME.fontSize)}</svg>`;
+}
+
+/** The inset as HTML: the image of `locatorSvg` at `src`, its description as the image's text, the line placing Shanxi beside it. */
+export function locatorHtml(l: CompiledLocator, src: string): string {
+  const { width, height } = locatorImageSize(l);
+  return `<figure class="map-locator" data-locator><img src="${esc(src)}" width="${width}" height="${height}" alt="${esc(l.label)}" decoding="async"><figcaption>${esc(l.caption)}</figcaption></figure>`;
 }
 
 /**

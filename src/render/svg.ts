@@ -8,8 +8,7 @@ import { escapeMarkup as esc } from './escape.ts';
 import { strings } from '../i18n/strings.ts';
 import { MAP_INSET, type Box } from './map-frame.ts';
 import { locatorGroup } from './locator.ts';
-
-export const MAP_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif';
+import { MAP_FONT } from './map-font.ts';
 
 /** Where the map sits in the image and how it is projected, for layers drawn over it. */
 export interface MapFrame {

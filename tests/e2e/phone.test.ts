@@ -6,7 +6,7 @@
  * the legend carry the locator inset; the translation note is read with the headline, not as a
  * card over the map; no word of a legend figure is broken across lines.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, screenshot, type PageProbe, builtSite } from './harness.ts';
 import {
@@ -39,6 +39,19 @@ function liveStory(path: string, size: { width: number; height: number }, use: (
 }
 
 type Box = { left: number; right: number; top: number; bottom: number };
+/** The locator inset's image (/maps/{lang}/locator/…svg) has loaded and is drawn at its own size, described by its alt text. */
+async function expectLocatorImage(figure: Locator): Promise<void> {
+  const img = figure.locator('img');
+  await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+  const drawn = await img.evaluate((i: HTMLImageElement) => ({
+    natural: i.naturalWidth,
+    shown: Math.round(i.getBoundingClientRect().width),
+    alt: i.alt,
+  }));
+  expect(drawn.shown).toBe(drawn.natural);
+  expect(drawn.alt).toMatch(/吕梁|Lüliang/);
+}
+
 const overlaps = (a: Box, b: Box) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
 
 describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
@@ -218,7 +231,7 @@ describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
       const locator = page.locator('.map-chrome:not([hidden]) [data-locator]');
       await locator.waitFor({ state: 'visible' });
       expect(await locator.textContent()).toContain(lang === 'zh' ? '山西省位于华北' : 'Shanxi, northern China');
-      expect(await locator.locator('path').count()).toBe(11);
+      await expectLocatorImage(locator);
     });
   });
 
@@ -483,8 +496,9 @@ describe('the overview embed', () => {
     const probe = await newPage(site.browser, { width: 390, height: 700 });
     try {
       await probe.page.goto(site.url(path), { waitUntil: 'load' });
-      await probe.page.locator('[data-locator]').first().waitFor({ state: 'visible' });
-      expect(await probe.page.locator('[data-locator] path').count()).toBe(11);
+      const locator = probe.page.locator('[data-locator]').first();
+      await locator.waitFor({ state: 'visible' });
+      await expectLocatorImage(locator);
     } finally {
       await probe.close();
     }

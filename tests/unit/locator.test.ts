@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { loadSiteData } from '../../src/data/load.ts';
 import { resolvePrintSize } from '../../src/print/print-layout.ts';
 import { renderPrintSvg } from '../../src/print/print-svg.ts';
-import { locatorHtml } from '../../src/render/locator.ts';
+import { locatorHtml, locatorImageSize, locatorSvg } from '../../src/render/locator.ts';
+import { textWidth } from '../../src/render/text-wrap.ts';
 import { renderSvg } from '../../src/render/svg.ts';
 import { compileView } from '../../src/views/compile.ts';
 import { allViewKeys } from '../../src/views/view-keys.ts';
@@ -29,7 +30,19 @@ describe('locator inset', () => {
       expect(l.capital.x).toBeLessThan(l.width);
       expect(l.capital.y).toBeGreaterThan(0);
       expect(l.capital.y).toBeLessThan(l.height);
-      expect(locatorHtml(l)).toMatch(/^<figure class="map-locator" data-locator>/);
+      expect(locatorHtml(l, '/maps/x.svg')).toMatch(
+        /^<figure class="map-locator" data-locator><img src="\/maps\/x.svg" width="\d+" height="\d+" alt="[^"]+"/,
+      );
+    });
+    it(`is the legend's image (${lang}): the 11 cities and the capital, wide enough for the capital's name`, () => {
+      const l = view.locator!;
+      const svg = locatorSvg(l);
+      expect(svg.match(/<path /g)).toHaveLength(11);
+      expect(svg).toContain(`>${l.capital.name}</text>`);
+      const { width, height } = locatorImageSize(l);
+      expect(svg).toContain(`viewBox="0 0 ${width} ${height}"`);
+      expect(width).toBeGreaterThanOrEqual(l.capital.x + textWidth(l.capital.name, 12));
+      expect(width).toBeGreaterThanOrEqual(l.width);
     });
     it(`is drawn in the overview's print export and embed image (${lang}), and in no other view`, () => {
       const presets = PRINT_PRESETS;
