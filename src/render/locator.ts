@@ -44,10 +44,14 @@ export function locatorSvg(l: CompiledLocator): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${esc(MAP_FONT)}">${locatorAreas(l)}${capitalName(l, l.capital.x + PAGE_NAME.dx, l.capital.y, PAGE_NAME.fontSize)}</svg>`;
 }
 
-/** The inset as HTML: the image of `locatorSvg` at `src`, its description as the image's text, the line placing Shanxi beside it. */
+/**
+ * The inset as HTML: the image of `locatorSvg` at `src`, its description as the image's text, the
+ * line placing Shanxi beside it. Fetched at low priority: on the first screen it shares the
+ * phone's link with the map image, which is the page's largest element (its LCP).
+ */
 export function locatorHtml(l: CompiledLocator, src: string): string {
   const { width, height } = locatorImageSize(l);
-  return `<figure class="map-locator" data-locator><img src="${esc(src)}" width="${width}" height="${height}" alt="${esc(l.label)}" decoding="async"><figcaption>${esc(l.caption)}</figcaption></figure>`;
+  return `<figure class="map-locator" data-locator><img src="${esc(src)}" width="${width}" height="${height}" alt="${esc(l.label)}" decoding="async" fetchpriority="low"><figcaption>${esc(l.caption)}</figcaption></figure>`;
 }
 
 /**
