@@ -24,6 +24,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nginxLocations, readHeadersFile } from '../headers.ts';
 
+/** nginx's gzip level here, as production hosts commonly set it (the story's HTML budget reads it: story.test.ts). */
+export const GZIP_LEVEL = 6;
+
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const DEFAULT_ROOT = fileURLToPath(new URL('../../dist', import.meta.url));
 
@@ -78,7 +81,7 @@ ${temp}
   # Compressed as any production host would serve it (Lighthouse and the byte budgets see this).
   gzip on;
   gzip_min_length 256;
-  gzip_comp_level 6;
+  gzip_comp_level ${GZIP_LEVEL};
   gzip_types text/css text/plain text/csv application/json application/javascript text/javascript image/svg+xml application/geo+json;
   server {
     ${listen}

@@ -9,12 +9,13 @@ import { placeName } from '../views/places.ts';
 import { wrapText } from '../render/text-wrap.ts';
 import { CHART_WIDTH } from './training.ts';
 import { periodText } from '../i18n/periods.ts';
+import { chart, type Chart } from './chart.ts';
 
 /**
  * Slope chart of the poverty incidence, before → after, for every place the edition gives both
  * ends of: the city (2014 → 2019) and 临县 (over the campaign). Built at render time with d3 scales.
  */
-export function incidenceFallSvg(metrics: Map<string, Metric>, lang: Lang): string {
+export function incidenceFallChart(metrics: Map<string, Metric>, lang: Lang): Chart {
   const m = (id: string) => metrics.get(id)!;
   const say = strings(lang).charts;
   const rows = [
@@ -58,11 +59,13 @@ export function incidenceFallSvg(metrics: Map<string, Metric>, lang: Lang): stri
   lines.forEach((l, i) =>
     parts.push(`<text x="4" y="${bottom + 30 + i * 17}" font-size="13" fill="${PALETTE.inkMuted.hex}">${esc(l)}</text>`),
   );
-  parts.unshift(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" class="chart" font-size="14">`,
-    `<title>${esc(say.incidenceTitle)}</title>`,
-    `<desc>${esc(rows.map((r) => `${r.name}: ${formatMetric(r.from, lang)} → ${formatMetric(r.to, lang)}`).join('; '))}</desc>`,
+  return chart(
+    {
+      width: W,
+      height: H,
+      title: say.incidenceTitle,
+      description: rows.map((r) => `${r.name}: ${formatMetric(r.from, lang)} → ${formatMetric(r.to, lang)}`).join('; '),
+    },
+    parts.join(''),
   );
-  parts.push(`</svg>`);
-  return parts.join('');
 }

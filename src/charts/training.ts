@@ -6,6 +6,7 @@ import { PALETTE } from '../views/palette.ts';
 import { escapeMarkup as esc } from '../render/escape.ts';
 import { strings } from '../i18n/strings.ts';
 import { wrapText } from '../render/text-wrap.ts';
+import { chart, type Chart } from './chart.ts';
 
 /**
  * Chart width in SVG units. The charts are drawn no wider than this on the page (story.css), so
@@ -14,7 +15,7 @@ import { wrapText } from '../render/text-wrap.ts';
 export const CHART_WIDTH = 320;
 
 /** Bars from training to jobs, for the city (and the poor among them) and for 临县. Each bar's words sit above it. */
-export function trainingSvg(metrics: Map<string, Metric>, lang: Lang): string {
+export function trainingChart(metrics: Map<string, Metric>, lang: Lang): Chart {
   const m = (id: string) => metrics.get(id)!;
   const say = strings(lang).charts;
   const groups = [
@@ -49,11 +50,13 @@ export function trainingSvg(metrics: Map<string, Metric>, lang: Lang): string {
     y += 26;
   }
   const H = y - 18;
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" class="chart" font-size="14">`,
-    `<title>${esc(say.trainingTitle)}</title>`,
-    `<desc>${esc(groups.map((g) => `${g.name}: ${g.bars.map((b) => formatMetric(b, lang)).join(' → ')}`).join('; '))}</desc>`,
-    ...parts,
-    `</svg>`,
-  ].join('');
+  return chart(
+    {
+      width: W,
+      height: H,
+      title: say.trainingTitle,
+      description: groups.map((g) => `${g.name}: ${g.bars.map((b) => formatMetric(b, lang)).join(' → ')}`).join('; '),
+    },
+    parts.join(''),
+  );
 }

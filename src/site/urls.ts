@@ -38,6 +38,8 @@ export const shareCardPath = (lang: Lang) => `/embed/img/${lang}/share-card.png`
 export const qrPath = (lang: Lang, chapter: string | null, ext: 'svg' | 'png', page?: string) =>
   `/embed/qr/${lang}/${page ? `pages/${page}/` : ''}${chapter ?? 'story'}.${ext}`;
 export const mapSvgPath = (lang: Lang, key: string) => `/maps/${lang}/${key}.svg`;
+/** A chart of the story as the page's image (src/charts/chart.ts). */
+export const chartSvgPath = (lang: Lang, chart: string) => `/charts/${lang}/${chart}.svg`;
 /** The locator inset of the map `key` as the page's image (src/render/locator.ts `locatorSvg`). */
 export const locatorSvgPath = (lang: Lang, key: string) => `/maps/${lang}/locator/${key}.svg`;
 /** The same map in the dark base colours, for embeds on theme=dark (src/embed/dark-map.ts). */

@@ -96,8 +96,21 @@ describe.each(LANGS)('the story in $lang', ({ lang, path }) => {
     });
 
     it('sets chart text at 12 px or more', async () => {
-      const sizes = await page.$$eval('.chart-figure svg text', (texts) =>
-        texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * ((t as SVGTextElement).getScreenCTM()?.a ?? 0)),
+      // Each chart is an image of an SVG file: its text sizes, in its units, times the image's scale on the page.
+      const sizes = await page.$$eval('.chart-figure img', async (imgs) =>
+        (
+          await Promise.all(
+            imgs.map(async (img) => {
+              const svg = new DOMParser().parseFromString(
+                await (await fetch((img as HTMLImageElement).src)).text(),
+                'image/svg+xml',
+              ).documentElement;
+              const scale = img.getBoundingClientRect().width / Number(svg.getAttribute('viewBox')!.split(' ')[2]);
+              const base = Number(svg.getAttribute('font-size'));
+              return [...svg.querySelectorAll('text')].map((t) => Number(t.getAttribute('font-size') ?? base) * scale);
+            }),
+          )
+        ).flat(),
       );
       expect(sizes.length).toBeGreaterThan(10);
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distinctColours, DIST, launchBrowser, newPage, screenshot, type PageProbe, builtSite } from './harness.ts';
 import { NO_WEBGL_ARGS } from './chromium.ts';
+import { GZIP_LEVEL } from '../../scripts/lib/nginx.ts';
 import { firstInput, restStep, waitForPanelBlocks, waitForPositionState, waitForSettledMap } from './story-helpers.ts';
 
 interface StepTarget {
@@ -99,6 +100,22 @@ describe('the JavaScript that runs before the map', () => {
     );
     expect(gzipped).toBeLessThanOrEqual(25 * 1024);
     for (const f of files) expect(f.toString()).not.toMatch(/maplibregl-|MapLibre GL JS/);
+  });
+});
+
+/**
+ * A new connection sends 10 segments (14,600 bytes) before its first acknowledgement; the response's
+ * headers (public/_headers: the CSP and the rest, ~550 bytes) ride in them too. HTML past that waits
+ * a round trip more (150 ms on the bench's phone): Lighthouse's LCP for the English story went from
+ * 1.05× to 1.26× its text-only copy when its HTML grew from 14.1 to 14.7 KB (docs/performance.md).
+ */
+const FIRST_WINDOW_HTML = 14_000;
+
+describe('the story’s HTML', () => {
+  it.each(['index.html', 'en/index.html'])('%s, gzipped as the server sends it, fits the first TCP window', (file) => {
+    const gzipped = gzipSync(readFileSync(join(DIST, file)), { level: GZIP_LEVEL }).length;
+    console.log(`[story] ${file}: ${gzipped} bytes gzipped (budget ${FIRST_WINDOW_HTML})`);
+    expect(gzipped).toBeLessThanOrEqual(FIRST_WINDOW_HTML);
   });
 });
 

@@ -4,8 +4,11 @@
  * edition prints it, nothing outside the picture, no two labels on one line.
  */
 import { describe, expect, it } from 'vitest';
-import { incidenceFallSvg } from '../../src/charts/incidence-fall.ts';
-import { trainingSvg } from '../../src/charts/training.ts';
+import { incidenceFallChart } from '../../src/charts/incidence-fall.ts';
+import { trainingChart } from '../../src/charts/training.ts';
+import { chartAlt } from '../../src/charts/chart.ts';
+import { CHARTS } from '../../src/charts/charts.ts';
+import { MAP_FONT } from '../../src/render/map-font.ts';
 import { loadSiteData } from '../../src/data/load.ts';
 import { formatMetric, pointValue } from '../../src/views/format.ts';
 
@@ -29,7 +32,7 @@ describe('the fall in poverty incidence (slope chart)', () => {
   ].map((p) => ({ from: metricsById.get(p.from)!, to: metricsById.get(p.to)! }));
 
   for (const lang of LANGS) {
-    const svg = incidenceFallSvg(metricsById, lang);
+    const svg = incidenceFallChart(metricsById, lang).svg;
 
     it(`${lang}: draws every point on one zero-based scale, inside the axes`, () => {
       const [axis] = elements(svg, 'line').filter((l) => l.x1 === l.x2);
@@ -92,7 +95,7 @@ describe('carers trained and placed in jobs (bars)', () => {
   ].map((id) => metricsById.get(id)!);
 
   for (const lang of LANGS) {
-    const svg = trainingSvg(metricsById, lang);
+    const svg = trainingChart(metricsById, lang).svg;
 
     it(`${lang}: bar lengths are proportional to the figures, from one baseline, inside the picture`, () => {
       const rects = elements(svg, 'rect');
@@ -127,4 +130,17 @@ describe('carers trained and placed in jobs (bars)', () => {
       expect(svg).not.toMatch(/undefined|NaN|\{\{/);
     });
   }
+});
+
+describe('each chart as the page’s image', () => {
+  for (const lang of LANGS)
+    for (const [id, draw] of Object.entries(CHARTS))
+      it(`${id} (${lang}): its size, its typeface, and its title and description (every figure, above) as its text alternative`, () => {
+        const c = draw(metricsById, lang);
+        expect(viewBox(c.svg)).toEqual([c.width, c.height]);
+        expect(c.svg).toContain(`width="${c.width}" height="${c.height}"`);
+        // An image does not inherit the page's font: the file names the maps' own.
+        expect(c.svg).toContain(`font-family="${MAP_FONT.replaceAll('"', '&quot;')}"`);
+        expect(chartAlt(c)).toBe(`${c.title}${lang === 'zh' ? '：' : ': '}${c.description}`);
+      });
 });
