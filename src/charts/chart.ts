@@ -6,6 +6,8 @@
  */
 import { escapeMarkup as esc } from '../render/escape.ts';
 import { MAP_FONT } from '../render/map-font.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { strings } from '../i18n/strings.ts';
 
 export interface Chart {
   /** The SVG document, its words in the maps' typeface (an image does not inherit the page's). */
@@ -26,4 +28,4 @@ export function chart(o: Omit<Chart, 'svg'>, body: string): Chart {
 }
 
 /** The image's text alternative: the title, then the figures. */
-export const chartAlt = (c: Chart): string => `${c.title}${/[\u3400-\u9fff]$/.test(c.title) ? '：' : ': '}${c.description}`;
+export const chartAlt = (c: Chart, lang: Lang): string => `${c.title}${strings(lang).charts.noteSeparator}${c.description}`;

@@ -141,6 +141,6 @@ describe('each chart as the page’s image', () => {
         expect(c.svg).toContain(`width="${c.width}" height="${c.height}"`);
         // An image does not inherit the page's font: the file names the maps' own.
         expect(c.svg).toContain(`font-family="${MAP_FONT.replaceAll('"', '&quot;')}"`);
-        expect(chartAlt(c)).toBe(`${c.title}${lang === 'zh' ? '：' : ': '}${c.description}`);
+        expect(chartAlt(c, lang)).toBe(`${c.title}${lang === 'zh' ? '：' : ': '}${c.description}`);
       });
 });
