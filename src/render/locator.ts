@@ -9,13 +9,18 @@ import { escapeMarkup as esc } from './escape.ts';
 import { MAP_FONT } from './map-font.ts';
 import { textWidth, wrapText } from './text-wrap.ts';
 
-/** Prefectures (吕梁 dark) and the capital's dot, in the inset's own units. */
-function locatorAreas(l: CompiledLocator): string {
+/**
+ * Prefectures (吕梁 dark) and the capital's dot, in the inset's own units. `named`: each shape
+ * carries its city's code and name (a tooltip where the SVG is opened itself); the page's image
+ * leaves them out, as nothing in an <img> can show them (its alt text says what it shows).
+ */
+function locatorAreas(l: CompiledLocator, named = true): string {
   const paths = l.prefectures
-    .map(
-      (p) =>
-        `<path d="${p.d}" fill="${p.code === l.highlight ? PALETTE.ink.hex : PALETTE.neighbour.hex}" stroke="${PALETTE.paper.hex}" stroke-width="0.6" data-code="${p.code}"><title>${esc(p.name)}</title></path>`,
-    )
+    .map((p) => {
+      const fill = p.code === l.highlight ? PALETTE.ink.hex : PALETTE.neighbour.hex;
+      const shape = `d="${p.d}" fill="${fill}" stroke="${PALETTE.paper.hex}" stroke-width="0.6"`;
+      return named ? `<path ${shape} data-code="${p.code}"><title>${esc(p.name)}</title></path>` : `<path ${shape}/>`;
+    })
     .join('');
   return `${paths}<circle cx="${l.capital.x}" cy="${l.capital.y}" r="2.6" fill="${PALETTE.paper.hex}" stroke="${PALETTE.ink.hex}" stroke-width="1.2"/>`;
 }
@@ -41,7 +46,7 @@ export function locatorImageSize(l: CompiledLocator): { width: number; height: n
  */
 export function locatorSvg(l: CompiledLocator): string {
   const { width, height } = locatorImageSize(l);
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${esc(MAP_FONT)}">${locatorAreas(l)}${capitalName(l, l.capital.x + PAGE_NAME.dx, l.capital.y, PAGE_NAME.fontSize)}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="${esc(MAP_FONT)}">${locatorAreas(l, false)}${capitalName(l, l.capital.x + PAGE_NAME.dx, l.capital.y, PAGE_NAME.fontSize)}</svg>`;
 }
 
 /**
